@@ -5,7 +5,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts', 'tests/**/*.test.tsx'],
-    exclude: ['tests/e2e/**', 'node_modules/**'],
+    exclude: ['tests/e2e/**', 'tests/faults/**', 'node_modules/**'],
     testTimeout: 20_000,
     hookTimeout: 30_000,
     // Integration tests share one broker; files run in parallel workers but
