@@ -1,0 +1,102 @@
+/**
+ * One browser's position in the relay's stream, and the rules for when it may
+ * be sent its next batch. Pure: it is told the time and reads the ring buffer;
+ * the hub owns sockets and timers.
+ *
+ * There is no per-client queue. A client is only a cursor into the shared ring
+ * buffer, so a slow client costs no memory: when the ring overwrites records
+ * the client has not been sent yet, its next batch carries a `dropped` range
+ * instead ("dropped N"), and it continues from the oldest record still held.
+ *
+ *            resume(afterSeq)
+ *                 │
+ *                 ▼            record arrives / ack / timer
+ *   ┌────────► waiting ───────────────────────────────┐
+ *   │        (nothing new,                            ▼
+ *   │      or window full)                   delay(now) == 0 ?
+ *   │             ▲                         yes │        │ no: wait delay ms
+ *   │             │                             ▼        │
+ *   │             └── ack(lastSeq) ◀── take(): one batch ◀┘
+ *   │                                 (≤ maxBatch records,
+ *   └──────── window full ◀───────────  counted as unacked)
+ *
+ * Timing: a batch goes at once when the client has been sent nothing for
+ * `intervalMs` (so a lone record is not held back), otherwise `intervalMs`
+ * after the previous batch; records arriving meanwhile join that batch.
+ */
+import type { MirosRecord } from '../../shared/records/MirosRecord.ts';
+import type { RecordBatch } from '../../shared/contract/socketContract.ts';
+import type { RingBuffer } from './RingBuffer.ts';
+
+export interface FlowOptions {
+  /** Shortest time between two batches to one client, in ms (≤ 50: no record waits longer). */
+  intervalMs: number;
+  /** Batches a client may leave unacknowledged before the relay waits for its ack. */
+  window: number;
+  /** Most records in one batch (a long resume gap is sent in several). */
+  maxBatch: number;
+}
+
+export const DEFAULT_FLOW: FlowOptions = { intervalMs: 10, window: 4, maxBatch: 1000 };
+
+export class ClientCursor {
+  #afterSeq = 0;
+  #resumed = false;
+  #resetPending = false;
+  #lastSentAt = -Infinity;
+  /** lastSeq of each batch sent and not yet acknowledged, oldest first. */
+  readonly #unacked: number[] = [];
+
+  constructor(readonly flow: FlowOptions = DEFAULT_FLOW) {}
+
+  /** Seq of the last record handed to this client (or where it resumed). */
+  get afterSeq(): number {
+    return this.#afterSeq;
+  }
+
+  get unacked(): number {
+    return this.#unacked.length;
+  }
+
+  /**
+   * Start (or restart) after `afterSeq`. With `reset`, the next batch tells
+   * the client to forget what it holds (the server's numbering restarted).
+   */
+  resume(afterSeq: number, options: { reset?: boolean } = {}): void {
+    this.#afterSeq = Math.max(0, Math.floor(afterSeq));
+    this.#resumed = true;
+    this.#resetPending = options.reset === true;
+    this.#unacked.length = 0;
+  }
+
+  /** The client has processed every batch up to `lastSeq`. */
+  ack(lastSeq: number): void {
+    while (this.#unacked.length > 0 && this.#unacked[0]! <= lastSeq) this.#unacked.shift();
+  }
+
+  /**
+   * How long until the next batch may be taken: 0 = now, a positive number of
+   * ms, or null when there is nothing to send or the client must ack first.
+   */
+  delay(now: number, headSeq: number): number | null {
+    if (!this.#resumed) return null;
+    if (headSeq <= this.#afterSeq && !this.#resetPending) return null;
+    if (this.#unacked.length >= this.flow.window) return null;
+    return Math.max(0, this.#lastSentAt + this.flow.intervalMs - now);
+  }
+
+  /** The next batch for this client, advancing its position; null if none is due. */
+  take(ring: RingBuffer<MirosRecord>, now: number): RecordBatch | null {
+    if (this.delay(now, ring.lastSeq) !== 0) return null;
+    const { records, dropped } = ring.readAfter(this.#afterSeq, this.flow.maxBatch);
+    const batch: RecordBatch = { records, lastSeq: ring.lastSeq };
+    if (dropped) batch.dropped = dropped;
+    if (this.#resetPending) batch.reset = true;
+    const last = records.length > 0 ? records[records.length - 1]!.seq : (dropped?.toSeq ?? this.#afterSeq);
+    this.#afterSeq = Math.max(this.#afterSeq, last);
+    this.#resetPending = false;
+    this.#lastSentAt = now;
+    this.#unacked.push(this.#afterSeq);
+    return batch;
+  }
+}

@@ -1,0 +1,30 @@
+/**
+ * Numbers records where they arrive.
+ *
+ * Every record the server hears (decoded from the network, announced by an
+ * in-process chart, or made by the server itself: rejections, reconnects,
+ * drops) passes through one Sequencer, so `seq` is a single gap-free arrival
+ * order for the whole session. The relay's ring buffer, the recorder and every
+ * browser's resume position are all expressed in that one numbering.
+ */
+import type { MirosRecord, UnnumberedRecord } from '../../shared/records/MirosRecord.ts';
+
+export class Sequencer {
+  #last: number;
+
+  /** @param last the seq already used (numbering continues after it). */
+  constructor(last = 0) {
+    this.#last = last;
+  }
+
+  /** Highest seq handed out so far (0 before the first record). */
+  get last(): number {
+    return this.#last;
+  }
+
+  /** Gives `record` the next seq. `v` stays first and `seq` second so recordings read well. */
+  number(record: UnnumberedRecord): MirosRecord {
+    this.#last += 1;
+    return { v: record.v, seq: this.#last, ...record } as MirosRecord;
+  }
+}
