@@ -1,0 +1,176 @@
+/**
+ * The socket.io side of the relay: every browser gets the same numbered
+ * stream, each at its own pace.
+ *
+ * The hub owns the ring buffer and one ClientCursor per socket; the cursors
+ * decide what and when (pure), the hub only turns those decisions into timers
+ * and emits. Nothing here queues per client, so a stuck browser cannot grow
+ * the server's memory — it is told what it missed instead.
+ *
+ *   publish(record) ─▶ ring ─▶ for each client: cursor.delay() ─▶ timer ─▶ emit records
+ *                                    ▲                                       │
+ *                       resume / ack ┘◀──────────── browser ◀────────────────┘
+ */
+import type { Server, Socket } from 'socket.io';
+import {
+  CONTRACT_VERSION,
+  type ClientToServerEvents,
+  type Counters,
+  type HelloInfo,
+  type ServerToClientEvents,
+  type TransportInfo,
+} from '../../shared/contract/socketContract.ts';
+import type { MetaRecord, MirosRecord } from '../../shared/records/MirosRecord.ts';
+import { ClientCursor, DEFAULT_FLOW, type FlowOptions } from './ClientCursor.ts';
+import { RingBuffer, type DroppedRange } from './RingBuffer.ts';
+
+export type RelayServer = Server<ClientToServerEvents, ServerToClientEvents>;
+type RelaySocket = Socket<ClientToServerEvents, ServerToClientEvents>;
+
+export interface RelayHubOptions {
+  /** Identifies this run; see HelloInfo.session. */
+  session: string;
+  /** Records kept for resuming clients (default 10,000). */
+  capacity?: number;
+  flow?: Partial<FlowOptions>;
+  /** What the hub does not know itself: transport state, recording name, counters. */
+  describe: () => { transport: TransportInfo; recording: string | null; counters: Counters };
+  /** Called when a client is sent a `dropped` range (the server records it as a meta record). */
+  onDropped?: (client: string, range: DroppedRange) => void;
+  /** Monotonic milliseconds (injected for tests). */
+  now?: () => number;
+}
+
+interface Client {
+  socket: RelaySocket;
+  cursor: ClientCursor;
+  cancelTimer: (() => void) | null;
+}
+
+/** Sends counters and transport changes at most this often. */
+const STATUS_INTERVAL_MS = 1000;
+
+export class RelayHub {
+  readonly ring: RingBuffer<MirosRecord>;
+  readonly #clients = new Map<string, Client>();
+  readonly #retained = new Map<string, MetaRecord>();
+  readonly #flow: FlowOptions;
+  readonly #now: () => number;
+  #statusTimer: NodeJS.Timeout | null = null;
+  #closed = false;
+
+  constructor(
+    readonly io: RelayServer,
+    readonly options: RelayHubOptions,
+  ) {
+    this.ring = new RingBuffer<MirosRecord>(options.capacity ?? 10_000);
+    this.#flow = { ...DEFAULT_FLOW, ...options.flow };
+    if (this.#flow.intervalMs > 50) throw new RangeError('relay batch interval must be at most 50 ms');
+    this.#now = options.now ?? (() => performance.now());
+    io.on('connection', (socket) => this.#attach(socket));
+  }
+
+  get clients(): number {
+    return this.#clients.size;
+  }
+
+  /** Adds a numbered record to the stream and wakes the clients waiting for it. */
+  publish(record: MirosRecord): void {
+    if (this.#closed) return;
+    this.ring.push(record);
+    if (record.kind === 'meta' && record.event === 'topology' && record.chart !== null) {
+      this.#retained.set(record.chart, record);
+    }
+    for (const client of this.#clients.values()) this.#schedule(client);
+  }
+
+  /** Tells every client about new counters / transport state (coalesced to ≤ 1/s). */
+  statusChanged(): void {
+    if (this.#statusTimer || this.#closed) return;
+    this.#statusTimer = setTimeout(() => {
+      this.#statusTimer = null;
+      const { counters, transport } = this.options.describe();
+      this.io.emit('counters', counters);
+      this.io.emit('transport', transport);
+    }, STATUS_INTERVAL_MS);
+    this.#statusTimer.unref();
+  }
+
+  hello(): HelloInfo {
+    return {
+      contract: CONTRACT_VERSION,
+      session: this.options.session,
+      lastSeq: this.ring.lastSeq,
+      firstSeq: this.ring.firstSeq,
+      ...this.options.describe(),
+      retained: [...this.#retained.values()],
+    };
+  }
+
+  /** Stops timers and forgets clients; the caller closes the socket.io server. */
+  close(): void {
+    this.#closed = true;
+    if (this.#statusTimer) clearTimeout(this.#statusTimer);
+    for (const client of this.#clients.values()) client.cancelTimer?.();
+    this.#clients.clear();
+  }
+
+  #attach(socket: RelaySocket): void {
+    if (this.#closed) {
+      socket.disconnect(true);
+      return;
+    }
+    const client: Client = { socket, cursor: new ClientCursor(this.#flow), cancelTimer: null };
+    this.#clients.set(socket.id, client);
+    socket.on('resume', (req) => {
+      // Untrusted input: anything that is not a usable number means "from the start".
+      const afterSeq = typeof req?.afterSeq === 'number' && Number.isFinite(req.afterSeq) ? req.afterSeq : 0;
+      const otherSession = typeof req?.session === 'string' && req.session !== this.options.session;
+      client.cancelTimer?.();
+      client.cancelTimer = null;
+      client.cursor.resume(otherSession ? 0 : afterSeq, { reset: otherSession });
+      this.#schedule(client);
+    });
+    socket.on('ack', (req) => {
+      if (typeof req?.lastSeq !== 'number') return;
+      client.cursor.ack(req.lastSeq);
+      this.#schedule(client);
+    });
+    socket.on('disconnect', () => {
+      client.cancelTimer?.();
+      this.#clients.delete(socket.id);
+      this.statusChanged();
+    });
+    socket.emit('hello', this.hello());
+    this.statusChanged();
+  }
+
+  #schedule(client: Client): void {
+    if (client.cancelTimer) return;
+    const delay = client.cursor.delay(this.#now(), this.ring.lastSeq);
+    if (delay === null) return;
+    // setImmediate for "now": records decoded from the same socket read join one batch.
+    if (delay === 0) {
+      const handle = setImmediate(() => this.#flush(client));
+      client.cancelTimer = () => clearImmediate(handle);
+    } else {
+      const handle = setTimeout(() => this.#flush(client), delay);
+      client.cancelTimer = () => clearTimeout(handle);
+    }
+  }
+
+  #flush(client: Client): void {
+    client.cancelTimer = null;
+    if (!this.#clients.has(client.socket.id)) return;
+    const batch = client.cursor.take(this.ring, this.#now());
+    if (batch) {
+      client.socket.emit('records', batch);
+      if (batch.dropped) {
+        const range = batch.dropped;
+        // Deferred: the callback publishes a meta record, which re-enters #schedule.
+        queueMicrotask(() => this.options.onDropped?.(client.socket.id, range));
+      }
+    }
+    this.#schedule(client);
+  }
+}

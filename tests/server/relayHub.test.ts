@@ -1,0 +1,228 @@
+import { createServer, type Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Server } from 'socket.io';
+import { afterEach, describe, expect, expectTypeOf, it } from 'vitest';
+import type {
+  ClientToServerEvents,
+  HelloInfo,
+  RecordBatch,
+  ServerToClientEvents,
+} from '../../shared/contract/socketContract.ts';
+import type { MirosRecord } from '../../shared/records/MirosRecord.ts';
+import { RelayCounters } from '../../server/relay/RelayCounters.ts';
+import { RelayHub, type RelayHubOptions, type RelayServer } from '../../server/relay/RelayHub.ts';
+import { Sequencer } from '../../server/relay/Sequencer.ts';
+import { RelayTestClient } from './support/RelayTestClient.ts';
+
+const trace = (signal: string): Omit<Extract<MirosRecord, { kind: 'trace' }>, 'seq'> => ({
+  v: 1,
+  kind: 'trace',
+  chart: 'ao',
+  node: 'local',
+  time: null,
+  received: 0,
+  raw: `[ao] e->${signal}() outer->inner`,
+  signal,
+  from: 'outer',
+  to: 'inner',
+});
+
+interface Rig {
+  url: string;
+  hub: RelayHub;
+  sequencer: Sequencer;
+  counters: RelayCounters;
+  publish: (count: number, prefix?: string) => void;
+  http: HttpServer;
+  io: RelayServer;
+}
+
+const rigs: Rig[] = [];
+const clients: RelayTestClient[] = [];
+
+async function startRig(options: Partial<RelayHubOptions> = {}): Promise<Rig> {
+  const http = createServer();
+  const io: RelayServer = new Server<ClientToServerEvents, ServerToClientEvents>(http);
+  const counters = new RelayCounters();
+  const sequencer = new Sequencer();
+  const hub = new RelayHub(io, {
+    session: 'session-a',
+    describe: () => ({
+      transport: { kind: 'in-process', connected: true },
+      recording: null,
+      counters: counters.snapshot(hub.clients),
+    }),
+    ...options,
+  });
+  await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
+  const publish = (count: number, prefix = 's') => {
+    for (let i = 0; i < count; i++) {
+      const record = sequencer.number(trace(`${prefix}${i}`));
+      counters.count(record);
+      hub.publish(record);
+    }
+  };
+  const rig = { url, hub, sequencer, counters, publish, http, io };
+  rigs.push(rig);
+  return rig;
+}
+
+function client(url: string, options?: ConstructorParameters<typeof RelayTestClient>[1]) {
+  const c = new RelayTestClient(url, options);
+  clients.push(c);
+  return c;
+}
+
+afterEach(async () => {
+  for (const c of clients.splice(0)) c.close();
+  for (const rig of rigs.splice(0)) {
+    rig.hub.close();
+    await rig.io.close();
+  }
+});
+
+const seqs = (records: MirosRecord[]) => records.map((r) => r.seq);
+const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
+
+describe('the socket.io contract', () => {
+  it('types the server with the client-to-server and server-to-client event maps', () => {
+    type ServerEmit = Parameters<RelayServer['emit']>;
+    expectTypeOf<ServerEmit[0]>().toEqualTypeOf<'hello' | 'records' | 'counters' | 'transport'>();
+    expectTypeOf<Parameters<ServerToClientEvents['records']>[0]>().toEqualTypeOf<RecordBatch>();
+    expectTypeOf<Parameters<ServerToClientEvents['hello']>[0]>().toEqualTypeOf<HelloInfo>();
+    expectTypeOf<Parameters<ClientToServerEvents['resume']>[0]>().toEqualTypeOf<{
+      afterSeq: number;
+      session?: string;
+    }>();
+    expectTypeOf<Parameters<ClientToServerEvents['ack']>[0]>().toEqualTypeOf<{ lastSeq: number }>();
+  });
+});
+
+describe('RelayHub', () => {
+  it('greets a client with the session, the ring position and the counters', async () => {
+    const rig = await startRig();
+    rig.publish(3);
+    const hello = await client(rig.url).connected();
+    expect(hello).toEqual({
+      contract: 1,
+      session: 'session-a',
+      lastSeq: 3,
+      firstSeq: 1,
+      transport: { kind: 'in-process', connected: true },
+      recording: null,
+      counters: { received: 3, rejected: {}, reconnects: 0, dropped: 0, clients: 1 },
+      retained: [],
+    });
+  });
+
+  it('sends earlier records on resume and then live records, all in seq order', async () => {
+    const rig = await startRig();
+    rig.publish(5);
+    const c = client(rig.url);
+    await c.until(() => c.records.length === 5);
+    rig.publish(200);
+    await c.until(() => c.records.length === 205);
+    expect(seqs(c.records)).toEqual(range(1, 205));
+    expect(c.records[5]).toEqual({ ...trace('s0'), seq: 6 });
+  });
+
+  it('batches a burst of records into a few emits', async () => {
+    const rig = await startRig();
+    const c = client(rig.url);
+    await c.connected();
+    rig.publish(500);
+    await c.until(() => c.records.length === 500);
+    expect(c.batches.length).toBeLessThanOrEqual(3);
+  });
+
+  it('replays only the gap to a client that resumes after a seq', async () => {
+    const rig = await startRig();
+    const first = client(rig.url);
+    rig.publish(10);
+    await first.until(() => first.records.length === 10);
+    first.close();
+    rig.publish(10, 'later');
+    const again = client(rig.url, { afterSeq: first.lastSeq, session: 'session-a' });
+    await again.until(() => again.lastSeq === 20);
+    expect(seqs(again.records)).toEqual(range(11, 20));
+    expect(again.batches.every((b) => b.dropped === undefined)).toBe(true);
+  });
+
+  it('tells a resuming client which records left the ring buffer', async () => {
+    const rig = await startRig({ capacity: 8 });
+    rig.publish(20);
+    const c = client(rig.url, { afterSeq: 5, session: 'session-a' });
+    await c.until(() => c.lastSeq === 20);
+    expect(c.batches[0]!.dropped).toEqual({ count: 7, fromSeq: 6, toSeq: 12 });
+    expect(seqs(c.records)).toEqual(range(13, 20));
+  });
+
+  it('sends a client that stops acking a dropped marker instead of queueing, and reports the drop', async () => {
+    const drops: { client: string; count: number; fromSeq: number; toSeq: number }[] = [];
+    const rig = await startRig({
+      capacity: 50,
+      flow: { window: 1, maxBatch: 10 },
+      onDropped: (id, r) => drops.push({ client: id, ...r }),
+    });
+    const slow = client(rig.url, { ack: false });
+    await slow.connected();
+    rig.publish(5);
+    await slow.until(() => slow.records.length === 5);
+    rig.publish(200);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(slow.records.length).toBe(5);
+    slow.ackNow();
+    await slow.until(() => slow.lastSeq === 205);
+    const marker = slow.batches.find((b) => b.dropped)!;
+    expect(marker.dropped).toEqual({ count: 150, fromSeq: 6, toSeq: 155 });
+    expect(seqs(slow.records)).toEqual([...range(1, 5), ...range(156, 205)]);
+    await slow.until(() => drops.length === 1);
+    expect(drops).toEqual([{ client: slow.socket.id, count: 150, fromSeq: 6, toSeq: 155 }]);
+  });
+
+  it('starts a client from another session from the beginning with a reset', async () => {
+    const rig = await startRig();
+    rig.publish(3);
+    const c = client(rig.url, { afterSeq: 900, session: 'an-older-run' });
+    await c.until(() => c.lastSeq === 3);
+    expect(c.batches[0]!.reset).toBe(true);
+    expect(seqs(c.records)).toEqual([1, 2, 3]);
+  });
+
+  it('keeps the latest topology of each chart for clients that join later', async () => {
+    const rig = await startRig({ capacity: 4 });
+    const topology = (chart: string, states: string[]) => {
+      const record = rig.sequencer.number({
+        v: 1,
+        kind: 'meta',
+        event: 'topology',
+        chart,
+        node: 'local',
+        time: null,
+        received: 0,
+        raw: `topology ${chart}`,
+        states: states.map((name) => ({ name, parent: null })),
+      });
+      rig.hub.publish(record);
+      return record;
+    };
+    topology('a', ['one']);
+    const b = topology('b', ['two']);
+    const a2 = topology('a', ['one', 'three']);
+    rig.publish(10);
+    const hello = await client(rig.url).connected();
+    expect(hello.retained).toEqual([a2, b]);
+  });
+
+  it('ignores malformed resume and ack messages instead of failing', async () => {
+    const rig = await startRig();
+    rig.publish(2);
+    const c = client(rig.url);
+    await c.until(() => c.records.length === 2);
+    (c.socket as unknown as { emit: (e: string, v: unknown) => void }).emit('ack', 'nonsense');
+    (c.socket as unknown as { emit: (e: string, v: unknown) => void }).emit('resume', null);
+    await c.until(() => c.records.length === 4);
+    expect(seqs(c.records)).toEqual([1, 2, 1, 2]);
+  });
+});
