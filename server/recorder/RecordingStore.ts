@@ -1,0 +1,186 @@
+/**
+ * The recordings folder: list, read, create and delete JSON-lines recordings
+ * by name, never by path.
+ *
+ * Every operation goes through `pathOf`, which accepts only a checked name
+ * and then verifies that the resolved file is directly inside the folder, so
+ * no request can read, write or delete anything else. Listing counts records
+ * by scanning files; results are cached by size and modification time so a
+ * dashboard polling the list does not rescan unchanged files.
+ */
+import { createReadStream } from 'node:fs';
+import { mkdir, open, readdir, stat, unlink } from 'node:fs/promises';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import type { MirosRecord } from '../../shared/records/MirosRecord.ts';
+import { InvalidRecordingNameError, RECORDING_EXTENSION, checkRecordingName } from './recordingName.ts';
+
+export interface RecordingInfo {
+  name: string;
+  bytes: number;
+  records: number;
+  /** `received` of the first and last record (epoch ms), null for an empty file. */
+  firstReceived: number | null;
+  lastReceived: number | null;
+  /** File modification time (epoch ms). */
+  modified: number;
+  /** True for the recording the running session is writing. */
+  live: boolean;
+}
+
+export class RecordingNotFoundError extends Error {
+  constructor(readonly recording: string) {
+    super(`no recording named ${recording}`);
+    this.name = 'RecordingNotFoundError';
+  }
+}
+
+export class PathEscapeError extends Error {
+  constructor(readonly recording: string) {
+    super(`recording name ${recording} resolves outside the recordings folder`);
+    this.name = 'PathEscapeError';
+  }
+}
+
+interface Summary {
+  size: number;
+  mtimeMs: number;
+  records: number;
+  firstReceived: number | null;
+  lastReceived: number | null;
+}
+
+export class RecordingStore {
+  readonly folder: string;
+  readonly #summaries = new Map<string, Summary>();
+
+  constructor(folder: string) {
+    this.folder = path.resolve(folder);
+  }
+
+  /** The file of a recording; throws for any name that is not a plain stem in this folder. */
+  pathOf(name: string): string {
+    const file = path.resolve(this.folder, checkRecordingName(name) + RECORDING_EXTENSION);
+    if (path.dirname(file) !== this.folder) throw new PathEscapeError(name);
+    return file;
+  }
+
+  async list(liveName: string | null = null): Promise<RecordingInfo[]> {
+    let entries: string[];
+    try {
+      entries = await readdir(this.folder);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+      throw error;
+    }
+    const infos: RecordingInfo[] = [];
+    for (const entry of entries) {
+      if (!entry.endsWith(RECORDING_EXTENSION)) continue;
+      const name = entry.slice(0, -RECORDING_EXTENSION.length);
+      try {
+        infos.push(await this.info(name, liveName));
+      } catch (error) {
+        // A file with an unsafe name, or one deleted meanwhile, is simply not listed.
+        if (!(error instanceof RecordingNotFoundError) && !(error instanceof InvalidRecordingNameError)) throw error;
+      }
+    }
+    return infos.sort((a, b) => b.modified - a.modified || a.name.localeCompare(b.name));
+  }
+
+  async info(name: string, liveName: string | null = null): Promise<RecordingInfo> {
+    const file = this.pathOf(name);
+    const stats = await stat(file).catch((error: NodeJS.ErrnoException) => {
+      throw error.code === 'ENOENT' ? new RecordingNotFoundError(name) : error;
+    });
+    let summary = this.#summaries.get(name);
+    if (!summary || summary.size !== stats.size || summary.mtimeMs !== stats.mtimeMs) {
+      summary = { size: stats.size, mtimeMs: stats.mtimeMs, records: 0, firstReceived: null, lastReceived: null };
+      for await (const record of this.records(name)) {
+        summary.records += 1;
+        summary.firstReceived ??= record.received;
+        summary.lastReceived = record.received;
+      }
+      this.#summaries.set(name, summary);
+    }
+    return {
+      name,
+      bytes: stats.size,
+      records: summary.records,
+      firstReceived: summary.firstReceived,
+      lastReceived: summary.lastReceived,
+      modified: Math.round(stats.mtimeMs),
+      live: name === liveName,
+    };
+  }
+
+  /**
+   * The records of a recording in file order. Lines that are not records of
+   * this schema (hand-edited or truncated files) are skipped, not fatal.
+   */
+  async *records(name: string): AsyncGenerator<MirosRecord> {
+    const file = this.pathOf(name);
+    const input = createReadStream(file, { encoding: 'utf8' });
+    const opened = new Promise<void>((resolve, reject) => {
+      input.once('open', () => resolve());
+      input.once('error', (error: NodeJS.ErrnoException) =>
+        reject(error.code === 'ENOENT' ? new RecordingNotFoundError(name) : error),
+      );
+    });
+    await opened;
+    const lines = createInterface({ input, crlfDelay: Infinity });
+    for await (const line of lines) {
+      const record = parseRecordLine(line);
+      if (record) yield record;
+    }
+  }
+
+  async remove(name: string): Promise<void> {
+    await unlink(this.pathOf(name)).catch((error: NodeJS.ErrnoException) => {
+      throw error.code === 'ENOENT' ? new RecordingNotFoundError(name) : error;
+    });
+    this.#summaries.delete(name);
+  }
+
+  /**
+   * Writes a new recording from records; if `base` is taken, `-2`, `-3` …
+   * is appended. Returns the name used.
+   */
+  async create(base: string, records: Iterable<MirosRecord>): Promise<string> {
+    checkRecordingName(base);
+    await mkdir(this.folder, { recursive: true });
+    for (let n = 1; n < 1000; n++) {
+      const name = n === 1 ? base : `${base.slice(0, 95)}-${n}`;
+      let handle;
+      try {
+        handle = await open(this.pathOf(name), 'wx');
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'EEXIST') continue;
+        throw error;
+      }
+      try {
+        const lines: string[] = [];
+        for (const record of records) lines.push(JSON.stringify(record) + '\n');
+        await handle.writeFile(lines.join(''));
+      } finally {
+        await handle.close();
+      }
+      return name;
+    }
+    throw new Error(`could not find a free recording name for ${base}`);
+  }
+}
+
+const KINDS = new Set(['trace', 'spy', 'mesh', 'meta']);
+
+function parseRecordLine(line: string): MirosRecord | null {
+  if (line.trim() === '') return null;
+  try {
+    const value = JSON.parse(line) as Partial<MirosRecord> | null;
+    if (value && value.v === 1 && typeof value.seq === 'number' && KINDS.has(value.kind as string)) {
+      return value as MirosRecord;
+    }
+  } catch {
+    // Not JSON: fall through.
+  }
+  return null;
+}

@@ -1,0 +1,187 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { Recorder, RecorderClosedError } from '../../server/recorder/Recorder.ts';
+import { InvalidRecordingNameError, checkRecordingName, sessionRecordingName } from '../../server/recorder/recordingName.ts';
+import { RecordingNotFoundError, RecordingStore } from '../../server/recorder/RecordingStore.ts';
+import { Sequencer } from '../../server/relay/Sequencer.ts';
+import type { MirosRecord } from '../../shared/records/MirosRecord.ts';
+
+const dirs: string[] = [];
+function tempDir(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'miroscope-rec-'));
+  dirs.push(dir);
+  return dir;
+}
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+function records(count: number, received = 1000): MirosRecord[] {
+  const sequencer = new Sequencer();
+  return Array.from({ length: count }, (_, i) =>
+    sequencer.number({
+      v: 1,
+      kind: 'trace',
+      chart: 'ao',
+      node: 'local',
+      time: null,
+      received: received + i,
+      raw: `[ao] e->tick() a->b`,
+      signal: 'tick',
+      from: 'a',
+      to: 'b',
+    }),
+  );
+}
+const readLines = (file: string) =>
+  readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l !== '')
+    .map((l) => JSON.parse(l) as MirosRecord);
+
+describe('recording names', () => {
+  it.each([
+    '../etc/passwd',
+    '..',
+    'a/../../b',
+    '/abs',
+    'sub/name',
+    'back\\slash',
+    '.hidden',
+    'a..b',
+    'nul\0byte',
+    '',
+    'x'.repeat(101),
+    'spaces are not allowed',
+  ])('rejects %j', (name) => {
+    expect(() => checkRecordingName(name)).toThrow(InvalidRecordingNameError);
+  });
+
+  it('accepts plain stems', () => {
+    expect(['demo', '2024-05-04T09-23-29-177Z', 'upload_1.log'].map(checkRecordingName)).toEqual([
+      'demo',
+      '2024-05-04T09-23-29-177Z',
+      'upload_1.log',
+    ]);
+  });
+
+  it('names a session after its start time and a sanitised label', () => {
+    expect(sessionRecordingName(new Date(Date.UTC(2024, 4, 4, 9, 23, 29, 177)), 'demo run/x')).toBe(
+      '2024-05-04T09-23-29-177Z-demo_run_x',
+    );
+  });
+});
+
+describe('Recorder', () => {
+  it('writes every record as one JSON line, in order, by the time close returns', () => {
+    const folder = tempDir();
+    const recorder = new Recorder({ folder, name: 'session', flushMs: 10_000, maxBuffered: 7 });
+    const input = records(20);
+    for (const record of input) recorder.write(record);
+    recorder.close();
+    expect(readLines(path.join(folder, 'session.jsonl'))).toEqual(input);
+  });
+
+  it('flushes buffered records after the flush interval without waiting for more', async () => {
+    const folder = tempDir();
+    const recorder = new Recorder({ folder, name: 'timed', flushMs: 20 });
+    recorder.write(records(1)[0]!);
+    expect(readFileSync(recorder.file, 'utf8')).toBe('');
+    await new Promise((r) => setTimeout(r, 60));
+    expect(readLines(recorder.file)).toEqual(records(1));
+    recorder.close();
+  });
+
+  it('never overwrites an existing recording', () => {
+    const folder = tempDir();
+    writeFileSync(path.join(folder, 'taken.jsonl'), 'old\n');
+    expect(() => new Recorder({ folder, name: 'taken' })).toThrow(/EEXIST/);
+    expect(readFileSync(path.join(folder, 'taken.jsonl'), 'utf8')).toBe('old\n');
+  });
+
+  it('refuses writes after close with an error that says when it closed', () => {
+    const recorder = new Recorder({ folder: tempDir(), name: 'closed' });
+    recorder.close();
+    expect(() => recorder.write(records(1)[0]!)).toThrow(RecorderClosedError);
+    expect(() => recorder.write(records(1)[0]!)).toThrow(/recording closed is closed since \d{4}-/);
+  });
+
+  it('loses at most one flush interval when its process is killed with SIGKILL', async () => {
+    const folder = tempDir();
+    const flushMs = 100;
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', path.join(import.meta.dirname, 'support/recorderChild.ts'), folder, 'crash', String(flushMs)],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
+    await new Promise((r) => setTimeout(r, 700));
+    const killedAt = Date.now();
+    child.kill('SIGKILL');
+    await new Promise((r) => child.once('exit', r));
+    const written = readLines(path.join(folder, 'crash.jsonl'));
+    expect(written.length).toBeGreaterThan(50);
+    expect(written.map((r) => r.seq)).toEqual(written.map((_, i) => i + 1));
+    // One flush interval, plus scheduling slack on a busy machine.
+    expect(killedAt - written.at(-1)!.received).toBeLessThan(flushMs + 150);
+  });
+});
+
+describe('RecordingStore', () => {
+  it('lists recordings with sizes, record counts and first/last received times', async () => {
+    const folder = tempDir();
+    const store = new RecordingStore(folder);
+    await store.create('alpha', records(3, 5000));
+    await store.create('beta', records(0));
+    writeFileSync(path.join(folder, 'not-a-recording.txt'), 'x');
+    writeFileSync(path.join(folder, '.hidden.jsonl'), 'x');
+    const list = await store.list('alpha');
+    expect(list.map(({ modified, ...rest }) => rest).sort((a, b) => a.name.localeCompare(b.name))).toEqual([
+      { name: 'alpha', bytes: readFileSync(path.join(folder, 'alpha.jsonl')).length, records: 3, firstReceived: 5000, lastReceived: 5002, live: true },
+      { name: 'beta', bytes: 0, records: 0, firstReceived: null, lastReceived: null, live: false },
+    ]);
+  });
+
+  it('reads records back, skipping lines that are not records', async () => {
+    const folder = tempDir();
+    const input = records(2);
+    writeFileSync(path.join(folder, 'mixed.jsonl'), `${JSON.stringify(input[0])}\nnot json\n{"v":9}\n${JSON.stringify(input[1])}`);
+    const store = new RecordingStore(folder);
+    const out: MirosRecord[] = [];
+    for await (const record of store.records('mixed')) out.push(record);
+    expect(out).toEqual(input);
+  });
+
+  it('appends -2, -3 … when a name is taken', async () => {
+    const store = new RecordingStore(tempDir());
+    expect([await store.create('up', []), await store.create('up', []), await store.create('up', [])]).toEqual([
+      'up',
+      'up-2',
+      'up-3',
+    ]);
+  });
+
+  it('deletes a recording and reports a missing one', async () => {
+    const store = new RecordingStore(tempDir());
+    await store.create('gone', records(1));
+    await store.remove('gone');
+    await expect(store.remove('gone')).rejects.toThrow(RecordingNotFoundError);
+    await expect(store.info('gone')).rejects.toThrow(RecordingNotFoundError);
+  });
+
+  it('never touches a file outside its folder, whatever the name', async () => {
+    const root = tempDir();
+    const folder = path.join(root, 'recordings');
+    mkdirSync(folder);
+    writeFileSync(path.join(root, 'secret.jsonl'), 'keep me\n');
+    const store = new RecordingStore(folder);
+    for (const name of ['../secret', '..%2Fsecret', '/etc/passwd', 'a/../../secret']) {
+      await expect(store.remove(name)).rejects.toThrow(InvalidRecordingNameError);
+      expect(() => store.pathOf(name)).toThrow(InvalidRecordingNameError);
+    }
+    expect(readFileSync(path.join(root, 'secret.jsonl'), 'utf8')).toBe('keep me\n');
+  });
+});
