@@ -25,6 +25,7 @@ export class Sequencer {
   /** Gives `record` the next seq. `v` stays first and `seq` second so recordings read well. */
   number(record: UnnumberedRecord): MirosRecord {
     this.#last += 1;
-    return { v: record.v, seq: this.#last, ...record } as MirosRecord;
+    const { v, ...rest } = record;
+    return { v, seq: this.#last, ...rest } as MirosRecord;
   }
 }

@@ -45,7 +45,7 @@ async function startRig(options: Partial<RelayHubOptions> = {}): Promise<Rig> {
   const io: RelayServer = new Server<ClientToServerEvents, ServerToClientEvents>(http);
   const counters = new RelayCounters();
   const sequencer = new Sequencer();
-  const hub = new RelayHub(io, {
+  const hub: RelayHub = new RelayHub(io, {
     session: 'session-a',
     describe: () => ({
       transport: { kind: 'in-process', connected: true },
