@@ -1,0 +1,136 @@
+/**
+ * Writes the pickles miros-rabbitmq sends — a `str`, or a tuple of them —
+ * byte for byte as CPython's `pickle.dumps` does, so Python nodes read ours
+ * with `pickle.loads` and our bytes can be compared with Python's.
+ *
+ * Protocol 4 (Python 3.8+'s default) layout for a mesh item:
+ *
+ *   80 04 │ 95 <u64 frame length> │ 8c <n> utf8… 94 │ 8c <n> utf8… 94 │ 86 94 │ 2e
+ *   PROTO │ FRAME                 │ SHORT_BINUNICODE  MEMOIZE  (×2)   │TUPLE2 │STOP
+ *
+ * Protocols 2 and 3 use BINUNICODE + BINPUT and no frames. As in CPython,
+ * a str of 64 KiB or more is written outside any frame, frames are cut at
+ * 64 KiB, and a value seen before is written as BINGET (equal strings
+ * count as the same value: JavaScript strings have no identity).
+ */
+import { PickleTuple } from './PickleValue.ts';
+import { OP } from './pickleOpcodes.ts';
+
+export type PicklableItem = string | PickleTuple;
+export type PickleProtocol = 2 | 3 | 4 | 5;
+
+const FRAME_SIZE_TARGET = 64 * 1024;
+const FRAME_SIZE_MIN = 4;
+
+export function pickleDumps(item: PicklableItem, protocol: PickleProtocol = 4): Buffer {
+  const out = new PickleWriter(protocol);
+  out.save(item);
+  return out.finish();
+}
+
+class PickleWriter {
+  private readonly done: Buffer[] = [];
+  /** The frame being filled (protocol ≥ 4), or the whole output otherwise. */
+  private frame: Buffer[] = [];
+  private frameLength = 0;
+  private readonly memo = new Map<string, number>();
+  private memoCount = 0;
+  private readonly framing: boolean;
+
+  constructor(private readonly protocol: PickleProtocol) {
+    this.framing = protocol >= 4;
+    this.done.push(Buffer.from([OP.PROTO!, protocol]));
+  }
+
+  save(item: PicklableItem): void {
+    this.commitFrame(false);
+    if (typeof item === 'string') this.saveStr(item);
+    else if (item instanceof PickleTuple) this.saveTuple(item);
+    else throw new TypeError('pickleDumps writes only str and tuples of str');
+  }
+
+  finish(): Buffer {
+    this.write(Buffer.from([OP.STOP!]));
+    this.commitFrame(true);
+    return Buffer.concat(this.done);
+  }
+
+  private saveStr(text: string): void {
+    const seen = this.memo.get(text);
+    if (seen !== undefined) return this.write(this.getOp(seen));
+    const utf8 = Buffer.from(text, 'utf8');
+    const n = utf8.length;
+    if (n <= 0xff && this.protocol >= 4) {
+      this.write(Buffer.concat([Buffer.from([OP.SHORT_BINUNICODE!, n]), utf8]));
+    } else {
+      const header = Buffer.alloc(5);
+      header[0] = OP.BINUNICODE!;
+      header.writeUInt32LE(n, 1);
+      if (n >= FRAME_SIZE_TARGET && this.framing) {
+        this.commitFrame(true);
+        this.done.push(header, utf8);
+      } else this.write(Buffer.concat([header, utf8]));
+    }
+    this.memoize(text);
+  }
+
+  private saveTuple(t: PickleTuple): void {
+    const n = t.items.length;
+    if (n === 0) return this.write(Buffer.from([OP.EMPTY_TUPLE!]));
+    if (n > 3) this.write(Buffer.from([OP.MARK!]));
+    for (const item of t.items) {
+      if (typeof item !== 'string' && !(item instanceof PickleTuple)) {
+        throw new TypeError('pickleDumps writes only str and tuples of str');
+      }
+      this.save(item);
+    }
+    this.write(Buffer.from([n > 3 ? OP.TUPLE! : OP.TUPLE1! + n - 1]));
+    // Tuples are memoized by identity in CPython; ours are never repeated, so
+    // only the memo slot is taken (that is what keeps later indexes equal).
+    this.memoSlot();
+  }
+
+  private memoize(text: string): void {
+    this.memo.set(text, this.memoCount);
+    this.memoSlot();
+  }
+
+  private memoSlot(): void {
+    const index = this.memoCount++;
+    if (this.protocol >= 4) return this.write(Buffer.from([OP.MEMOIZE!]));
+    if (index < 256) return this.write(Buffer.from([OP.BINPUT!, index]));
+    const op = Buffer.alloc(5);
+    op[0] = OP.LONG_BINPUT!;
+    op.writeUInt32LE(index, 1);
+    this.write(op);
+  }
+
+  private getOp(index: number): Buffer {
+    if (index < 256) return Buffer.from([OP.BINGET!, index]);
+    const op = Buffer.alloc(5);
+    op[0] = OP.LONG_BINGET!;
+    op.writeUInt32LE(index, 1);
+    return op;
+  }
+
+  private write(bytes: Buffer): void {
+    this.frame.push(bytes);
+    this.frameLength += bytes.length;
+  }
+
+  /** CPython's `_Framer.commit_frame`: flush when the frame is big enough (or forced). */
+  private commitFrame(force: boolean): void {
+    if (this.frameLength === 0) return;
+    if (this.framing && !force && this.frameLength < FRAME_SIZE_TARGET) return;
+    if (!this.framing && !force) return;
+    if (this.framing && this.frameLength >= FRAME_SIZE_MIN) {
+      const header = Buffer.alloc(9);
+      header[0] = OP.FRAME!;
+      header.writeBigUInt64LE(BigInt(this.frameLength), 1);
+      this.done.push(header);
+    }
+    this.done.push(...this.frame);
+    this.frame = [];
+    this.frameLength = 0;
+  }
+}

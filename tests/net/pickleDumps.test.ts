@@ -1,0 +1,51 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { pickleDumps, type PickleProtocol } from '../../server/net/pickle/pickleDumps.ts';
+import { tuple } from '../../server/net/pickle/PickleValue.ts';
+import { unpickle } from '../../server/net/pickle/unpickle.ts';
+
+const shared = path.resolve(fileURLToPath(new URL('../..', import.meta.url)), '../shared');
+const wire = JSON.parse(readFileSync(path.join(shared, 'fixtures/wire/miros-rabbitmq-wire.json'), 'utf8'));
+const items = Object.entries(wire.items as Record<string, { item: string | string[]; pickles: Record<string, { hex: string }> }>);
+
+describe('pickleDumps writes what CPython writes', () => {
+  const cases = items.flatMap(([name, item]) =>
+    ([2, 3, 4, 5] as PickleProtocol[]).map((p) => [`${name}`, p, item.item, item.pickles[String(p)]!.hex] as const),
+  );
+
+  it.each(cases)('writes the %s item in protocol %i byte for byte', (_name, protocol, item, expected) => {
+    const value = Array.isArray(item) ? tuple(...item) : item;
+    expect(pickleDumps(value, protocol).toString('hex')).toBe(expected);
+  });
+
+  it('writes a repeated string once and refers back to it with BINGET', () => {
+    // pickle.dumps(('a', 'a'), 4) == b'\x80\x04\x95\n\x00…\x8c\x01a\x94h\x00\x86\x94.'
+    expect(pickleDumps(tuple('a', 'a'), 4).toString('hex')).toBe('80049509000000000000008c016194680086942e');
+  });
+
+  it('writes a tuple of more than three items with MARK … TUPLE', () => {
+    // pickle.dumps(('a','b','c','d'), 4)
+    expect(pickleDumps(tuple('a', 'b', 'c', 'd'), 4).toString('hex')).toBe(
+      '8004951400000000000000288c0161948c0162948c0163948c01649474942e',
+    );
+  });
+
+  it('writes a str of 64 KiB or more outside the frame, as CPython does', () => {
+    const big = 'x'.repeat(70_000);
+    const bytes = pickleDumps(big, 4);
+    // PROTO, then BINUNICODE unframed, then a 2-byte tail (MEMOIZE STOP) too small for a FRAME.
+    expect([bytes.subarray(0, 7).toString('hex'), bytes.length, bytes.subarray(-2).toString('hex')]).toEqual([
+      '80045870110100',
+      2 + 5 + 70_000 + 2,
+      '942e',
+    ]);
+    expect(unpickle(bytes)).toBe(big);
+  });
+
+  it('round-trips through unpickle', () => {
+    const value = tuple('10.0.0.7', '{"signal_name": "ping", "payload": "ünï"}', tuple());
+    expect(unpickle(pickleDumps(value))).toStrictEqual(value);
+  });
+});
