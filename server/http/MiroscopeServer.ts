@@ -1,0 +1,223 @@
+/**
+ * One running miroscope: every source of records feeds one pipeline, and the
+ * pipeline feeds the browsers, the recording and the counters.
+ *
+ *   listener (network) ─┐
+ *   in-process charts  ─┼─▶ ingest ─▶ Sequencer ─▶ counters
+ *   server notes       ─┘                 │    ├─▶ Recorder (JSON lines)
+ *                                         │    └─▶ RelayHub ─▶ socket.io ─▶ browsers
+ *                                    (seq assigned here, once)
+ *
+ * Lifecycle: start() listens and opens the recording; close() stops the
+ * sources first, then the relay and the HTTP server, and closes the recording
+ * last so every record that made it into the pipeline is on disk.
+ */
+import { randomUUID } from 'node:crypto';
+import { createServer, type Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { Server } from 'socket.io';
+import type {
+  ClientToServerEvents,
+  ServerToClientEvents,
+  TransportInfo,
+} from '../../shared/contract/socketContract.ts';
+import type { MirosRecord, UnnumberedRecord } from '../../shared/records/MirosRecord.ts';
+import type { ServeConfig } from '../config/serveConfig.ts';
+import { Recorder } from '../recorder/Recorder.ts';
+import { sessionRecordingName } from '../recorder/recordingName.ts';
+import { RecordingStore } from '../recorder/RecordingStore.ts';
+import type { FlowOptions } from '../relay/ClientCursor.ts';
+import { RelayCounters } from '../relay/RelayCounters.ts';
+import { RelayHub, type RelayServer } from '../relay/RelayHub.ts';
+import { Sequencer } from '../relay/Sequencer.ts';
+import { createHttpApp } from './createHttpApp.ts';
+import type { HealthReport, LiveSession } from './LiveSession.ts';
+import { allowSocketRequest } from './originGuard.ts';
+import { socketTokenGate } from './tokenGate.ts';
+
+export interface MiroscopeServerOptions {
+  config: Pick<ServeConfig, 'host' | 'port' | 'token' | 'recordings' | 'uploadLimit'>;
+  /** Label added to the recording name (`demo`, …). */
+  label?: string;
+  webDist?: string;
+  log?: (line: string) => void;
+  /** Relay tuning (tests and benchmarks). */
+  flow?: Partial<FlowOptions>;
+  capacity?: number;
+  recorderFlushMs?: number;
+}
+
+/** Something that produces records until it is stopped (the listener, the demo charts). */
+export interface RecordSource {
+  stop(): Promise<void> | void;
+}
+
+const DEFAULT_WEB_DIST = path.resolve(import.meta.dirname, '../../web/dist');
+
+export class MiroscopeServer implements LiveSession {
+  readonly session: string;
+  readonly store: RecordingStore;
+  readonly recorder: Recorder;
+  readonly hub: RelayHub;
+  readonly #http: HttpServer;
+  readonly #io: RelayServer;
+  readonly #sequencer = new Sequencer();
+  readonly #counters = new RelayCounters();
+  readonly #sources: RecordSource[] = [];
+  readonly #log: (line: string) => void;
+  readonly #startedAt = Date.now();
+  #transport: TransportInfo = { kind: 'in-process', connected: true };
+  #closing: Promise<void> | null = null;
+
+  private constructor(readonly options: MiroscopeServerOptions) {
+    const { config } = options;
+    this.#log = options.log ?? ((line) => process.stderr.write(line + '\n'));
+    const name = sessionRecordingName(new Date(this.#startedAt), options.label);
+    this.session = `${name}.${randomUUID().slice(0, 8)}`;
+    this.store = new RecordingStore(config.recordings);
+    this.recorder = new Recorder({
+      folder: config.recordings,
+      name,
+      flushMs: options.recorderFlushMs,
+      onError: (error) => this.#log(`recorder: writing ${name} failed, the session goes on unrecorded: ${error.message}`),
+    });
+    const app = createHttpApp({
+      live: this,
+      store: this.store,
+      token: config.token,
+      webDist: options.webDist ?? DEFAULT_WEB_DIST,
+      uploadLimit: config.uploadLimit,
+      log: this.#log,
+    });
+    this.#http = createServer(app);
+    this.#io = new Server<ClientToServerEvents, ServerToClientEvents>(this.#http, {
+      allowRequest: allowSocketRequest(config.token !== null),
+      // Clients send only small commands (resume, ack).
+      maxHttpBufferSize: 64 * 1024,
+      serveClient: false,
+    });
+    this.#io.use(socketTokenGate(config.token));
+    this.hub = new RelayHub(this.#io, {
+      session: this.session,
+      capacity: options.capacity,
+      flow: options.flow,
+      describe: () => ({
+        transport: this.#transport,
+        recording: this.recordingName(),
+        counters: this.#counters.snapshot(this.hub.clients),
+      }),
+      onDropped: (client, range) =>
+        this.note({
+          event: 'dropped',
+          count: range.count,
+          detail: `browser ${client} fell behind and missed seq ${range.fromSeq}–${range.toSeq}`,
+        }),
+    });
+  }
+
+  static async start(options: MiroscopeServerOptions): Promise<MiroscopeServer> {
+    const server = new MiroscopeServer(options);
+    await new Promise<void>((resolve, reject) => {
+      server.#http.once('error', reject);
+      server.#http.listen(options.config.port, options.config.host, () => {
+        server.#http.off('error', reject);
+        resolve();
+      });
+    });
+    return server;
+  }
+
+  /** The port actually bound (useful with port 0). */
+  get port(): number {
+    return (this.#http.address() as AddressInfo).port;
+  }
+
+  /** The URL to open (with the token when one is required). */
+  get url(): string {
+    const { host, token } = this.options.config;
+    const shown = host.includes(':') ? `[${host}]` : host === '0.0.0.0' ? '127.0.0.1' : host;
+    return `http://${shown}:${this.port}/${token ? `?token=${encodeURIComponent(token)}` : ''}`;
+  }
+
+  /** Numbers a record and hands it to the counters, the recording and the browsers. */
+  ingest(record: UnnumberedRecord): MirosRecord {
+    const numbered = this.#sequencer.number(record);
+    this.#counters.count(numbered);
+    if (this.recorder.state === 'open') this.recorder.write(numbered);
+    this.hub.publish(numbered);
+    if (numbered.kind === 'meta') this.hub.statusChanged();
+    return numbered;
+  }
+
+  /** A meta record made by the server itself. */
+  note(fields: Omit<Extract<UnnumberedRecord, { kind: 'meta' }>, 'v' | 'kind' | 'chart' | 'node' | 'time' | 'received' | 'raw'> & { chart?: string | null }): MirosRecord {
+    const raw = [fields.event, fields.reason, fields.count, fields.detail].filter((x) => x !== undefined).join(' ');
+    return this.ingest({
+      v: 1,
+      kind: 'meta',
+      chart: null,
+      node: 'server',
+      time: null,
+      received: Date.now(),
+      raw,
+      ...fields,
+    });
+  }
+
+  setTransport(info: TransportInfo): void {
+    this.#transport = info;
+    this.hub.statusChanged();
+  }
+
+  /** Registers something to stop before the server closes. */
+  addSource(source: RecordSource): void {
+    this.#sources.push(source);
+  }
+
+  health(): HealthReport {
+    return {
+      status: 'ok',
+      session: this.session,
+      uptimeMs: Date.now() - this.#startedAt,
+      lastSeq: this.#sequencer.last,
+      counters: this.#counters.snapshot(this.hub.clients),
+      transport: this.#transport,
+      recording: { name: this.recorder.name, written: this.recorder.written, state: this.recorder.state },
+    };
+  }
+
+  recordingName(): string | null {
+    return this.recorder.state === 'failed' ? null : this.recorder.name;
+  }
+
+  flushRecording(): void {
+    this.recorder.flush();
+  }
+
+  recentRecords(): MirosRecord[] {
+    return this.hub.ring.readAfter(0).records;
+  }
+
+  /** Stops the sources, the relay and the HTTP server, then closes the recording. Idempotent. */
+  close(): Promise<void> {
+    this.#closing ??= (async () => {
+      for (const source of this.#sources.splice(0).reverse()) {
+        try {
+          await source.stop();
+        } catch (error) {
+          this.#log(`stopping a source failed: ${(error as Error).message}`);
+        }
+      }
+      this.hub.close();
+      const closed = this.#io.close();
+      // Idle keep-alive connections would hold the HTTP server open; a long download gets a moment to end.
+      this.#http.closeIdleConnections();
+      const force = setTimeout(() => this.#http.closeAllConnections(), 1000);
+      await closed;
+      clearTimeout(force);
+      this.recorder.close();
+    })();
+    return this.#closing;
+  }
+}

@@ -1,0 +1,59 @@
+/**
+ * The Express app: guards first (origin, token), then the API, then the page.
+ *
+ *   request ─▶ security headers ─▶ originGuard ─▶ tokenGate ─▶ /api/health
+ *                                                          ├─▶ /api/recordings…
+ *                                                          ├─▶ /api/live/diagram
+ *                                                          └─▶ web/dist (or "build it")
+ */
+import express, { type Express } from 'express';
+import type { RecordingStore } from '../recorder/RecordingStore.ts';
+import type { LiveSession } from './LiveSession.ts';
+import { errorHandler, HttpError } from './httpErrors.ts';
+import { originGuard } from './originGuard.ts';
+import { recordingsRouter } from './recordingsRouter.ts';
+import { tokenGate } from './tokenGate.ts';
+import { webPage } from './webPage.ts';
+
+export interface HttpAppOptions {
+  live: LiveSession;
+  store: RecordingStore;
+  /** Required from every request when set. */
+  token: string | null;
+  /** The built dashboard (`web/dist`). */
+  webDist: string;
+  /** Largest accepted upload, in bytes. */
+  uploadLimit: number;
+  log: (line: string) => void;
+}
+
+/** JSON bodies are small commands; anything bigger is refused before parsing. */
+const JSON_LIMIT = '64kb';
+
+export function createHttpApp(options: HttpAppOptions): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.use((_req, res, next) => {
+    res.set({
+      'X-Content-Type-Options': 'nosniff',
+      'X-Frame-Options': 'DENY',
+      // A token may be in the first URL; never let it leak to another site in a Referer.
+      'Referrer-Policy': 'no-referrer',
+    });
+    next();
+  });
+  app.use(originGuard(options.token !== null));
+  app.use(tokenGate(options.token));
+  app.use('/api', express.json({ limit: JSON_LIMIT }));
+
+  app.get('/api/health', (_req, res) => {
+    res.json(options.live.health());
+  });
+  app.use('/api/recordings', recordingsRouter(options));
+  app.use('/api', () => {
+    throw new HttpError(404, 'no such API endpoint');
+  });
+  app.use(webPage(options.webDist));
+  app.use(errorHandler(options.log));
+  return app;
+}

@@ -1,0 +1,85 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { brokerLabel, redactText, redactUrl } from '../../server/config/redactUrl.ts';
+import { ConfigError, SEED_DEMO_KEY, resolveServeConfig } from '../../server/config/serveConfig.ts';
+
+const OTHER_KEY = 'cw_0x689RpI-jtRR7oE8h_eQsKImvJapLeSbXpwF4e4=';
+
+describe('resolveServeConfig', () => {
+  it('defaults to loopback, port 4477, no token, the in-process bus and the seed demo key', () => {
+    expect(resolveServeConfig({}, {})).toEqual({
+      amqpUrl: null,
+      keys: { mesh: SEED_DEMO_KEY, trace: SEED_DEMO_KEY, spy: SEED_DEMO_KEY },
+      demoKeys: true,
+      port: 4477,
+      host: '127.0.0.1',
+      token: null,
+      tokenGenerated: false,
+      recordings: path.resolve('recordings'),
+      demo: null,
+      charts: [],
+      meshBinding: '#',
+      uploadLimit: 50 * 1024 * 1024,
+    });
+  });
+
+  it('uses the mesh key for all three networks when it is the only one given', () => {
+    const config = resolveServeConfig({}, { MIROS_MESH_KEY: OTHER_KEY });
+    expect([config.keys, config.demoKeys]).toEqual([{ mesh: OTHER_KEY, trace: OTHER_KEY, spy: OTHER_KEY }, false]);
+  });
+
+  it('prefers options to the environment', () => {
+    const config = resolveServeConfig(
+      { amqp: 'amqp://a:b@h:1/', spyKey: SEED_DEMO_KEY },
+      { AMQP_URL: 'amqp://ignored/', MIROS_MESH_KEY: OTHER_KEY },
+    );
+    expect([config.amqpUrl, config.keys.spy, config.keys.trace]).toEqual(['amqp://a:b@h:1/', SEED_DEMO_KEY, OTHER_KEY]);
+  });
+
+  it('generates a token for any host that is not loopback', () => {
+    const config = resolveServeConfig({ host: '0.0.0.0' }, {});
+    expect(config.tokenGenerated).toBe(true);
+    expect(config.token).toMatch(/^[A-Za-z0-9_-]{24}$/);
+  });
+
+  it('keeps a given token, from the option or MIROSCOPE_TOKEN, even on loopback', () => {
+    expect(resolveServeConfig({ token: 'abcdefgh1' }, {}).token).toBe('abcdefgh1');
+    expect(resolveServeConfig({ host: '0.0.0.0' }, { MIROSCOPE_TOKEN: 'from-env-123' })).toMatchObject({
+      token: 'from-env-123',
+      tokenGenerated: false,
+    });
+  });
+
+  it.each([
+    [{ meshKey: 'not-a-key' }, 'the mesh key is not a Fernet key (32 bytes in url-safe base64, 44 characters)'],
+    [{ port: '99999' }, 'invalid port 99999'],
+    [{ token: 'short' }, 'a token must be at least 8 characters'],
+    [{ amqp: 'http://x' }, 'the broker URL must start with amqp:// or amqps://'],
+    [{ demo: 'nope' }, 'unknown demo nope: use seed, charger or all'],
+  ])('rejects %j with a clear message', (options, message) => {
+    expect(() => resolveServeConfig(options, {})).toThrow(new ConfigError(message));
+  });
+
+  it('never quotes a bad key in its error', () => {
+    const secretish = 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
+    expect(() => resolveServeConfig({ traceKey: secretish }, {})).toThrow(/^(?!.*AAAA)/);
+  });
+});
+
+describe('redacting broker URLs', () => {
+  it('hides the password but keeps the rest', () => {
+    expect(redactUrl('amqp://peter:rabbit@10.0.0.5:5672/vhost')).toBe('amqp://peter:***@10.0.0.5:5672/vhost');
+    expect(redactUrl('amqp://127.0.0.1/')).toBe('amqp://127.0.0.1/');
+  });
+
+  it('shows the browser only host and port', () => {
+    expect(brokerLabel('amqp://peter:rabbit@10.0.0.5/')).toBe('10.0.0.5:5672');
+    expect(brokerLabel('amqps://u:p@broker.example:5999')).toBe('broker.example:5999');
+  });
+
+  it('redacts URLs inside free text such as error messages', () => {
+    expect(redactText('connect ECONNREFUSED amqp://guest:s3cret@127.0.0.1:5673/ (retrying)')).toBe(
+      'connect ECONNREFUSED amqp://guest:***@127.0.0.1:5673/ (retrying)',
+    );
+  });
+});
