@@ -1,0 +1,31 @@
+/**
+ * The `miroscope` command line: one commander program, one file per command.
+ *
+ *   miroscope serve      the dashboard server (listener, relay, recorder, demo)
+ *   miroscope sequence   a saved log as numbered sequence diagrams
+ *   miroscope tail       live [+t]/[+s] lines from the network, like snoop output
+ *   miroscope keygen     a new Fernet key
+ */
+import { Command, CommanderError } from 'commander';
+import { keygenCommand } from './keygenCommand.ts';
+
+export function buildProgram(): Command {
+  return new Command('miroscope')
+    .description('watch networked miros statecharts: dashboard, recordings, sequence diagrams')
+    .showHelpAfterError()
+    .addCommand(keygenCommand());
+}
+
+/** Runs the CLI with `argv` as in process.argv; sets the exit code. */
+export async function main(argv: string[]): Promise<void> {
+  try {
+    await buildProgram().exitOverride().parseAsync(argv);
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      process.exitCode = error.exitCode;
+      return;
+    }
+    process.stderr.write(`miroscope: ${(error as Error).message}\n`);
+    process.exitCode = 1;
+  }
+}
