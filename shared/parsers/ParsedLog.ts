@@ -6,7 +6,18 @@
  *
  * No line is ever lost: a line that is not a record becomes a `meta` record
  * with `event: 'note'` and its line number; a line that looks like a record
- * but is malformed becomes such a note too and is also listed in `errors`.
+ * but is malformed becomes such a note too (with `reason: 'malformed'` and
+ * the message in `detail`) and is also listed in `errors`. Blank lines
+ * (nothing but whitespace) are counted in `blank` and produce no record, so
+ * for every parse:
+ *
+ *   lines === blank + records.length    (one record per non-blank line)
+ *   records.length === notes + (lines read as records)
+ *
+ * (A JSON-lines recording may itself hold `note` records; those were read as
+ * records and are not counted in `notes`.)
+ *
+ * See docs/logs.md for the formats and examples.
  */
 import type { MirosRecord } from '../records/MirosRecord.ts';
 
@@ -17,7 +28,10 @@ export type LogFormat =
   | 'rabbitmq-terminal'
   /** Python `logging` output: `2019-07-26 11:37:22,674 DEBUG:T: [ao1] e->…` and `DEBUG:S:` spy lines. */
   | 'python-logging'
-  /** Older traces with `cTrig->` / `event->` instead of `e->`, or time-only stamps. */
+  /**
+   * Older traces: `cTrig->` / `event->` / `Trig->` (any word) instead of `e->`,
+   * time-only or whole-second stamps, or the `[ts] [name] SIG: A->B` shape.
+   */
   | 'legacy-trace'
   /** miroscope's own recordings: one JSON record per line. */
   | 'miroscope-jsonl';
@@ -30,7 +44,12 @@ export interface ParseError {
 }
 
 export interface ParseOptions {
-  /** Skip detection and read the input as this format. */
+  /**
+   * Skip detection and report this format. Every line is still read by
+   * whichever known format recognises it (mixed files work either way); the
+   * only difference is that with `miroscope-jsonl` any line starting with `{`
+   * that is not a valid record is an error, where otherwise only `{"` is.
+   */
   format?: LogFormat;
   /** File name to put in each record's `origin`. */
   file?: string;
@@ -43,9 +62,11 @@ export interface ParseOptions {
 export interface ParsedLog {
   format: LogFormat;
   records: MirosRecord[];
-  /** Lines read (a final line without a line end counts). */
+  /** Lines read (a final line without a line end counts; an empty input has 0). */
   lines: number;
-  /** How many of `records` are notes (non-record lines). */
+  /** Lines that were empty or whitespace only (no record). */
+  blank: number;
+  /** How many of `records` are notes the parser made for non-record lines (errors included). */
   notes: number;
   errors: ParseError[];
 }
@@ -60,4 +81,6 @@ export interface StreamingLogParser {
   end(): MirosRecord[];
   readonly errors: readonly ParseError[];
   readonly lines: number;
+  readonly blank: number;
+  readonly notes: number;
 }

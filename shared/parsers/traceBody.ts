@@ -1,0 +1,97 @@
+/**
+ * Reads the part of a miros trace line after `[stamp] [chart] `:
+ *
+ *   e->SIGNAL(payload) FROM->TO          (miros)
+ *   cTrig->SIGNAL(payload) FROM->TO      (older keywords: any word, or none)
+ *   SIGNAL: FROM->TO                     (the oldest docstring shape)
+ *
+ * The payload is Python's `str()` of anything, so it may hold spaces,
+ * brackets, parentheses, quotes and even `->`; the signal cannot (it is a
+ * name). So the signal ends at the first `(` of the first word, the
+ * transition is the *last* word, and the payload is everything between the
+ * first `(` and the `)` that ends right before that last word. This reads
+ * `e->go(f(x)) A->B` and `e->set({'y': 0}) A->B` correctly, with no regex.
+ *
+ * A first word without `->…(` (`uiErrNum->2 siErrVal->555 FAULT …`, prose)
+ * is not a trace line: null, and the caller keeps it as a note. A first word
+ * that *is* an event but the rest does not end in a clean ` FROM->TO` is a
+ * malformed trace line: the answer is the error message.
+ */
+import type { TraceRecord } from '../records/MirosRecord.ts';
+import { originOf, type LineContext } from './LineContext.ts';
+
+/**
+ * Set by every successful {@link traceBody} call: whether the line used an
+ * older shape (a keyword other than `e`, or `SIG: A->B`). A module slot, not
+ * a field of the result, so the hot path allocates nothing extra.
+ */
+export const traceShape = { legacy: false };
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9;
+}
+
+/**
+ * `s[start, end)` is the body, with `end` already past the last non-space
+ * character. Returns the trace record, an error message, or null.
+ */
+export function traceBody(
+  ctx: LineContext, s: string, start: number, end: number,
+  chart: string | null, time: number | null, stamp: string | undefined, raw: string,
+): TraceRecord | string | null {
+  let wordEnd = start;
+  while (wordEnd < end && !isSpace(s.charCodeAt(wordEnd))) wordEnd++;
+  const arrow = s.indexOf('->', start);
+
+  if (arrow >= 0 && arrow + 2 <= wordEnd) {
+    const paren = s.indexOf('(', arrow + 2);
+    if (paren < 0 || paren >= wordEnd) return null;
+    if (paren === arrow + 2) return 'the event has no signal name';
+    let to0 = end;
+    while (to0 > paren && !isSpace(s.charCodeAt(to0 - 1))) to0--;
+    if (to0 <= paren) return "expected ' FROM->TO' after the event";
+    const t = s.indexOf('->', to0);
+    if (t < 0 || t >= end) return "expected ' FROM->TO' at the end of the line";
+    let close = to0 - 1;
+    while (close > paren && isSpace(s.charCodeAt(close))) close--;
+    if (s.charCodeAt(close) !== 41 /* ) */) {
+      const last = s.lastIndexOf(')', close);
+      return last > paren
+        ? `unexpected '${s.slice(last + 1, to0).trim()}' between the event and '${s.slice(to0, end)}'`
+        : "the event's '(' is never closed";
+    }
+    if (t === to0 || t + 2 >= end) return `'${s.slice(to0, end)}' is not FROM->TO`;
+    const again = s.indexOf('->', t + 2);
+    if (again >= 0 && again < end) return `'${s.slice(to0, end)}' has more than one '->'`;
+    traceShape.legacy = !(arrow === start + 1 && s.charCodeAt(start) === 101 /* e */);
+    const signal = s.slice(arrow + 2, paren);
+    const from = s.slice(to0, t);
+    const to = s.slice(t + 2, end);
+    const origin = originOf(ctx);
+    if (close === paren + 1) {
+      return stamp === undefined
+        ? { v: 1, seq: ctx.seq, kind: 'trace', chart, node: null, time, received: ctx.received, raw, origin, signal, from, to }
+        : { v: 1, seq: ctx.seq, kind: 'trace', chart, node: null, time, received: ctx.received, raw, origin, signal, from, to, stamp };
+    }
+    const payload = s.slice(paren + 1, close);
+    return stamp === undefined
+      ? { v: 1, seq: ctx.seq, kind: 'trace', chart, node: null, time, received: ctx.received, raw, origin, signal, payload, from, to }
+      : { v: 1, seq: ctx.seq, kind: 'trace', chart, node: null, time, received: ctx.received, raw, origin, signal, payload, from, to, stamp };
+  }
+
+  // `SIG: FROM->TO`: exactly two words, the first ending in ':', the second FROM->TO.
+  if (wordEnd - start > 1 && s.charCodeAt(wordEnd - 1) === 58 /* : */ && (arrow < 0 || arrow > wordEnd)) {
+    let from0 = wordEnd;
+    while (from0 < end && isSpace(s.charCodeAt(from0))) from0++;
+    if (arrow <= from0 || arrow + 2 >= end) return null;
+    for (let i = from0; i < end; i++) if (isSpace(s.charCodeAt(i))) return null;
+    if (s.indexOf('->', arrow + 2) >= 0) return null;
+    traceShape.legacy = true;
+    return {
+      v: 1, seq: ctx.seq, kind: 'trace', chart, node: null, time, received: ctx.received, raw,
+      origin: originOf(ctx), signal: s.slice(start, wordEnd - 1), from: s.slice(from0, arrow),
+      to: s.slice(arrow + 2, end), ...(stamp === undefined ? {} : { stamp }),
+    };
+  }
+  return null;
+}
