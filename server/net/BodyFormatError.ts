@@ -1,0 +1,10 @@
+/** A decrypted body that is neither a readable pickle nor JSON. */
+export class BodyFormatError extends Error {
+  override readonly name = 'BodyFormatError';
+  constructor(
+    readonly code: 'empty' | 'bad-json' | 'too-deep',
+    message: string,
+  ) {
+    super(message);
+  }
+}

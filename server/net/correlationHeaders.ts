@@ -1,0 +1,53 @@
+/**
+ * AMQP properties for a published message: exactly miros-rabbitmq's
+ * (`app_id='miros-rabbitmq-publisher'`, `content_type='application/json'`,
+ * `headers={'version': '1.0'}`, transient delivery) plus miroscope's
+ * correlation headers, which Python nodes ignore and our dashboard uses to
+ * pair a mesh message with the receptions it caused.
+ */
+export interface Correlation {
+  /** Unique per message. */
+  messageId: string;
+  /** The publishing chart's name. */
+  chart: string;
+  /** The publisher's own sequence number for this message. */
+  seq: number;
+  /** The publishing node's id. */
+  node: string;
+}
+
+export interface MirosMessageProperties {
+  appId: string;
+  contentType: string;
+  headers: Record<string, string | number>;
+}
+
+export const HEADER_MESSAGE_ID = 'x-miroscope-message-id';
+export const HEADER_CHART = 'x-miroscope-chart';
+export const HEADER_SEQ = 'x-miroscope-seq';
+export const HEADER_NODE = 'x-miroscope-node';
+
+export function mirosMessageProperties(correlation?: Partial<Correlation>): MirosMessageProperties {
+  const headers: Record<string, string | number> = { version: '1.0' };
+  if (correlation?.messageId !== undefined) headers[HEADER_MESSAGE_ID] = correlation.messageId;
+  if (correlation?.chart !== undefined) headers[HEADER_CHART] = correlation.chart;
+  if (correlation?.seq !== undefined) headers[HEADER_SEQ] = correlation.seq;
+  if (correlation?.node !== undefined) headers[HEADER_NODE] = correlation.node;
+  return { appId: 'miros-rabbitmq-publisher', contentType: 'application/json', headers };
+}
+
+/** Whatever correlation a message's headers carry (none from Python senders). */
+export function readCorrelation(headers: Record<string, unknown> | undefined): Partial<Correlation> {
+  const out: Partial<Correlation> = {};
+  if (!headers) return out;
+  const text = (v: unknown) => (typeof v === 'string' ? v : Buffer.isBuffer(v) ? v.toString('utf8') : undefined);
+  const id = text(headers[HEADER_MESSAGE_ID]);
+  const chart = text(headers[HEADER_CHART]);
+  const node = text(headers[HEADER_NODE]);
+  const seq = headers[HEADER_SEQ];
+  if (id !== undefined) out.messageId = id;
+  if (chart !== undefined) out.chart = chart;
+  if (node !== undefined) out.node = node;
+  if (typeof seq === 'number' && Number.isFinite(seq)) out.seq = seq;
+  return out;
+}

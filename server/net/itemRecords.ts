@@ -1,0 +1,125 @@
+/**
+ * Turns a decoded item (plain data that passed the Fernet and pickle checks)
+ * into records, after checking it has the shape its network carries. This
+ * is the last edge: past it, everything is a MirosRecord.
+ *
+ * - trace: a str of one or more lines; each trace line becomes a TraceRecord,
+ *   any other line (a snoop scribble, `[ts] [chart] # note`) a `note`.
+ * - spy:   "<chart> <line>" → one SpyRecord (chart = first word).
+ * - mesh:  (sender, event_json) as a tuple or two-item list — or the bare
+ *          event_json str older miros-rabbitmq versions send — → MeshRecord.
+ */
+import type { MeshRecord, MetaRecord, SpyRecord, TraceRecord, UnnumberedRecord } from '../../shared/records/MirosRecord.ts';
+import { RECORD_VERSION } from '../../shared/records/MirosRecord.ts';
+import { parseSpyLine } from '../../shared/records/parseSpyLine.ts';
+import { parseTraceLine } from '../../shared/records/parseTraceLine.ts';
+import type { Correlation } from './correlationHeaders.ts';
+import type { MirosNetwork } from './mirosTopology.ts';
+import { parsePythonJson } from './parsePythonJson.ts';
+import { PickleTuple, type PickleValue } from './pickle/PickleValue.ts';
+
+export interface ItemContext {
+  received: number;
+  routingKey?: string;
+  correlation?: Partial<Correlation>;
+}
+
+export type ItemResult = { ok: true; records: UnnumberedRecord[] } | { ok: false; detail: string };
+
+// eslint-disable-next-line no-control-regex
+const ANSI = /\x1b\[[0-9;]*[A-Za-z]/g;
+const CHART_PREFIX = /^\[[^\]]*\] \[([^\]]*)\]/;
+
+export function itemRecords(network: MirosNetwork, item: PickleValue, ctx: ItemContext): ItemResult {
+  if (network === 'trace') return traceRecords(item, ctx);
+  if (network === 'spy') return spyRecords(item, ctx);
+  return meshRecords(item, ctx);
+}
+
+function traceRecords(item: PickleValue, ctx: ItemContext): ItemResult {
+  if (typeof item !== 'string') return { ok: false, detail: `a trace item must be a str, not ${describe(item)}` };
+  const lines = item.replace(ANSI, '').split(/\r?\n/).filter((l) => l.trim() !== '');
+  if (lines.length === 0) return { ok: false, detail: 'the trace item is empty' };
+  const node = ctx.correlation?.node ?? null;
+  return {
+    ok: true,
+    records: lines.map((raw): UnnumberedRecord => {
+      const fields = parseTraceLine(raw);
+      if (!fields) {
+        const note: Omit<MetaRecord, 'seq'> = { v: RECORD_VERSION, kind: 'meta', event: 'note', network: 'trace', chart: CHART_PREFIX.exec(raw)?.[1] ?? null, node, time: null, received: ctx.received, raw, detail: 'not a trace line (a scribble or other text on the trace network)' };
+        return note;
+      }
+      const record: Omit<TraceRecord, 'seq'> = { v: RECORD_VERSION, kind: 'trace', node, received: ctx.received, raw, ...fields };
+      return record;
+    }),
+  };
+}
+
+function spyRecords(item: PickleValue, ctx: ItemContext): ItemResult {
+  if (typeof item !== 'string') return { ok: false, detail: `a spy item must be a str, not ${describe(item)}` };
+  const text = item.replace(ANSI, '').replace(/\r?\n$/, '');
+  const space = text.indexOf(' ');
+  if (space <= 0) return { ok: false, detail: 'a spy item must be "<chart name> <spy line>"' };
+  const line = text.slice(space + 1);
+  const record: Omit<SpyRecord, 'seq'> = {
+    v: RECORD_VERSION,
+    kind: 'spy',
+    chart: text.slice(0, space),
+    node: ctx.correlation?.node ?? null,
+    time: null,
+    received: ctx.received,
+    raw: text,
+    line,
+    ...parseSpyLine(line),
+  };
+  return { ok: true, records: [record] };
+}
+
+function meshRecords(item: PickleValue, ctx: ItemContext): ItemResult {
+  let sender: string | null = null;
+  let eventJson: PickleValue;
+  const pair = item instanceof PickleTuple ? item.items : Array.isArray(item) ? item : null;
+  if (pair) {
+    if (pair.length !== 2 || typeof pair[0] !== 'string') return { ok: false, detail: 'a mesh item must be (sender address, event_json)' };
+    sender = pair[0];
+    eventJson = pair[1]!;
+  } else eventJson = item;
+  if (typeof eventJson !== 'string') return { ok: false, detail: `a mesh event_json must be a str, not ${describe(eventJson)}` };
+  let event: unknown;
+  try {
+    event = parsePythonJson(eventJson);
+  } catch {
+    return { ok: false, detail: 'the mesh event_json is not JSON' };
+  }
+  if (event === null || typeof event !== 'object' || Array.isArray(event) || typeof (event as { signal_name?: unknown }).signal_name !== 'string') {
+    return { ok: false, detail: 'the mesh event_json has no signal_name' };
+  }
+  const { signal_name: signal, payload = null } = event as { signal_name: string; payload?: unknown };
+  const c = ctx.correlation ?? {};
+  const record: Omit<MeshRecord, 'seq'> = {
+    v: RECORD_VERSION,
+    kind: 'mesh',
+    chart: c.chart ?? null,
+    node: c.node ?? sender,
+    time: null,
+    received: ctx.received,
+    raw: eventJson,
+    signal,
+    payload,
+    sender,
+  };
+  if (ctx.routingKey !== undefined) record.routingKey = ctx.routingKey;
+  if (c.messageId !== undefined && c.chart !== undefined && c.seq !== undefined) {
+    record.correlation = { messageId: c.messageId, chart: c.chart, seq: c.seq };
+  }
+  return { ok: true, records: [record] };
+}
+
+function describe(value: PickleValue): string {
+  if (value === null) return 'None';
+  if (value instanceof PickleTuple) return `a tuple of ${value.items.length}`;
+  if (Array.isArray(value)) return `a list of ${value.length}`;
+  if (value instanceof Map) return 'a dict';
+  if (value instanceof Uint8Array) return 'bytes';
+  return typeof value;
+}
