@@ -6,11 +6,12 @@
  * other lines: `START`, `<- Queued:(n) Deferred:(m)`, `POST_FIFO:SIG`,
  * `POST_LIFO:SIG`, `POST_DEFERRED:SIG`, `RECALL:SIG`, `PUBLISH:(SIG, …)`,
  * `SUBSCRIBING TO:(…)` and free-text scribbles. Only the first two shapes name
- * a state; for the queue lines (`POST_FIFO:To_Bulk`) the word after the colon
- * is the *posted signal*, so it fills `signal` and leaves `state` empty —
- * otherwise filters and topology inference would take `To_Bulk` for a state.
- * Anything else (spaces or brackets in the parts, more parts) stays a plain
- * line: a scribble must never invent a state.
+ * a state: `signal`, `state` and (for a hook) `hook: true` are filled. The
+ * queue lines have the same shape but the word after the colon is a posted
+ * signal, not a state, so they stay plain lines — the network decoder
+ * (shared/records/parseSpyLine.ts) reads them the same way, so a line means
+ * the same live and replayed. Anything else (spaces, brackets, quotes in the
+ * parts, more parts) stays a plain line: a scribble must never invent a state.
  */
 import type { SpyRecord } from '../records/MirosRecord.ts';
 import { originOf, type LineContext } from './LineContext.ts';
@@ -36,21 +37,18 @@ export function spyRecord(
 ): SpyRecord {
   const colon = line.indexOf(':');
   if (colon > 0 && isName(line, 0, colon)) {
-    const head = line.slice(0, colon);
     const second = line.indexOf(':', colon + 1);
-    if (second < 0 && QUEUE_ACTIONS.has(head) && isName(line, colon + 1, line.length)) {
-      return {
-        v: 1, seq: ctx.seq, kind: 'spy', chart, node: null, time, received: ctx.received, raw,
-        origin: originOf(ctx), line, signal: line.slice(colon + 1),
-      };
-    }
     const stateEnd = second < 0 ? line.length : second;
     const hook = second >= 0 && line.length - second === 5 && line.endsWith('HOOK');
     if ((second < 0 || hook) && isName(line, colon + 1, stateEnd)) {
-      return {
-        v: 1, seq: ctx.seq, kind: 'spy', chart, node: null, time, received: ctx.received, raw,
-        origin: originOf(ctx), line, signal: head, state: line.slice(colon + 1, stateEnd), hook,
-      };
+      const signal = line.slice(0, colon);
+      if (!QUEUE_ACTIONS.has(signal)) {
+        const state = line.slice(colon + 1, stateEnd);
+        const origin = originOf(ctx);
+        return hook
+          ? { v: 1, seq: ctx.seq, kind: 'spy', chart, node: null, time, received: ctx.received, raw, origin, line, signal, state, hook }
+          : { v: 1, seq: ctx.seq, kind: 'spy', chart, node: null, time, received: ctx.received, raw, origin, line, signal, state };
+      }
     }
   }
   return {

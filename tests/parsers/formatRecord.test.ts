@@ -50,7 +50,7 @@ describe('formatRecord', () => {
   it('writes bare spy lines, snoop scribbles, notes, mesh and meta records', () => {
     const base = { v: 1, seq: 1, node: null, received: 0, raw: '' } as const;
     const records: MirosRecord[] = [
-      { ...base, kind: 'spy', chart: 'ao', time: null, line: 'ENTRY_SIGNAL:outer', signal: 'ENTRY_SIGNAL', state: 'outer', hook: false },
+      { ...base, kind: 'spy', chart: 'ao', time: null, line: 'ENTRY_SIGNAL:outer', signal: 'ENTRY_SIGNAL', state: 'outer' },
       { ...base, kind: 'spy', chart: 'ao', time: Date.UTC(2018, 4, 4, 9, 23, 34) + 256.485, line: '# hello' },
       { ...base, kind: 'meta', chart: null, time: null, raw: '  some noise  ', event: 'note' },
       { ...base, kind: 'mesh', chart: 'a1', time: Date.UTC(2018, 4, 4), signal: 'other_to_inner', payload: '04ccc_ao', sender: '192.168.0.10', routingKey: 'heya.man' },
