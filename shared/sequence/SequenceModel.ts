@@ -60,8 +60,11 @@ export interface SystemStateNote {
   time: number | null;
   chart: string;
   signal: string;
+  payload?: string;
   from: string;
   to: string;
+  /** `n` of the mesh message this step was the reception of, when paired. */
+  causedBy?: number;
 }
 
 export type SystemItem = SystemMessage | SystemStateNote;

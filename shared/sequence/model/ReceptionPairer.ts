@@ -1,0 +1,176 @@
+/**
+ * Pairs mesh messages with the receptions they caused, for the system view's
+ * cross-chart arrows.
+ *
+ * miros-rabbitmq puts no message id on the wire, so a reception is
+ * recognised by its signal and its time: a trace or spy record of another
+ * chart whose event has the message's signal, shortly after the message.
+ *
+ *      mesh  other_to_inner (from 04ccc_ao) ───────────┐  t
+ *      trace [2771f_ao] e->other_to_inner() outer->inner   t + 0..windowMs
+ *      spy   2771f_ao other_to_inner:outer                 (same reception)
+ *
+ * Rules:
+ *   - a reception belongs to at most one message: the latest one with its
+ *     signal at or before it (within `windowMs`), else the nearest one just
+ *     after it (within `skewMs`: the relay may see a trace before the mesh
+ *     message, and machines' clocks differ);
+ *   - a chart never receives a message whose sender it is, nor one whose
+ *     payload is its own name (miros-rabbitmq charts ignore those);
+ *   - times are compared on one clock: the records' own `time` when both
+ *     have one, else `received` (mesh messages from Python and spy lines
+ *     carry no time of their own);
+ *   - records may come in any order: a message arriving after its receptions
+ *     claims them if it is the better match.
+ *
+ * Work per record is O(log n + k), k being the records of that signal inside
+ * the window.
+ */
+import { insertSorted, lowerBound, upperBound } from './sortedArray.ts';
+
+export interface PairingOptions {
+  /** How long after a message a reception may follow (ms, default 2000). */
+  windowMs: number;
+  /** How long before a message a reception may appear (ms, default 500). */
+  skewMs: number;
+}
+
+export const DEFAULT_PAIRING: PairingOptions = { windowMs: 2000, skewMs: 500 };
+
+interface Timed {
+  id: number;
+  signal: string;
+  /** The record's own time (ms), or null. */
+  time: number | null;
+  /** When it was received (ms). */
+  received: number;
+}
+
+export interface PairedMessage extends Timed {
+  /** Charts that cannot be receivers (the sender, a chart named by the payload). */
+  excluded: readonly string[];
+}
+
+export interface PairedReception extends Timed {
+  chart: string;
+}
+
+interface Keyed<T> {
+  key: number;
+  item: T;
+}
+
+interface SignalIndex {
+  messagesByTime: Keyed<PairedMessage>[];
+  messagesByReceived: Keyed<PairedMessage>[];
+  receptionsByTime: Keyed<PairedReception>[];
+  receptionsByReceived: Keyed<PairedReception>[];
+}
+
+const byKey = <T>(a: Keyed<T>, b: Keyed<T>): number => a.key - b.key;
+const keyVsNumber = <T>(a: Keyed<T>, n: number): number => a.key - n;
+
+function inRange<T>(list: readonly Keyed<T>[], from: number, to: number): Keyed<T>[] {
+  return list.slice(lowerBound(list, from, keyVsNumber), upperBound(list, to, keyVsNumber));
+}
+
+export class ReceptionPairer {
+  readonly #options: PairingOptions;
+  readonly #signals = new Map<string, SignalIndex>();
+  readonly #messageOf = new Map<number, PairedMessage>();
+  /** message id → chart → ids of its receptions in that chart. */
+  readonly #receivers = new Map<number, Map<string, Set<number>>>();
+
+  constructor(options: Partial<PairingOptions> = {}) {
+    this.#options = { ...DEFAULT_PAIRING, ...options };
+  }
+
+  addMessage(message: PairedMessage): void {
+    const index = this.#index(message.signal);
+    insertSorted(index.messagesByReceived, { key: message.received, item: message }, byKey);
+    if (message.time !== null) insertSorted(index.messagesByTime, { key: message.time, item: message }, byKey);
+    // Receptions this message may now explain better than their current one.
+    const { windowMs, skewMs } = this.#options;
+    const candidates = new Set<PairedReception>();
+    if (message.time !== null) {
+      for (const { item } of inRange(index.receptionsByTime, message.time - skewMs, message.time + windowMs)) candidates.add(item);
+    }
+    for (const { item } of inRange(index.receptionsByReceived, message.received - skewMs, message.received + windowMs)) {
+      if (message.time === null || item.time === null) candidates.add(item);
+    }
+    for (const reception of candidates) this.#assign(reception, this.#best(reception, index));
+  }
+
+  addReception(reception: PairedReception): void {
+    const index = this.#index(reception.signal);
+    insertSorted(index.receptionsByReceived, { key: reception.received, item: reception }, byKey);
+    if (reception.time !== null) insertSorted(index.receptionsByTime, { key: reception.time, item: reception }, byKey);
+    this.#assign(reception, this.#best(reception, index));
+  }
+
+  /** The charts that received a message, in order of their first reception. */
+  receiversOf(messageId: number): string[] {
+    const charts = this.#receivers.get(messageId);
+    if (!charts) return [];
+    return [...charts]
+      .map(([chart, ids]) => ({ chart, first: Math.min(...ids) }))
+      .sort((a, b) => a.first - b.first)
+      .map((r) => r.chart);
+  }
+
+  /** The message a reception was paired with, if any. */
+  messageOf(receptionId: number): number | undefined {
+    return this.#messageOf.get(receptionId)?.id;
+  }
+
+  #index(signal: string): SignalIndex {
+    let index = this.#signals.get(signal);
+    if (!index) {
+      index = { messagesByTime: [], messagesByReceived: [], receptionsByTime: [], receptionsByReceived: [] };
+      this.#signals.set(signal, index);
+    }
+    return index;
+  }
+
+  #best(reception: PairedReception, index: SignalIndex): PairedMessage | undefined {
+    const { windowMs, skewMs } = this.#options;
+    let best: { message: PairedMessage; late: boolean; distance: number } | undefined;
+    const consider = (message: PairedMessage, delta: number): void => {
+      if (message.excluded.includes(reception.chart)) return;
+      const late = delta < 0;
+      const distance = Math.abs(delta);
+      const better =
+        !best ||
+        (best.late !== late ? !late : best.distance !== distance ? distance < best.distance : message.id < best.message.id);
+      if (better) best = { message, late, distance };
+    };
+    if (reception.time !== null) {
+      for (const { key, item } of inRange(index.messagesByTime, reception.time - windowMs, reception.time + skewMs)) {
+        consider(item, reception.time - key);
+      }
+    }
+    const received = reception.received;
+    for (const { key, item } of inRange(index.messagesByReceived, received - windowMs, received + skewMs)) {
+      if (reception.time === null || item.time === null) consider(item, received - key);
+    }
+    return best?.message;
+  }
+
+  #assign(reception: PairedReception, message: PairedMessage | undefined): void {
+    const previous = this.#messageOf.get(reception.id);
+    if (previous === message) return;
+    if (previous) {
+      const ids = this.#receivers.get(previous.id)?.get(reception.chart);
+      ids?.delete(reception.id);
+      if (ids?.size === 0) this.#receivers.get(previous.id)!.delete(reception.chart);
+      this.#messageOf.delete(reception.id);
+    }
+    if (!message) return;
+    this.#messageOf.set(reception.id, message);
+    let charts = this.#receivers.get(message.id);
+    if (!charts) this.#receivers.set(message.id, (charts = new Map()));
+    let ids = charts.get(reception.chart);
+    if (!ids) charts.set(reception.chart, (ids = new Set()));
+    ids.add(reception.id);
+  }
+}

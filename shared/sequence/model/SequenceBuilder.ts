@@ -1,0 +1,260 @@
+/**
+ * Builds the sequence-diagram model from records, incrementally, for live
+ * views: `add` costs O(batch) (plus the distance a late record travels in
+ * `order: 'timestamp'`), and `window` materialises only the part a view
+ * shows, so a dashboard streaming 100,000 transitions never rebuilds the
+ * whole model per batch.
+ *
+ *   records ──add──▶ entries (numbered, in diagram order)
+ *                    per-chart step lists, first appearances
+ *                    ReceptionPairer (mesh ⇄ receptions)
+ *           ──window({ last | fromSeq..toSeq | chart })──▶ SequenceModel
+ *
+ * What becomes what:
+ *   - trace record  → a numbered step of its chart, and a state note in the
+ *                     system view; also a possible reception of a message;
+ *   - mesh record   → a numbered message from its sender to the charts that
+ *                     received it (see ReceptionPairer);
+ *   - spy record    → only evidence of a reception (`SIGNAL:state` lines);
+ *   - meta record   → nothing.
+ * Numbers run across all charts, by arrival (record seq, the default) or by
+ * the records' `time` (stable for equal times; a record without a time sorts
+ * with the record that arrived before it). A record whose seq was already
+ * added is ignored, so a replayed overlap after a reconnect is harmless.
+ */
+import type { MeshRecord, MirosRecord, SpyRecord, TraceRecord } from '../../records/MirosRecord.ts';
+import type { SequenceModel, SequenceOptions, SequenceOrder } from '../SequenceModel.ts';
+import { chartLetter } from './chartLetter.ts';
+import { materializeSequence, type SequenceLookups } from './materializeSequence.ts';
+import { ReceptionPairer, type PairingOptions } from './ReceptionPairer.ts';
+import { byArrival, byTimestamp, type MessageEntry, type SequenceEntry, type StepEntry } from './sequenceEntries.ts';
+import { insertSorted, lowerBound, upperBound } from './sortedArray.ts';
+
+export interface SequenceBuilderOptions {
+  order?: SequenceOrder;
+  pairing?: Partial<PairingOptions>;
+}
+
+/** Which part of the model to materialise; all filters combine. */
+export interface SequenceWindow {
+  /** Only the latest `last` events (of `chart`'s steps when `chart` is given). */
+  last?: number;
+  /** Only records with fromSeq <= seq <= toSeq. */
+  fromSeq?: number;
+  toSeq?: number;
+  /** Only this chart's diagram, and the system items that involve it. */
+  chart?: string;
+}
+
+interface FirstAppearance {
+  entry: StepEntry;
+  /** 0 when first seen as a source, 1 as a target. */
+  role: 0 | 1;
+}
+
+const seqOf = (entry: SequenceEntry, seq: number): number => entry.seq - seq;
+
+export class SequenceBuilder {
+  readonly #compare: (a: SequenceEntry, b: SequenceEntry) => number;
+  readonly #pairer: ReceptionPairer;
+  readonly #entries: SequenceEntry[] = [];
+  readonly #bySeq: SequenceEntry[] = [];
+  readonly #stepsByChart = new Map<string, StepEntry[]>();
+  readonly #firstStep = new Map<string, StepEntry>();
+  readonly #firstState = new Map<string, Map<string, FirstAppearance>>();
+  readonly #messages = new Map<number, MessageEntry>();
+  readonly #knownCharts = new Set<string>();
+  readonly #rank = new Map<string, number>();
+  readonly #seen = new Set<number>();
+  #arrival = 0;
+  #lastTime = Number.NEGATIVE_INFINITY;
+  #version = 0;
+  #cached: { version: number; model: SequenceModel } | undefined;
+  #chartOrder: { version: number; charts: string[]; letters: Map<string, string> } | undefined;
+
+  constructor(options: SequenceBuilderOptions = {}) {
+    this.#compare = options.order === 'timestamp' ? byTimestamp : byArrival;
+    this.#pairer = new ReceptionPairer(options.pairing);
+  }
+
+  /** Number of numbered events (steps and messages) so far. */
+  get size(): number {
+    return this.#entries.length;
+  }
+
+  add(records: readonly MirosRecord[]): void {
+    for (const record of records) {
+      if (record.kind === 'meta' || this.#seen.has(record.seq)) continue;
+      this.#seen.add(record.seq);
+      const arrival = this.#arrival++;
+      if (record.kind === 'trace') this.#addTrace(record, arrival);
+      else if (record.kind === 'mesh') this.#addMesh(record, arrival);
+      else this.#addSpy(record, arrival);
+    }
+    this.#version += 1;
+  }
+
+  /** The whole model (cached until the next `add`). */
+  model(): SequenceModel {
+    if (this.#cached?.version !== this.#version) {
+      this.#cached = { version: this.#version, model: materializeSequence(this.#entries, this.#lookups()) };
+    }
+    return this.#cached.model;
+  }
+
+  /** Part of the model; costs O(log n + the entries it covers). */
+  window(window: SequenceWindow): SequenceModel {
+    const { chart, last, fromSeq, toSeq } = window;
+    let entries: SequenceEntry[];
+    if (fromSeq !== undefined || toSeq !== undefined) {
+      const from = lowerBound(this.#bySeq, fromSeq ?? Number.NEGATIVE_INFINITY, seqOf);
+      const to = upperBound(this.#bySeq, toSeq ?? Number.POSITIVE_INFINITY, seqOf);
+      entries = this.#bySeq.slice(from, to).sort((a, b) => a.n - b.n);
+      if (chart !== undefined) entries = entries.filter((e) => this.#involves(e, chart));
+    } else if (chart !== undefined) {
+      const steps = this.#stepsByChart.get(chart) ?? [];
+      const shown = last === undefined ? steps : steps.slice(Math.max(0, steps.length - last));
+      // Messages sent or received by the chart between its first and last
+      // step shown, and those that caused the steps shown.
+      let first = shown[0]?.n ?? 1;
+      for (const step of shown) first = Math.min(first, this.#causeOf(step) ?? first);
+      const end = shown.length > 0 ? shown[shown.length - 1]!.n : this.#entries.length;
+      entries = this.#entries.slice(first - 1, end).filter((e) => this.#involves(e, chart));
+    } else {
+      entries = this.#entries;
+    }
+    if (last !== undefined && (chart === undefined || fromSeq !== undefined || toSeq !== undefined)) {
+      entries = entries.slice(Math.max(0, entries.length - last));
+    }
+    return materializeSequence(entries, this.#lookups());
+  }
+
+  #addTrace(record: TraceRecord, arrival: number): void {
+    const chart = record.chart ?? '';
+    const step: StepEntry = {
+      kind: 'step',
+      arrival,
+      seq: record.seq,
+      time: record.time,
+      sortTime: this.#sortTime(record.time),
+      n: 0,
+      chart,
+      signal: record.signal,
+      ...(record.payload !== undefined && { payload: record.payload }),
+      from: record.from,
+      to: record.to,
+    };
+    this.#insert(step);
+    let steps = this.#stepsByChart.get(chart);
+    if (!steps) this.#stepsByChart.set(chart, (steps = []));
+    insertSorted(steps, step, this.#compare);
+    const first = this.#firstStep.get(chart);
+    if (!first || this.#compare(step, first) < 0) this.#firstStep.set(chart, step);
+    let states = this.#firstState.get(chart);
+    if (!states) this.#firstState.set(chart, (states = new Map()));
+    this.#noteState(states, step.from, { entry: step, role: 0 });
+    this.#noteState(states, step.to, { entry: step, role: 1 });
+    this.#noteParticipant(chart);
+    this.#knownCharts.add(chart);
+    this.#pairer.addReception({ id: arrival, chart, signal: record.signal, time: record.time, received: record.received });
+  }
+
+  #addMesh(record: MeshRecord, arrival: number): void {
+    const message: MessageEntry = {
+      kind: 'message',
+      arrival,
+      seq: record.seq,
+      time: record.time,
+      sortTime: this.#sortTime(record.time),
+      n: 0,
+      signal: record.signal,
+      payload: record.payload,
+      address: record.sender ?? record.node,
+      ...(record.correlation && { correlationChart: record.correlation.chart }),
+    };
+    this.#insert(message);
+    this.#messages.set(arrival, message);
+    if (message.correlationChart !== undefined) this.#knownCharts.add(message.correlationChart);
+    this.#noteParticipant(message.correlationChart ?? (typeof record.payload === 'string' ? record.payload : ''));
+    this.#noteParticipant(message.address ?? '');
+    const excluded = [message.correlationChart, record.payload].filter((c): c is string => typeof c === 'string');
+    this.#pairer.addMessage({ id: arrival, signal: record.signal, time: record.time, received: record.received, excluded });
+  }
+
+  #addSpy(record: SpyRecord, arrival: number): void {
+    if (record.chart === null) return;
+    this.#knownCharts.add(record.chart);
+    this.#noteParticipant(record.chart);
+    if (record.signal === undefined) return;
+    this.#pairer.addReception({ id: arrival, chart: record.chart, signal: record.signal, time: record.time, received: record.received });
+  }
+
+  #sortTime(time: number | null): number {
+    if (time !== null) this.#lastTime = time;
+    return this.#lastTime;
+  }
+
+  #insert(entry: SequenceEntry): void {
+    const at = insertSorted(this.#entries, entry, this.#compare);
+    // Everything after a late record moves down one number.
+    for (let k = at; k < this.#entries.length; k += 1) this.#entries[k]!.n = k + 1;
+    insertSorted(this.#bySeq, entry, (a, b) => a.seq - b.seq);
+  }
+
+  #noteState(states: Map<string, FirstAppearance>, state: string, seen: FirstAppearance): void {
+    const known = states.get(state);
+    if (!known || this.#compare(seen.entry, known.entry) < 0) states.set(state, seen);
+  }
+
+  #noteParticipant(name: string): void {
+    if (name !== '' && !this.#rank.has(name)) this.#rank.set(name, this.#rank.size);
+  }
+
+  #senderOf(message: MessageEntry): string {
+    if (message.correlationChart !== undefined) return message.correlationChart;
+    if (typeof message.payload === 'string' && this.#knownCharts.has(message.payload)) return message.payload;
+    return message.address ?? 'unknown sender';
+  }
+
+  #involves(entry: SequenceEntry, chart: string): boolean {
+    if (entry.kind === 'step') return entry.chart === chart;
+    return this.#senderOf(entry) === chart || this.#pairer.receiversOf(entry.arrival).includes(chart);
+  }
+
+  #causeOf(step: StepEntry): number | undefined {
+    const id = this.#pairer.messageOf(step.arrival);
+    return id === undefined ? undefined : this.#messages.get(id)?.n;
+  }
+
+  #lookups(): SequenceLookups {
+    if (this.#chartOrder?.version !== this.#version) {
+      const charts = [...this.#firstStep].sort((a, b) => this.#compare(a[1], b[1])).map(([chart]) => chart);
+      this.#chartOrder = { version: this.#version, charts, letters: new Map(charts.map((c, k) => [c, chartLetter(k)])) };
+    }
+    const { charts, letters } = this.#chartOrder;
+    return {
+      chartOrder: charts,
+      letterOf: (chart) => letters.get(chart) ?? '?',
+      orderStates: (chart, states) => {
+        const first = this.#firstState.get(chart)!;
+        return [...states].sort((a, b) => {
+          const x = first.get(a)!;
+          const y = first.get(b)!;
+          return this.#compare(x.entry, y.entry) || x.role - y.role;
+        });
+      },
+      senderOf: (message) => this.#senderOf(message),
+      receiversOf: (message) => this.#pairer.receiversOf(message.arrival),
+      causeOf: (step) => this.#causeOf(step),
+      rankOf: (participant) => this.#rank.get(participant) ?? Number.MAX_SAFE_INTEGER,
+    };
+  }
+}
+
+/** The model of a finished list of records, optionally limited to a seq range. */
+export function buildSequenceModel(records: readonly MirosRecord[], options: SequenceOptions = {}): SequenceModel {
+  const builder = new SequenceBuilder({ ...(options.order && { order: options.order }) });
+  builder.add(records);
+  const { fromSeq, toSeq } = options.range ?? {};
+  return fromSeq === undefined && toSeq === undefined ? builder.model() : builder.window({ fromSeq, toSeq });
+}
