@@ -1,0 +1,25 @@
+/** Records for web tests, read from the shared fixture logs by the real parser. */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseLog } from '../../../shared/parsers/parseLog.ts';
+import type { MirosRecord } from '../../../shared/records/MirosRecord.ts';
+
+export const repoRoot = path.resolve(import.meta.dirname, '../../..');
+export const sharedRoot = path.resolve(repoRoot, '../shared');
+
+export function fixtureLogPath(name: string): string {
+  return path.join(sharedRoot, 'fixtures/logs', name);
+}
+
+export function fixtureText(name: string): string {
+  return readFileSync(fixtureLogPath(name), 'utf8');
+}
+
+export function fixtureRecords(name: string): MirosRecord[] {
+  return parseLog(fixtureText(name), { file: name, received: 0 }).records;
+}
+
+/** A trace record made by hand, for cases the fixtures don't cover. */
+export function trace(seq: number, chart: string, signal: string, from: string, to: string, time: number | null = seq * 1000): MirosRecord {
+  return { v: 1, seq, kind: 'trace', chart, node: null, time, received: 0, raw: `[${chart}] e->${signal}() ${from}->${to}`, signal, from, to };
+}
