@@ -4,10 +4,14 @@
  * (default 1,000,000), parses it in chunks the way the dashboard's worker
  * does, and prints lines/s next to a baseline run in the same process: a
  * loop that only splits the text into lines and finds each line's `->`, the
- * least work any parser must do.
+ * least work any parser must do. A second run parses the Python-logging
+ * fixture of a charger (mostly spy lines) repeated to the same length.
  *
  *   npx tsx tests/parsers/measureParseThroughput.ts [lines] [chunkKiB]
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { createLogParser } from '../../shared/parsers/createLogParser.ts';
 import { formatStamp } from '../../shared/records/timestamp.ts';
 
@@ -41,6 +45,15 @@ function baseline(text: string): number {
   return arrows;
 }
 
+function loggingMix(n: number): string {
+  const shared = path.resolve(fileURLToPath(new URL('../..', import.meta.url)), '../shared');
+  const file = readFileSync(path.join(shared, 'fixtures/logs/miros-logging-single_unit_three_stage_charger_2.log'), 'utf8');
+  const fileLines = file.split('\n').slice(0, -1);
+  const out: string[] = [];
+  for (let i = 0; i < n; i++) out.push(fileLines[i % fileLines.length]!);
+  return out.join('\n') + '\n';
+}
+
 function parse(text: string): number {
   const parser = createLogParser({ received: 0 });
   let records = 0;
@@ -67,3 +80,8 @@ console.log(`${lines} lines, ${(text.length / 1e6).toFixed(1)} MB, chunks of ${c
 const base = best('baseline (split + find ->)', () => baseline(text));
 const ours = best('createLogParser', () => parse(text));
 console.log(`parser / baseline: ${(ours / base).toFixed(2)}`);
+const mix = loggingMix(lines);
+console.log(`\n${lines} Python-logging lines (99% spy), ${(mix.length / 1e6).toFixed(1)} MB`);
+const mixBase = best('baseline (split + find ->)', () => baseline(mix));
+const mixOurs = best('createLogParser', () => parse(mix));
+console.log(`parser / baseline: ${(mixOurs / mixBase).toFixed(2)}`);
