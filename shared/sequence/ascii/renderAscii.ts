@@ -1,0 +1,78 @@
+/**
+ * Our ASCII sequence diagrams: the `sequence.rb` drawing, from the model
+ * instead of from text, with the numbers filled in —
+ *
+ *     [Statechart: 04ccc_ao] (A)
+ *           top           outer          inner
+ *            +--start_at()->|              |
+ *            |     (1)      |              |
+ *
+ * — and without the tool's losses: every step of the model is drawn in the
+ * model's order (nothing merged or dropped when steps share a timestamp),
+ * the one-step left arrow from column N-2 is drawn where it belongs, and any
+ * names and payloads the records carry are fine (parentheses, brackets, `+`,
+ * `-`). Columns grow to fit the widest number, so `(123)` never collides.
+ */
+import { columnWidth } from '../draw/columnWidth.ts';
+import { drawAsciiChart } from '../draw/drawAsciiChart.ts';
+import type { RowStep } from '../draw/drawRowGroup.ts';
+import type { ChartDiagram, SequenceModel } from '../SequenceModel.ts';
+
+export interface AsciiOptions {
+  /** Draw only this chart (by name). */
+  chart?: string;
+  /** Put this before every line (the tool's indent). */
+  indent?: string;
+}
+
+// A line break, tab or escape inside a label would break the grid (or drive
+// the terminal); they are shown as escapes instead.
+const CONTROL = /[\x00-\x1f\x7f]/g;
+
+function printable(text: string): string {
+  return text.replace(CONTROL, (ch) => {
+    if (ch === '\n') return '\\n';
+    if (ch === '\t') return '\\t';
+    if (ch === '\r') return '\\r';
+    return `\\x${ch.charCodeAt(0).toString(16).padStart(2, '0')}`;
+  });
+}
+
+/** The arrow label of a step: `signal(payload)`. */
+export function stepLabel(step: { signal: string; payload?: string }): string {
+  return printable(`${step.signal}(${step.payload ?? ''})`);
+}
+
+function drawChart(diagram: ChartDiagram, indent: string): string[] {
+  const columnNames = diagram.lifelines.map(printable);
+  const column = new Map(diagram.lifelines.map((name, k) => [name, k]));
+  const steps: RowStep[] = diagram.steps.map((step) => ({
+    from: column.get(step.from)!,
+    to: column.get(step.to)!,
+    label: stepLabel(step),
+    marker: `(${step.n})`,
+  }));
+  const width = columnWidth({
+    states: columnNames,
+    labels: steps.map((s) => s.label),
+    markers: steps.map((s) => s.marker),
+  });
+  return drawAsciiChart({
+    title: `[Statechart: ${printable(diagram.chart)}] (${diagram.letter})`,
+    columnNames,
+    width,
+    steps,
+    indent,
+  });
+}
+
+export function renderAscii(model: SequenceModel, options: AsciiOptions = {}): string {
+  const lines: string[] = [];
+  for (const diagram of model.charts) {
+    if (options.chart !== undefined && diagram.chart !== options.chart) continue;
+    if (diagram.steps.length === 0) continue;
+    if (lines.length > 0) lines.push('');
+    lines.push(...drawChart(diagram, options.indent ?? ''));
+  }
+  return lines.length > 0 ? `${lines.join('\n')}\n` : '';
+}
