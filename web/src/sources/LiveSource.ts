@@ -30,6 +30,9 @@ export interface LiveSourceOptions {
   connect?: (url: string, token: string | undefined) => RelaySocket;
 }
 
+/** Wait before reconnecting to a server that closed our socket (it is likely restarting). */
+const SERVER_CLOSE_RETRY_MS = 1000;
+
 function defaultConnect(url: string, token: string | undefined): RelaySocket {
   return io(url, { auth: token ? { token } : {}, reconnectionDelayMax: 5000 });
 }
@@ -43,6 +46,7 @@ export class LiveSource implements Source {
   private session: string | null = null;
   private everLive = false;
   private closed = false;
+  private retryTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(
     private readonly url: string,
@@ -66,6 +70,7 @@ export class LiveSource implements Source {
   close(): void {
     if (this.closed) return;
     this.closed = true;
+    if (this.retryTimer) clearTimeout(this.retryTimer);
     this.socket?.removeAllListeners();
     this.socket?.disconnect();
     this.socket = null;
@@ -100,9 +105,11 @@ export class LiveSource implements Source {
 
     socket.on('disconnect', (reason) => {
       if (this.closed) return;
-      // The server sent us away on purpose: socket.io won't retry, so say so.
-      if (reason === 'io server disconnect') this.setState({ presence: 'error', error: 'the server closed the connection' });
-      else this.setState({ presence: this.everLive ? 'reconnecting' : 'connecting', error: reason });
+      this.setState({ presence: this.everLive ? 'reconnecting' : 'connecting', error: reason });
+      // socket.io does not retry after the server closed the socket itself
+      // (a graceful shutdown or restart); a dashboard should come back when
+      // the server does. A refused handshake (bad token) still stops us below.
+      if (reason === 'io server disconnect') this.retryTimer = setTimeout(() => !this.closed && socket.connect(), SERVER_CLOSE_RETRY_MS);
     });
 
     socket.on('connect_error', (error) => {

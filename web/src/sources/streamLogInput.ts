@@ -35,14 +35,17 @@ export async function streamLogInput(input: LogInput, sink: LoadSink, options: S
   let errorsSent = 0;
   let lastFlush = Date.now();
 
+  /** Hands over what was parsed, in batches of at most maxBatch records. */
   const flush = async () => {
-    const errors = parser.errors.slice(errorsSent);
-    errorsSent = parser.errors.length;
-    const batch = records;
-    records = [];
-    recordCount += batch.length;
-    lastFlush = Date.now();
-    await sink({ records: batch, errors, loaded, total, lines: parser.lines });
+    do {
+      const errors = parser.errors.slice(errorsSent);
+      errorsSent = parser.errors.length;
+      const batch = records.length > maxBatch ? records.slice(0, maxBatch) : records;
+      records = records.length > maxBatch ? records.slice(maxBatch) : [];
+      recordCount += batch.length;
+      lastFlush = Date.now();
+      await sink({ records: batch, errors, loaded, total, lines: parser.lines });
+    } while (records.length > 0);
   };
   const take = (more: MirosRecord[]) => {
     // push in a loop: spreading a large array into push() overflows the stack.

@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { createDashboardStore, visibleEnd } from '../../web/src/store/createDashboardStore.ts';
+import { SourceSession } from '../../web/src/sources/SourceSession.ts';
+import { FakeSource } from '../../web/src/sources/FakeSource.ts';
+import { REPLAY_CAPABILITIES } from '../../web/src/sources/Source.ts';
+import { trace } from './support/records.ts';
+import { settle } from './support/VirtualClock.ts';
+
+/** A "render" the test completes by hand, to observe backpressure. */
+function manualRender() {
+  const pending: (() => void)[] = [];
+  return {
+    wait: () => new Promise<void>((resolve) => pending.push(resolve)),
+    finishAll: () => pending.splice(0).forEach((r) => r()),
+    get waiting() {
+      return pending.length;
+    },
+  };
+}
+
+describe('SourceSession', () => {
+  it('applies records to the store and holds the source until the page rendered', async () => {
+    const store = createDashboardStore();
+    const render = manualRender();
+    const session = new SourceSession(store, render.wait);
+    const source = new FakeSource();
+    session.open(source);
+    let taken = false;
+    void source.pushRecords([trace(1, 'a', 'go', 'x', 'y'), trace(2, 'b', 'go', 'x', 'y')]).then(() => (taken = true));
+    await settle();
+    expect([store.getState().length, render.waiting, taken]).toEqual([2, 1, false]);
+    render.finishAll();
+    await settle();
+    expect(taken).toBe(true);
+  });
+
+  it('throws away everything on a discontinuity and keeps the selected chart', async () => {
+    const store = createDashboardStore();
+    const session = new SourceSession(store, async () => undefined);
+    const source = new FakeSource();
+    session.open(source);
+    await source.pushRecords([trace(1, 'a', 'go', 'x', 'y'), trace(2, 'a', 'go', 'y', 'x')]);
+    store.getState().selectChart('a');
+    const before = store.getState();
+    await source.push({ reset: true, records: [trace(1, 'a', 'again', 'x', 'y')] });
+    const after = store.getState();
+    expect([after.length, after.epoch, after.log === before.log, after.selectedChart, after.log.at(0).kind === 'trace' && after.log.at(0).signal]).toEqual([
+      1,
+      before.epoch + 1,
+      false,
+      'a',
+      'again',
+    ]);
+  });
+
+  it('mirrors a replay playhead and routes seeks to the source', async () => {
+    const store = createDashboardStore();
+    const session = new SourceSession(store, async () => undefined);
+    const source = new FakeSource({ kind: 'replay', presence: 'replay', capabilities: REPLAY_CAPABILITIES, cursor: 0 });
+    session.open(source);
+    await source.push({ records: [1, 2, 3].map((s) => trace(s, 'a', 'go', 'x', 'y')), state: { cursor: 2 } });
+    expect(visibleEnd(store.getState())).toBe(2);
+    session.seek(1);
+    session.step(-1);
+    session.play();
+    session.setSpeed(10);
+    expect(source.commands).toEqual(['seek 1', 'step -1', 'play', 'speed 10']);
+  });
+
+  it('pins a live view on the store cursor and follows the tail again on goLatest', async () => {
+    const store = createDashboardStore();
+    const session = new SourceSession(store, async () => undefined);
+    const source = new FakeSource();
+    session.open(source);
+    await source.pushRecords([1, 2, 3, 4].map((s) => trace(s, 'a', 'go', 'x', 'y')));
+    session.seek(2);
+    await source.pushRecords([trace(5, 'a', 'go', 'x', 'y')]);
+    const pinned = visibleEnd(store.getState());
+    session.step(-1);
+    const stepped = visibleEnd(store.getState());
+    session.goLatest();
+    expect([pinned, stepped, store.getState().cursor, visibleEnd(store.getState()), source.commands]).toEqual([2, 1, null, 5, []]);
+  });
+
+  it('closes the previous source when another is opened', async () => {
+    const store = createDashboardStore();
+    const session = new SourceSession(store, async () => undefined);
+    const first = new FakeSource();
+    const second = new FakeSource();
+    session.open(first);
+    session.open(second);
+    await first.pushRecords([trace(1, 'a', 'go', 'x', 'y')]);
+    await second.pushRecords([trace(1, 'b', 'go', 'x', 'y')]);
+    expect([first.commands, store.getState().length, store.getState().log.at(0).chart]).toEqual([['close'], 1, 'b']);
+  });
+});
