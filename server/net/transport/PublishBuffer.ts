@@ -1,0 +1,48 @@
+/**
+ * Publishes held while the link is down: bounded, and every message that
+ * does not fit is counted. When full, the OLDEST message is dropped — for a
+ * trace/spy monitor the newest lines matter most, and the count says how
+ * many older ones were lost.
+ */
+export class PublishBuffer<T> {
+  private items: T[] = [];
+  private head = 0;
+  private droppedCount = 0;
+
+  constructor(readonly limit: number) {
+    if (!(limit >= 0)) throw new RangeError('buffer limit must be ≥ 0');
+  }
+
+  get size(): number {
+    return this.items.length - this.head;
+  }
+
+  get dropped(): number {
+    return this.droppedCount;
+  }
+
+  /** Adds an item; returns false when it (or an older one) had to be dropped. */
+  push(item: T): boolean {
+    if (this.limit === 0) {
+      this.droppedCount++;
+      return false;
+    }
+    this.items.push(item);
+    if (this.size <= this.limit) return true;
+    this.head++;
+    this.droppedCount++;
+    if (this.head > 1024 && this.head * 2 > this.items.length) {
+      this.items = this.items.slice(this.head);
+      this.head = 0;
+    }
+    return false;
+  }
+
+  /** Removes and returns everything, oldest first. */
+  drain(): T[] {
+    const out = this.items.slice(this.head);
+    this.items = [];
+    this.head = 0;
+    return out;
+  }
+}
