@@ -1,0 +1,21 @@
+/**
+ * Time and scheduling for the runtime, injected so tests can fake it.
+ *
+ * `now()` stamps trace entries (local wall-clock, microseconds); `setTimeout`
+ * drives timed posts; `setImmediate` runs an active object's drain loop
+ * "soon, after the caller returns". `RealClock` maps these to Node's timers,
+ * `VirtualClock` runs them only when a test advances it.
+ */
+export interface TimerHandle {
+  readonly id: number;
+}
+
+export interface Clock {
+  /** Epoch milliseconds, with a sub-millisecond (microsecond) fraction. */
+  now(): number;
+  /** Run `fn` once after `ms` milliseconds. */
+  setTimeout(fn: () => void, ms: number): TimerHandle;
+  clearTimeout(handle: TimerHandle): void;
+  /** Run `fn` soon, after the current synchronous work. */
+  setImmediate(fn: () => void): void;
+}

@@ -1,0 +1,30 @@
+/**
+ * What a state is: a function `(chart, e) → status`.
+ *
+ * A handler reacts to `e` and answers HANDLED, or `chart.trans(target)`
+ * (TRAN), or names its parent — `chart.temp.fun = parent; return SUPER`, or
+ * the helper `return chart.super(parent)` — for everything it does not handle,
+ * SEARCH_FOR_SUPER_SIGNAL and EMPTY_SIGNAL included. The hierarchy exists only
+ * in those answers. `C` is the chart type the handler expects (defaults to any
+ * chart so plain handlers can be shared between chart classes, as miros's are).
+ */
+import type { Event } from './Event.ts';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type StateHandler<C = any> = (chart: C, e: Event) => number;
+
+/** A state wrapped by {@link spyOn}: it carries its name and answers REFLECTION with it. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export interface SpiedState<C = any> extends StateHandler<C> {
+  readonly stateName: string;
+  readonly spied: true;
+}
+
+export function isSpied(state: StateHandler): state is SpiedState {
+  return (state as Partial<SpiedState>).spied === true;
+}
+
+/** The name shown for a state in spy/trace lines: its spied name, else the function's name. */
+export function stateNameOf(state: StateHandler): string {
+  return (state as Partial<SpiedState>).stateName ?? state.name;
+}

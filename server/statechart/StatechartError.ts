@@ -1,0 +1,51 @@
+/**
+ * Typed errors of the statechart runtime.
+ *
+ * miros signals most misuse with bare assertions, `KeyError`s or hangs; we
+ * raise one of these instead so callers can tell a malformed chart from a full
+ * queue from a bad wire message, and nothing else is lost when one is thrown.
+ */
+export class StatechartError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+/**
+ * The chart's answers do not form a tree that the algorithm can walk: a state
+ * names itself as parent, an initial transition targets a non-descendant
+ * (miros hangs in `dispatch` there), a handler returns no status.
+ */
+export class HsmTopologyError extends StatechartError {}
+
+/** A chart used out of order: `dispatch` before `startAt`, a second `startAt`. */
+export class ChartLifecycleError extends StatechartError {}
+
+/** `childState(parent)` where `parent` is not on the active path (miros: AssertionError). */
+export class StateNotActiveError extends StatechartError {}
+
+/** A signal number that is not in the registry. */
+export class UnknownSignalError extends StatechartError {}
+
+/** `Event.loads` got text that is not a serialized event. */
+export class EventDecodeError extends StatechartError {}
+
+/**
+ * A bounded queue (event queue, deferred queue, fabric delivery) is full.
+ * miros's deques silently drop the oldest entry; we refuse the new one.
+ */
+export class QueueOverflowError extends StatechartError {
+  constructor(
+    message: string,
+    readonly capacity: number,
+  ) {
+    super(message);
+  }
+}
+
+/** More timed posts alive than an active object may hold (miros: ActiveObjectOutOfPostedEventResources). */
+export class TimerResourcesExhaustedError extends StatechartError {}
+
+/** Factory misuse: unknown state name, state without a parent. */
+export class FactoryError extends StatechartError {}

@@ -1,0 +1,10 @@
+/**
+ * The name miros gives an unnamed active object at `start_at`: the first five
+ * characters of `uuid5(NAMESPACE_DNS, start state name)` (`only` → `52bc3`).
+ * Deterministic, so the same chart gets the same name in every process.
+ */
+import { v5 as uuidv5 } from 'uuid';
+
+export function defaultActiveObjectName(startStateName: string): string {
+  return uuidv5(startStateName, uuidv5.DNS).slice(0, 5);
+}

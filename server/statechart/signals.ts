@@ -1,0 +1,31 @@
+/**
+ * The process-wide signal registry, miros's `signals`.
+ *
+ * Reading any other property registers that name, as miros's attribute access
+ * does: `signals.OVEN_OFF` is a number from then on. Registry methods
+ * (`append`, `nameForSignal`, `isInnerSignal`, …) are reachable on the same
+ * object. In hot handlers prefer module constants (`const { OVEN_OFF } =
+ * signals`): a Proxy read costs a map lookup.
+ */
+import { SignalRegistry } from './SignalRegistry.ts';
+
+export const signalRegistry = new SignalRegistry();
+
+/**
+ * Property names that libraries probe on arbitrary objects (promise
+ * resolution, JSON, test matchers, React). Answering them with a fresh signal
+ * number would register junk signals and confuse those libraries.
+ */
+const NOT_SIGNALS = new Set(['then', 'toJSON', 'asymmetricMatch', 'nodeType', '$$typeof', 'inspect']);
+
+export type Signals = SignalRegistry & { readonly [name: string]: number };
+
+export const signals: Signals = new Proxy(signalRegistry, {
+  get(target, property, receiver) {
+    if (typeof property !== 'string' || property in target || NOT_SIGNALS.has(property) || property.startsWith('@@')) {
+      const value: unknown = Reflect.get(target, property, receiver);
+      return typeof value === 'function' ? value.bind(target) : value;
+    }
+    return target.append(property);
+  },
+}) as Signals;
