@@ -1,0 +1,220 @@
+/**
+ * miroscope's counterpart of miros-rabbitmq's MirosNets: the three networks
+ * (mesh, snoop trace, snoop spy) over one Transport, each with its own
+ * codec and key — the mesh key serves all three unless the others are given.
+ * NetworkedActiveObject / NetworkedFactory and the server's listener build
+ * on this; nothing here knows about statecharts.
+ *
+ *   transmit(event) ─▶ mesh  codec ─▶ miros.mesh.exchange        (tx routing key)
+ *   publishTrace(l) ─▶ trace codec ─▶ miros.snoop.trace.exchange (snoop.trace)
+ *   publishSpy(c,l) ─▶ spy   codec ─▶ miros.snoop.spy.exchange   (snoop.spy)
+ *
+ *   onMesh/onTrace/onSpy ◀─ records ◀─ codec.decode ◀─ subscription (lazy, one per network)
+ *   onMeta ◀─ rejections and connection lifecycle as `meta` records
+ *
+ * Records come out unnumbered: `seq` is assigned by whoever receives them.
+ */
+import { randomUUID } from 'node:crypto';
+import { networkInterfaces } from 'node:os';
+import type { MetaRecord, UnnumberedRecord } from '../../shared/records/MirosRecord.ts';
+import { RECORD_VERSION } from '../../shared/records/MirosRecord.ts';
+import { parseTraceLine } from '../../shared/records/parseTraceLine.ts';
+import { mirosMessageProperties } from './correlationHeaders.ts';
+import type { BodyFormat } from './decodeBody.ts';
+import type { FernetKeyInput } from './fernet/Fernet.ts';
+import { MessageCodec } from './MessageCodec.ts';
+import { meshItem, spyItem, type MeshEvent } from './mirosItems.ts';
+import { DEFAULT_MESH_ROUTING_KEY, MIROS_EXCHANGES, SPY_ROUTING_KEY, TRACE_ROUTING_KEY, type MirosNetwork } from './mirosTopology.ts';
+import type { PicklableItem } from './pickle/pickleDumps.ts';
+import type { Delivery, PublishResult, Subscription, Transport, TransportCounters } from './transport/Transport.ts';
+import { rejectionRecord, type WireRejection } from './WireRejection.ts';
+
+type Key = FernetKeyInput | readonly FernetKeyInput[];
+
+export interface MirosNetsOptions {
+  transport: Transport;
+  meshKey: Key;
+  traceKey?: Key;
+  spyKey?: Key;
+  /** Routing key mesh messages are published with (miros-rabbitmq's tx_routing_key; default `empty`). */
+  txRoutingKey?: string;
+  /** Pattern the mesh subscription binds (rx_routing_key; default the tx key). A dashboard uses `#`. */
+  rxRoutingKey?: string;
+  /** This node's id, sent in our correlation headers (default a random id). */
+  node?: string;
+  /** The address put in mesh tuples (default this host's first external IPv4, else 127.0.0.1). */
+  senderAddress?: string;
+  /** Body format to publish (default `pickle`, what Python nodes read). */
+  body?: BodyFormat;
+  maxBodyBytes?: number;
+  ttlSec?: number;
+  now?: () => number;
+}
+
+export type RecordHandler = (record: UnnumberedRecord, delivery: Delivery) => void;
+export type MetaHandler = (record: Omit<MetaRecord, 'seq'>) => void;
+
+interface Net {
+  codec: MessageCodec;
+  exchange: string;
+  txKey: string;
+  rxPattern: string;
+  handlers: Set<RecordHandler>;
+  subscription: Subscription | null;
+}
+
+export class MirosNets {
+  readonly node: string;
+  readonly senderAddress: string;
+  private readonly transport: Transport;
+  private readonly nets: Record<MirosNetwork, Net>;
+  private readonly metaHandlers = new Set<MetaHandler>();
+  private readonly now: () => number;
+  private readonly offTransport: (() => void)[];
+  private seq = 0;
+
+  constructor(options: MirosNetsOptions) {
+    this.transport = options.transport;
+    this.node = options.node ?? `node-${randomUUID().slice(0, 8)}`;
+    this.senderAddress = options.senderAddress ?? hostAddress();
+    this.now = options.now ?? Date.now;
+    const codec = (network: MirosNetwork, key: Key) =>
+      new MessageCodec({
+        network,
+        key,
+        ...(options.body ? { body: options.body } : {}),
+        ...(options.maxBodyBytes ? { maxBodyBytes: options.maxBodyBytes } : {}),
+        ...(options.ttlSec ? { ttlSec: options.ttlSec } : {}),
+      });
+    const tx = options.txRoutingKey ?? DEFAULT_MESH_ROUTING_KEY;
+    const net = (network: MirosNetwork, key: Key, txKey: string, rxPattern: string): Net => ({
+      codec: codec(network, key),
+      exchange: MIROS_EXCHANGES[network],
+      txKey,
+      rxPattern,
+      handlers: new Set(),
+      subscription: null,
+    });
+    this.nets = {
+      mesh: net('mesh', options.meshKey, tx, options.rxRoutingKey ?? tx),
+      trace: net('trace', options.traceKey ?? options.meshKey, TRACE_ROUTING_KEY, TRACE_ROUTING_KEY),
+      spy: net('spy', options.spyKey ?? options.meshKey, SPY_ROUTING_KEY, SPY_ROUTING_KEY),
+    };
+    this.offTransport = [
+      this.transport.on('connected', ({ broker }) => this.meta('connected', `connected to ${broker}`)),
+      this.transport.on('disconnected', ({ broker, error }) => this.meta('disconnected', `lost ${broker}: ${error}`)),
+      this.transport.on('reconnected', ({ broker, downMs }) => this.meta('reconnected', `reconnected to ${broker} after ${downMs} ms`)),
+    ];
+  }
+
+  /** Sends an event to every chart bound to the mesh (miros-rabbitmq's `transmit`). */
+  transmit(event: MeshEvent, from: { chart?: string } = {}): PublishResult {
+    return this.publish('mesh', meshItem(this.senderAddress, event), from.chart);
+  }
+
+  /** Publishes a trace line as the live trace callback hands it over (`"\n<line>\n"`). */
+  publishTrace(line: string, chart?: string): PublishResult {
+    return this.publish('trace', line, chart ?? parseTraceLine(line)?.chart);
+  }
+
+  /** Publishes one spy line of a chart as `"<chart> <line>"`. */
+  publishSpy(chart: string, line: string): PublishResult {
+    return this.publish('spy', spyItem(chart, line), chart);
+  }
+
+  onMesh(handler: RecordHandler): () => void {
+    return this.listen('mesh', handler);
+  }
+
+  onTrace(handler: RecordHandler): () => void {
+    return this.listen('trace', handler);
+  }
+
+  onSpy(handler: RecordHandler): () => void {
+    return this.listen('spy', handler);
+  }
+
+  /** Rejected messages and connection changes, as `meta` records. */
+  onMeta(handler: MetaHandler): () => void {
+    this.metaHandlers.add(handler);
+    return () => void this.metaHandlers.delete(handler);
+  }
+
+  /** Resolves when every network someone listens to is bound. */
+  async ready(): Promise<void> {
+    await Promise.all(Object.values(this.nets).map((n) => n.subscription?.ready));
+  }
+
+  counters(): TransportCounters {
+    return this.transport.counters();
+  }
+
+  /** Unsubscribes everything; the transport stays open (its owner closes it). */
+  async close(): Promise<void> {
+    for (const off of this.offTransport) off();
+    await Promise.all(
+      Object.values(this.nets).map(async (n) => {
+        n.handlers.clear();
+        const sub = n.subscription;
+        n.subscription = null;
+        await sub?.unsubscribe();
+      }),
+    );
+  }
+
+  private publish(network: MirosNetwork, item: PicklableItem, chart: string | undefined): PublishResult {
+    const n = this.nets[network];
+    const props = mirosMessageProperties({ messageId: randomUUID(), seq: ++this.seq, node: this.node, ...(chart === undefined ? {} : { chart }) });
+    return this.transport.publish(n.exchange, n.txKey, n.codec.encode(item), props);
+  }
+
+  private listen(network: MirosNetwork, handler: RecordHandler): () => void {
+    const n = this.nets[network];
+    n.handlers.add(handler);
+    n.subscription ??= this.transport.subscribe(n.exchange, n.rxPattern, (delivery) => this.receive(n, delivery));
+    return () => void n.handlers.delete(handler);
+  }
+
+  private receive(n: Net, delivery: Delivery): { rejected: string } | undefined {
+    const result = n.codec.decode(delivery.body, {
+      received: delivery.received,
+      routingKey: delivery.routingKey,
+      ...(delivery.props.headers ? { headers: delivery.props.headers } : {}),
+    });
+    if (!result.ok) {
+      this.rejected(result.rejection, delivery.received);
+      return { rejected: result.rejection.reason };
+    }
+    // Every handler sees every record even if one throws; the first throw is
+    // then rethrown so the transport counts it as a handler error.
+    let failure: unknown = null;
+    for (const record of result.records) {
+      for (const handler of n.handlers) {
+        try {
+          handler(record, delivery);
+        } catch (error) {
+          failure ??= error;
+        }
+      }
+    }
+    if (failure !== null) throw failure;
+    return undefined;
+  }
+
+  private rejected(rejection: WireRejection, received: number): void {
+    const record = rejectionRecord(rejection, received, null);
+    for (const handler of this.metaHandlers) handler(record);
+  }
+
+  private meta(event: 'connected' | 'disconnected' | 'reconnected', detail: string): void {
+    const record: Omit<MetaRecord, 'seq'> = { v: RECORD_VERSION, kind: 'meta', event, detail, chart: null, node: this.node, time: null, received: this.now(), raw: detail };
+    for (const handler of this.metaHandlers) handler(record);
+  }
+}
+
+function hostAddress(): string {
+  for (const addresses of Object.values(networkInterfaces())) {
+    for (const a of addresses ?? []) if (a.family === 'IPv4' && !a.internal) return a.address;
+  }
+  return '127.0.0.1';
+}
