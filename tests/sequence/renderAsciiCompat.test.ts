@@ -34,10 +34,10 @@ describe('renderAsciiCompat', () => {
         '',
       ].join('\n'),
       warnings: [
-        'chart c: 1 line merged into an identical line with the same timestamp, as sequence.rb does: lines 6 (=5)',
+        'chart c: 1 line merged into an identical line with the same timestamp, as sequence.rb does: line 6 (=5)',
         "chart c: 2 lines dropped because sequence.rb cannot chain them with their timestamp's other lines " +
           '(a second loop, or spaces around a state): lines 3, 4',
-        'chart c: 1 one-step left arrow from "B" drawn one column too far right, as sequence.rb does (lines 2)',
+        'chart c: 1 one-step left arrow from "B" drawn one column too far right, as sequence.rb does (line 2)',
       ],
     });
   });
@@ -84,7 +84,7 @@ describe('renderAsciiCompat', () => {
       output: ['[Statechart: a] (?)', '    A        B', '    +--go()->|', '    |  (?)   |', ''].join('\n'),
       warnings: [
         "chart b: 1 line dropped because sequence.rb cannot chain them with their timestamp's other lines " +
-          '(a second loop, or spaces around a state): lines 2',
+          '(a second loop, or spaces around a state): line 2',
         'chart b: every line was lost, so the chart is left out (sequence.rb would abort)',
       ],
     });
@@ -98,6 +98,6 @@ describe('renderAsciiCompat', () => {
     ['abort-no-space-before-states', 'no space between the signal and the source state'],
     ['abort-signal-without-name', 'the signal has no name before "("'],
   ])('skips the one line of %s with a warning and writes nothing', (name, reason) => {
-    expect(abort(name)).toEqual({ output: '', warnings: [`1 line skipped (sequence.rb would abort: ${reason}): lines 1`] });
+    expect(abort(name)).toEqual({ output: '', warnings: [`1 line skipped (sequence.rb would abort: ${reason}): line 1`] });
   });
 });

@@ -26,9 +26,11 @@ export interface AsciiCompatResult {
 
 const MARKER = '(?)';
 
-function lineList(lines: readonly number[]): string {
+/** `line 4`, `lines 3, 4`, `lines 1, 2, … (27 in all)`. */
+function lineList(lines: readonly (number | string)[]): string {
   const shown = lines.slice(0, 10).join(', ');
-  return lines.length > 10 ? `${shown}, … (${lines.length} in all)` : shown;
+  const more = lines.length > 10 ? `, … (${lines.length} in all)` : '';
+  return `${lines.length === 1 ? 'line' : 'lines'} ${shown}${more}`;
 }
 
 function plural(count: number, noun: string): string {
@@ -60,7 +62,7 @@ function drawCompatChart(name: string, kept: readonly CompatLine[], indent: stri
   if (misdrawn.length > 0) {
     warnings.push(
       `chart ${name}: ${plural(misdrawn.length, 'one-step left arrow')} from "${columns[columns.length - 2]}" ` +
-        `drawn one column too far right, as sequence.rb does (lines ${lineList(misdrawn)})`,
+        `drawn one column too far right, as sequence.rb does (${lineList(misdrawn)})`,
     );
   }
   return drawAsciiChart({
@@ -80,19 +82,19 @@ export function renderAsciiCompat(text: string): AsciiCompatResult {
   const byReason = new Map<string, number[]>();
   for (const { line, reason } of input.skipped) byReason.set(reason, [...(byReason.get(reason) ?? []), line]);
   for (const [reason, lines] of byReason) {
-    warnings.push(`${plural(lines.length, 'line')} skipped (sequence.rb would abort: ${reason}): lines ${lineList(lines)}`);
+    warnings.push(`${plural(lines.length, 'line')} skipped (sequence.rb would abort: ${reason}): ${lineList(lines)}`);
   }
   if (input.decoloured.length > 0) {
     warnings.push(
       `${plural(input.decoloured.length, 'line')} read after removing ANSI colour codes ` +
-        `(sequence.rb would abort): lines ${lineList(input.decoloured)}`,
+        `(sequence.rb would abort): ${lineList(input.decoloured)}`,
     );
   }
 
   if (input.lenient.length > 0) {
     warnings.push(
       `${plural(input.lenient.length, 'line')} with parentheses inside the payload read as balanced ` +
-        `(sequence.rb would abort): lines ${lineList(input.lenient)}`,
+        `(sequence.rb would abort): ${lineList(input.lenient)}`,
     );
   }
 
@@ -104,13 +106,13 @@ export function renderAsciiCompat(text: string): AsciiCompatResult {
     if (merged.length > 0) {
       warnings.push(
         `chart ${name}: ${plural(merged.length, 'line')} merged into an identical line with the same timestamp, ` +
-          `as sequence.rb does: lines ${merged.slice(0, 10).join(', ')}${merged.length > 10 ? ', …' : ''}`,
+          `as sequence.rb does: ${lineList(merged)}`,
       );
     }
     if (unchained.length > 0) {
       warnings.push(
         `chart ${name}: ${plural(unchained.length, 'line')} dropped because sequence.rb cannot chain them ` +
-          `with their timestamp's other lines (a second loop, or spaces around a state): lines ${lineList(unchained)}`,
+          `with their timestamp's other lines (a second loop, or spaces around a state): ${lineList(unchained)}`,
       );
     }
     if (kept.length === 0) {
