@@ -22,7 +22,7 @@ import { readStampedLine } from './formats/readStampedLine.ts';
 import { readTerminalLine } from './formats/readTerminalLine.ts';
 import { stripAnsi } from './stripAnsi.ts';
 
-function isSpace(c: number): boolean {
+function isSpaceOrCr(c: number): boolean {
   return c === 32 || c === 9 || c === 13;
 }
 
@@ -31,8 +31,8 @@ export function readLine(ctx: LineContext, raw: string): LineOutcome {
   const s = raw.indexOf('\x1b') >= 0 ? stripAnsi(raw) : raw;
   let i = 0;
   let end = s.length;
-  while (i < end && isSpace(s.charCodeAt(i))) i++;
-  while (end > i && isSpace(s.charCodeAt(end - 1))) end--;
+  while (i < end && isSpaceOrCr(s.charCodeAt(i))) i++;
+  while (end > i && isSpaceOrCr(s.charCodeAt(end - 1))) end--;
   if (i === end) return null;
   const c = s.charCodeAt(i);
   if (c === 91 /* [ */) {
@@ -49,6 +49,6 @@ export function readLine(ctx: LineContext, raw: string): LineOutcome {
 
 /** True for a line that is empty or holds only spaces, tabs or a CR. */
 export function isBlankLine(raw: string): boolean {
-  for (let i = 0; i < raw.length; i++) if (!isSpace(raw.charCodeAt(i))) return false;
+  for (let i = 0; i < raw.length; i++) if (!isSpaceOrCr(raw.charCodeAt(i))) return false;
   return true;
 }

@@ -19,6 +19,7 @@
  */
 import type { TraceRecord } from '../records/MirosRecord.ts';
 import { originOf, type LineContext } from './LineContext.ts';
+import { isSpace } from './isSpace.ts';
 
 /**
  * Set by every successful {@link traceBody} call: whether the line used an
@@ -26,10 +27,6 @@ import { originOf, type LineContext } from './LineContext.ts';
  * a field of the result, so the hot path allocates nothing extra.
  */
 export const traceShape = { legacy: false };
-
-function isSpace(c: number): boolean {
-  return c === 32 || c === 9;
-}
 
 /**
  * `s[start, end)` is the body, with `end` already past the last non-space

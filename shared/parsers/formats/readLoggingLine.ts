@@ -19,10 +19,7 @@ import type { LineContext, LineOutcome } from '../LineContext.ts';
 import { spyRecord } from '../spyRecord.ts';
 import { traceBody } from '../traceBody.ts';
 import { readStampedLine } from './readStampedLine.ts';
-
-function isSpace(c: number): boolean {
-  return c === 32 || c === 9;
-}
+import { isSpace } from '../isSpace.ts';
 
 /** `s[i]` is a digit or an upper-case letter; `end` is past the last non-space character. */
 export function readLoggingLine(ctx: LineContext, s: string, i: number, end: number, raw: string): LineOutcome {

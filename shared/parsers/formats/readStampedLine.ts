@@ -18,13 +18,10 @@ import { parseStampRange } from '../../records/timestamp.ts';
 import type { LineContext, LineOutcome } from '../LineContext.ts';
 import { spyRecord } from '../spyRecord.ts';
 import { traceBody, traceShape } from '../traceBody.ts';
+import { isSpace } from '../isSpace.ts';
 
 /** Length of `YYYY-MM-DD HH:MM:SS.ffffff`, the stamp current miros writes. */
 const MIROS_STAMP_LENGTH = 26;
-
-function isSpace(c: number): boolean {
-  return c === 32 || c === 9;
-}
 
 /** `s[i] === '['`; `end` is past the last non-space character; `raw` is the line as read. */
 export function readStampedLine(ctx: LineContext, s: string, i: number, end: number, raw: string): LineOutcome {

@@ -13,10 +13,7 @@
 import type { LineContext, LineOutcome } from '../LineContext.ts';
 import { spyRecord } from '../spyRecord.ts';
 import { readStampedLine } from './readStampedLine.ts';
-
-function isSpace(c: number): boolean {
-  return c === 32 || c === 9;
-}
+import { isSpace } from '../isSpace.ts';
 
 /** `s[i..i+4)` is `[+t]` or `[+s]`; `end` is past the last non-space character. */
 export function readTerminalLine(ctx: LineContext, s: string, i: number, end: number, raw: string): LineOutcome {
