@@ -8,6 +8,7 @@ const benches: Record<string, () => Promise<{ main(args: string[]): Promise<void
   wire: () => import('./wire.bench.ts'),
   relay: () => import('./relay.bench.ts'),
   web: () => import('./web.bench.ts'),
+  sequence: () => import('./sequence.bench.ts'),
 };
 
 const [name, ...rest] = process.argv.slice(2);

@@ -8,11 +8,11 @@
  * at every 20th batch because it is slow. Prints the worst and mean batch
  * times and the ratio.
  *
- *   npx tsx tests/sequence/sequenceBuilder.bench.ts [--records N] [--order timestamp]
+ *   npm run bench -- sequence [--records N] [--order timestamp]
  */
-import type { MirosRecord } from '../../shared/records/MirosRecord.ts';
-import { buildSequenceModel, SequenceBuilder } from '../../shared/sequence/model/SequenceBuilder.ts';
-import { mesh, trace } from './recordFactory.ts';
+import type { MirosRecord } from '../shared/records/MirosRecord.ts';
+import { buildSequenceModel, SequenceBuilder } from '../shared/sequence/model/SequenceBuilder.ts';
+import { mesh, trace } from '../tests/sequence/recordFactory.ts';
 
 function makeRecords(count: number): MirosRecord[] {
   const records: MirosRecord[] = [];

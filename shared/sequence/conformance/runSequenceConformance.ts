@@ -7,39 +7,27 @@
  * `N passed, N failed`; returns the exit code (1 on any failure or when the
  * folder has no pair, 2 when it cannot be read).
  *
- * This is the one Node-only file under shared/. Node's modules are loaded
- * dynamically and described by the few members used, so that shared/'s
- * isomorphic type check (no Node types) still covers the rest of the file.
+ * This folder is the one Node-only corner of shared/ (it reads files);
+ * shared/tsconfig.json leaves it out of the isomorphic type check.
  */
 import { renderAsciiCompat } from '../compat/renderAsciiCompat.ts';
+import { readdir, readFile } from 'node:fs/promises';
 import { firstDifference } from './firstDifference.ts';
 
-interface NodeFs {
-  readdir(path: string, options: { withFileTypes: true }): Promise<{ name: string; isFile(): boolean }[]>;
-  readFile(path: string): Promise<Uint8Array>;
-}
-interface NodeUtil {
-  TextDecoder: new (label: string, options: { fatal: boolean }) => { decode(bytes: Uint8Array): string };
-}
-interface NodeIo {
-  stdout: { write(text: string): boolean };
-  stderr: { write(text: string): boolean };
-}
 
 const TRACE = '.trace.txt';
 const EXPECTED = '.expected.txt';
 
 export async function main(folder: string): Promise<number> {
-  const fs = (await import('node:fs/promises' as string)) as NodeFs;
-  const io = (await import('node:process' as string)) as NodeIo;
-  const { TextDecoder } = (await import('node:util' as string)) as NodeUtil;
+  const fs = { readdir, readFile };
+  const io = process;
   const say = (line: string): void => void io.stdout.write(`${line}\n`);
   // Fatal decoding: a fixture that is not UTF-8 fails loudly instead of
   // being compared through replacement characters.
   const decode = (bytes: Uint8Array): string => new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   const join = (name: string): string => `${folder.replace(/\/+$/, '')}/${name}`;
 
-  let entries: { name: string; isFile(): boolean }[];
+  let entries: import("node:fs").Dirent[];
   try {
     entries = await fs.readdir(folder, { withFileTypes: true });
   } catch (error) {
