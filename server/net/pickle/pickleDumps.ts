@@ -9,9 +9,11 @@
  *   PROTO │ FRAME                 │ SHORT_BINUNICODE  MEMOIZE  (×2)   │TUPLE2 │STOP
  *
  * Protocols 2 and 3 use BINUNICODE + BINPUT and no frames. As in CPython,
- * a str of 64 KiB or more is written outside any frame, frames are cut at
- * 64 KiB, and a value seen before is written as BINGET (equal strings
- * count as the same value: JavaScript strings have no identity).
+ * a str of 64 KiB or more is written outside any frame and frames are cut
+ * at 64 KiB. CPython writes BINGET only for the *same object* seen twice;
+ * the strings a node sends are built at run time, so equal strings are
+ * distinct objects there and are written out each time — as here (JavaScript
+ * strings have no identity to go by).
  */
 import { PickleTuple } from './PickleValue.ts';
 import { OP } from './pickleOpcodes.ts';
@@ -33,7 +35,6 @@ class PickleWriter {
   /** The frame being filled (protocol ≥ 4), or the whole output otherwise. */
   private frame: Buffer[] = [];
   private frameLength = 0;
-  private readonly memo = new Map<string, number>();
   private memoCount = 0;
   private readonly framing: boolean;
 
@@ -56,8 +57,6 @@ class PickleWriter {
   }
 
   private saveStr(text: string): void {
-    const seen = this.memo.get(text);
-    if (seen !== undefined) return this.write(this.getOp(seen));
     const utf8 = Buffer.from(text, 'utf8');
     const n = utf8.length;
     if (n <= 0xff && this.protocol >= 4) {
@@ -71,7 +70,7 @@ class PickleWriter {
         this.done.push(header, utf8);
       } else this.write(Buffer.concat([header, utf8]));
     }
-    this.memoize(text);
+    this.memoSlot();
   }
 
   private saveTuple(t: PickleTuple): void {
@@ -85,13 +84,6 @@ class PickleWriter {
       this.save(item);
     }
     this.write(Buffer.from([n > 3 ? OP.TUPLE! : OP.TUPLE1! + n - 1]));
-    // Tuples are memoized by identity in CPython; ours are never repeated, so
-    // only the memo slot is taken (that is what keeps later indexes equal).
-    this.memoSlot();
-  }
-
-  private memoize(text: string): void {
-    this.memo.set(text, this.memoCount);
     this.memoSlot();
   }
 
@@ -103,14 +95,6 @@ class PickleWriter {
     op[0] = OP.LONG_BINPUT!;
     op.writeUInt32LE(index, 1);
     this.write(op);
-  }
-
-  private getOp(index: number): Buffer {
-    if (index < 256) return Buffer.from([OP.BINGET!, index]);
-    const op = Buffer.alloc(5);
-    op[0] = OP.LONG_BINGET!;
-    op.writeUInt32LE(index, 1);
-    return op;
   }
 
   private write(bytes: Buffer): void {
