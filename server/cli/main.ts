@@ -8,11 +8,13 @@
  */
 import { Command, CommanderError } from 'commander';
 import { keygenCommand } from './keygenCommand.ts';
+import { sequenceCommand } from './sequenceCommand.ts';
 
 export function buildProgram(): Command {
   return new Command('miroscope')
     .description('watch networked miros statecharts: dashboard, recordings, sequence diagrams')
     .showHelpAfterError()
+    .addCommand(sequenceCommand())
     .addCommand(keygenCommand());
 }
 

@@ -9,6 +9,7 @@
 import express, { type Express } from 'express';
 import type { RecordingStore } from '../recorder/RecordingStore.ts';
 import type { LiveSession } from './LiveSession.ts';
+import { collectRecords, diagramRoute } from './diagramRoute.ts';
 import { errorHandler, HttpError } from './httpErrors.ts';
 import { originGuard } from './originGuard.ts';
 import { recordingsRouter } from './recordingsRouter.ts';
@@ -50,6 +51,16 @@ export function createHttpApp(options: HttpAppOptions): Express {
     res.json(options.live.health());
   });
   app.use('/api/recordings', recordingsRouter(options));
+  app.get(
+    '/api/live/diagram',
+    diagramRoute(async () => {
+      const { live, store } = options;
+      const name = live.recordingName();
+      if (name === null) return live.recentRecords().filter((r) => r.kind !== 'meta');
+      live.flushRecording();
+      return collectRecords(store.records(name));
+    }),
+  );
   app.use('/api', () => {
     throw new HttpError(404, 'no such API endpoint');
   });

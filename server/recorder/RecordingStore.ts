@@ -11,7 +11,7 @@
 import { createReadStream } from 'node:fs';
 import { mkdir, open, readdir, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
+import { createLogParser } from '../../shared/parsers/createLogParser.ts';
 import type { MirosRecord } from '../../shared/records/MirosRecord.ts';
 import { InvalidRecordingNameError, RECORDING_EXTENSION, checkRecordingName } from './recordingName.ts';
 
@@ -114,24 +114,23 @@ export class RecordingStore {
   }
 
   /**
-   * The records of a recording in file order. Lines that are not records of
-   * this schema (hand-edited or truncated files) are skipped, not fatal.
+   * The records of a recording in file order, read by the shared parser (the
+   * same checks as an upload): a line that is not a valid record comes back
+   * as a `note` with its line number instead of stopping the read. The
+   * parser numbers records in file order, which for a recording written by
+   * the server is the seq they were recorded with.
    */
   async *records(name: string): AsyncGenerator<MirosRecord> {
-    const file = this.pathOf(name);
-    const input = createReadStream(file, { encoding: 'utf8' });
-    const opened = new Promise<void>((resolve, reject) => {
+    const input = createReadStream(this.pathOf(name), { encoding: 'utf8' });
+    await new Promise<void>((resolve, reject) => {
       input.once('open', () => resolve());
       input.once('error', (error: NodeJS.ErrnoException) =>
         reject(error.code === 'ENOENT' ? new RecordingNotFoundError(name) : error),
       );
     });
-    await opened;
-    const lines = createInterface({ input, crlfDelay: Infinity });
-    for await (const line of lines) {
-      const record = parseRecordLine(line);
-      if (record) yield record;
-    }
+    const parser = createLogParser({ format: 'miroscope-jsonl', file: name + RECORDING_EXTENSION });
+    for await (const chunk of input) yield* parser.push(chunk as string);
+    yield* parser.end();
   }
 
   async remove(name: string): Promise<void> {
@@ -168,19 +167,4 @@ export class RecordingStore {
     }
     throw new Error(`could not find a free recording name for ${base}`);
   }
-}
-
-const KINDS = new Set(['trace', 'spy', 'mesh', 'meta']);
-
-function parseRecordLine(line: string): MirosRecord | null {
-  if (line.trim() === '') return null;
-  try {
-    const value = JSON.parse(line) as Partial<MirosRecord> | null;
-    if (value && value.v === 1 && typeof value.seq === 'number' && KINDS.has(value.kind as string)) {
-      return value as MirosRecord;
-    }
-  } catch {
-    // Not JSON: fall through.
-  }
-  return null;
 }

@@ -145,14 +145,29 @@ describe('RecordingStore', () => {
     ]);
   });
 
-  it('reads records back, skipping lines that are not records', async () => {
+  it('reads records back with the shared parser, keeping lines that are not records as notes', async () => {
     const folder = tempDir();
     const input = records(2);
-    writeFileSync(path.join(folder, 'mixed.jsonl'), `${JSON.stringify(input[0])}\nnot json\n{"v":9}\n${JSON.stringify(input[1])}`);
+    writeFileSync(path.join(folder, 'mixed.jsonl'), `${JSON.stringify(input[0])}\nnot json\n${JSON.stringify(input[1])}\n`);
     const store = new RecordingStore(folder);
     const out: MirosRecord[] = [];
     for await (const record of store.records('mixed')) out.push(record);
-    expect(out).toEqual(input);
+    expect(out.map((r) => [r.seq, r.kind, r.raw])).toEqual([
+      [1, 'trace', input[0]!.raw],
+      [2, 'meta', 'not json'],
+      [3, 'trace', input[1]!.raw],
+    ]);
+  });
+
+  it('reads a recording back as the records that were written', async () => {
+    const folder = tempDir();
+    const recorder = new Recorder({ folder, name: 'roundtrip' });
+    const input = records(3);
+    for (const record of input) recorder.write(record);
+    recorder.close();
+    const out: MirosRecord[] = [];
+    for await (const record of new RecordingStore(folder).records('roundtrip')) out.push(record);
+    expect(out.map(({ origin, ...rest }) => rest)).toEqual(input);
   });
 
   it('appends -2, -3 … when a name is taken', async () => {

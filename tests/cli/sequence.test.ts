@@ -1,0 +1,111 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli, sharedRoot } from './support/runCli.ts';
+
+const seedLog = path.join(sharedRoot, 'fixtures/logs/seed-two-charts-trace.log');
+
+const seedDiagram = [
+  '[Statechart: 04ccc_ao] (A)',
+  '      top           outer          inner',
+  '       +--start_at()->|              |',
+  '       |     (1)      |              |',
+  '       |              +--to_inner()->|',
+  '       |              |     (3)      |',
+  '       |              +<-to_outer()--|',
+  '       |              |     (5)      |',
+  '       |              +--to_inner()->|',
+  '       |              |     (7)      |',
+  '       |              +<-to_outer()--|',
+  '       |              |     (9)      |',
+  '       |              +--to_inner()->|',
+  '       |              |     (11)     |',
+  '',
+  '[Statechart: 2771f_ao] (B)',
+  '         top                 outer                inner',
+  '          +-----start_at()---->|                    |',
+  '          |        (2)         |                    |',
+  '          |                    +--other_to_inner()->|',
+  '          |                    |        (4)         |',
+  '          |                    +<-other_to_outer()--|',
+  '          |                    |        (6)         |',
+  '          |                    +-----to_inner()---->|',
+  '          |                    |        (8)         |',
+  '          |                    +<-other_to_outer()--|',
+  '          |                    |        (10)        |',
+  '          |                    +--other_to_inner()->|',
+  '          |                    |        (12)        |',
+  '',
+].join('\n');
+
+describe('miroscope sequence', () => {
+  it("prints the seed's two charts numbered 1-12 in arrival order", async () => {
+    const result = await runCli(['sequence', seedLog]);
+    expect(result).toEqual({ code: 0, stdout: seedDiagram, stderr: '' });
+  });
+
+  it('reads the log from standard input with -', async () => {
+    const result = await runCli(['sequence', '-'], { input: readFileSync(seedLog, 'utf8') });
+    expect(result.stdout).toBe(seedDiagram);
+  });
+
+  it('draws one chart, lettered and numbered by timestamp when asked', async () => {
+    const result = await runCli(['sequence', seedLog, '--chart', '2771f_ao', '--order', 'timestamp']);
+    expect(result.stdout.split('\n').slice(0, 4)).toEqual([
+      '[Statechart: 2771f_ao] (A)',
+      '         top                 outer                inner',
+      '          +-----start_at()---->|                    |',
+      '          |        (1)         |                    |',
+    ]);
+  });
+
+  it('writes the sequence tool’s own drawing with --format ascii-compat', async () => {
+    const result = await runCli(['sequence', seedLog, '--format', 'ascii-compat']);
+    expect(result.stdout.split('\n').slice(0, 4)).toEqual([
+      ' [Statechart: 04ccc_ao] (?)',
+      '       top           outer          inner',
+      '        +--start_at()->|              |',
+      '        |     (?)      |              |',
+    ]);
+  });
+
+  it('writes the Mermaid system view to a file with -o', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'miroscope-seq-'));
+    try {
+      const out = path.join(dir, 'system.mmd');
+      const result = await runCli(['sequence', seedLog, '--format', 'mermaid', '--system', '-o', out]);
+      expect([result.code, result.stdout]).toEqual([0, '']);
+      expect(readFileSync(out, 'utf8').split('\n').slice(0, 6)).toEqual([
+        '%% system view',
+        'sequenceDiagram',
+        '  participant c0 as 04ccc_ao (A)',
+        '  participant c1 as 2771f_ao (B)',
+        '  Note over c0: 1: start_at(): top → outer',
+        '  Note over c1: 2: start_at(): top → outer',
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses the system view in ASCII with a clear message', async () => {
+    const result = await runCli(['sequence', seedLog, '--system']);
+    expect([result.code, result.stdout, result.stderr]).toEqual([
+      1,
+      '',
+      'miroscope: the system view is drawn only by the mermaid renderer\n',
+    ]);
+  });
+
+  it('reports a missing file and an unknown format with a non-zero exit', async () => {
+    const missing = await runCli(['sequence', '/nonexistent/trace.log']);
+    expect([missing.code, missing.stderr]).toEqual([
+      1,
+      "miroscope: ENOENT: no such file or directory, open '/nonexistent/trace.log'\n",
+    ]);
+    const format = await runCli(['sequence', seedLog, '--format', 'svg']);
+    expect(format.code).toBe(1);
+    expect(format.stderr).toContain("argument 'svg' is invalid. Allowed choices are ascii, ascii-compat, mermaid.");
+  });
+});
