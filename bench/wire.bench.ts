@@ -1,0 +1,202 @@
+/**
+ * `npm run bench -- wire [--count N] [--seconds S] [--rate R]`
+ *
+ * Encrypted trace lines (~90 bytes, pickled and Fernet-encrypted like
+ * miros-rabbitmq's) published and consumed through RabbitMQ by our stack
+ * (MessageCodec + AmqpTransport, publisher confirms on) against raw amqplib
+ * sending bodies of the same size, in the same run:
+ *
+ * - throughput: N messages as fast as they go, first publish → last receipt;
+ * - latency: p50/p99 at a paced rate (default 2,000 msgs/s);
+ * - the ratio ours/raw (goal ≥ 0.6× raw throughput);
+ * - Fernet tokens/s (encrypt and decrypt of one item).
+ *
+ * Each run uses its own exchange on AMQP_URL (default guest@127.0.0.1).
+ */
+import { randomUUID } from 'node:crypto';
+import * as amqp from 'amqplib';
+import { mirosMessageProperties } from '../server/net/correlationHeaders.ts';
+import { Fernet } from '../server/net/fernet/Fernet.ts';
+import { MessageCodec } from '../server/net/MessageCodec.ts';
+import { traceItem } from '../server/net/mirosItems.ts';
+import { pickleDumps } from '../server/net/pickle/pickleDumps.ts';
+import { AmqpTransport } from '../server/net/transport/AmqpTransport.ts';
+
+const AMQP_URL = process.env.AMQP_URL || 'amqp://guest:guest@127.0.0.1:5672/';
+const KEY = 'u3Uc-qAi9iiCv3fkBfRUAKrM1gH8w51-nVU8M8A73Jg=';
+
+/** A live trace line (~90 bytes as an item) carrying `seq` as its payload. */
+function traceLine(seq: number): string {
+  return `[2018-05-04 09:23:34.178157] [04ccc_ao] e->other_to_inner(${seq}) outer->inner_state`;
+}
+
+interface Stack {
+  name: string;
+  /** Publishes message `seq`. */
+  send(seq: number): void;
+  /** Called with each received seq. */
+  onReceive(handler: (seq: number) => void): Promise<void>;
+  close(): Promise<void>;
+}
+
+function arg(args: string[], name: string, fallback: number): number {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? Number(args[i + 1]) : fallback;
+}
+
+async function rawStack(bodyBytes: number): Promise<Stack> {
+  const exchange = `bench.wire.raw.${randomUUID()}`;
+  const connection = await amqp.connect(AMQP_URL, { noDelay: true });
+  const pub = await connection.createChannel();
+  const sub = await connection.createChannel();
+  await pub.assertExchange(exchange, 'topic', { durable: false });
+  await sub.prefetch(1_000);
+  const filler = Buffer.alloc(bodyBytes, 0x41);
+  return {
+    name: 'raw amqplib',
+    send(seq) {
+      const body = Buffer.from(filler);
+      body.writeUInt32BE(seq, 0);
+      pub.publish(exchange, 'snoop.trace', body);
+    },
+    async onReceive(handler) {
+      const { queue } = await sub.assertQueue('', { exclusive: true, autoDelete: true });
+      await sub.bindQueue(queue, exchange, '#');
+      await sub.consume(queue, (m) => {
+        if (!m) return;
+        handler(m.content.readUInt32BE(0));
+        sub.ack(m);
+      });
+    },
+    async close() {
+      await pub.deleteExchange(exchange).catch(() => undefined);
+      await connection.close();
+    },
+  };
+}
+
+async function ourStack(confirm: boolean): Promise<Stack> {
+  const exchange = `bench.wire.ours.${randomUUID()}`;
+  const publisher = new AmqpTransport({ url: AMQP_URL, confirm });
+  const consumer = new AmqpTransport({ url: AMQP_URL });
+  await Promise.all([publisher.whenConnected(), consumer.whenConnected()]);
+  const codec = new MessageCodec({ network: 'trace', key: KEY });
+  return {
+    name: `ours (codec + AmqpTransport, confirm ${confirm ? 'on' : 'off'})`,
+    send(seq) {
+      // What MirosNets.publishTrace does: miros-rabbitmq's properties plus our correlation headers.
+      const props = mirosMessageProperties({ messageId: randomUUID(), chart: '04ccc_ao', seq, node: 'bench' });
+      publisher.publish(exchange, 'snoop.trace', codec.encode(traceItem(traceLine(seq))), props);
+    },
+    async onReceive(handler) {
+      await consumer.subscribe(exchange, '#', (d) => {
+        const result = codec.decode(d.body, { received: d.received });
+        if (!result.ok) return { rejected: result.rejection.reason };
+        const record = result.records[0]!;
+        handler(record.kind === 'trace' ? Number(record.payload ?? -1) : -1);
+        return undefined;
+      }).ready;
+    },
+    async close() {
+      await publisher.close();
+      await consumer.close();
+    },
+  };
+}
+
+/** N messages as fast as the stack takes them; yields every 500 so the socket drains. */
+async function throughput(stack: Stack, count: number): Promise<number> {
+  let received = 0;
+  let resolveDone!: () => void;
+  const done = new Promise<void>((resolve) => (resolveDone = resolve));
+  await stack.onReceive(() => {
+    if (++received === count) resolveDone();
+  });
+  const started = performance.now();
+  for (let seq = 1; seq <= count; seq++) {
+    stack.send(seq);
+    if (seq % 500 === 0) await new Promise((resolve) => setImmediate(resolve));
+  }
+  await done;
+  return count / ((performance.now() - started) / 1000);
+}
+
+/** Latency percentiles at a paced rate. */
+async function latency(stack: Stack, rate: number, seconds: number): Promise<{ p50: number; p99: number; lost: number }> {
+  const sentAt = new Map<number, number>();
+  const samples: number[] = [];
+  await stack.onReceive((seq) => {
+    const t = sentAt.get(seq);
+    if (t !== undefined) samples.push(performance.now() - t);
+  });
+  const total = Math.round(rate * seconds);
+  const started = performance.now();
+  let seq = 0;
+  await new Promise<void>((resolve) => {
+    const tick = () => {
+      const due = Math.min(total, Math.floor(((performance.now() - started) / 1000) * rate));
+      while (seq < due) {
+        seq++;
+        sentAt.set(seq, performance.now());
+        stack.send(seq);
+      }
+      if (seq < total) setTimeout(tick, 1);
+      else resolve();
+    };
+    tick();
+  });
+  const deadline = performance.now() + 5_000;
+  while (samples.length < total && performance.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+  samples.sort((a, b) => a - b);
+  const at = (q: number) => samples[Math.min(samples.length - 1, Math.floor(q * samples.length))] ?? NaN;
+  return { p50: at(0.5), p99: at(0.99), lost: total - samples.length };
+}
+
+function fernetRate(): { encrypt: number; decrypt: number } {
+  const fernet = new Fernet(KEY);
+  const plain = pickleDumps(traceItem(traceLine(1)));
+  const measure = (fn: () => void) => {
+    const started = performance.now();
+    let n = 0;
+    while (performance.now() - started < 1_000) {
+      for (let i = 0; i < 100; i++) fn();
+      n += 100;
+    }
+    return n / ((performance.now() - started) / 1000);
+  };
+  const token = fernet.encrypt(plain);
+  return { encrypt: measure(() => fernet.encrypt(plain)), decrypt: measure(() => fernet.decrypt(token)) };
+}
+
+export async function main(args: string[]): Promise<void> {
+  const count = arg(args, 'count', 50_000);
+  const rate = arg(args, 'rate', 2_000);
+  const seconds = arg(args, 'seconds', 5);
+  const codec = new MessageCodec({ network: 'trace', key: KEY });
+  const sample = codec.encode(traceItem(traceLine(1)));
+  console.log(`trace line ${traceLine(1).length} chars → pickle ${pickleDumps(traceItem(traceLine(1))).length} B → AMQP body ${sample.length} B`);
+
+  const f = fernetRate();
+  console.log(`fernet: ${Math.round(f.encrypt).toLocaleString('en')} tokens/s encrypt, ${Math.round(f.decrypt).toLocaleString('en')} tokens/s decrypt`);
+
+  const makers: [string, () => Promise<Stack>][] = [
+    ['raw', () => rawStack(sample.length)],
+    ['ours', () => ourStack(true)],
+    ['ours-noconfirm', () => ourStack(false)],
+  ];
+  const rows: Record<string, { msgs: number; p50: number; p99: number; lost: number }> = {};
+  for (const [key, make] of makers) {
+    const a = await make();
+    const msgs = await throughput(a, count);
+    await a.close();
+    const b = await make();
+    const lat = await latency(b, rate, seconds);
+    await b.close();
+    rows[key] = { msgs, ...lat };
+    console.log(
+      `${a.name.padEnd(48)} ${Math.round(msgs).toLocaleString('en').padStart(8)} msgs/s   at ${rate}/s: p50 ${lat.p50.toFixed(2)} ms  p99 ${lat.p99.toFixed(2)} ms  lost ${lat.lost}`,
+    );
+  }
+  const ratio = rows.ours!.msgs / rows.raw!.msgs;
+  console.log(`ratio ours/raw throughput: ${ratio.toFixed(2)}× (goal ≥ 0.6×); without confirms ${(rows['ours-noconfirm']!.msgs / rows.raw!.msgs).toFixed(2)}×`);
+}
