@@ -44,7 +44,8 @@ describe('SourceSession', () => {
     const before = store.getState();
     await source.push({ reset: true, records: [trace(1, 'a', 'again', 'x', 'y')] });
     const after = store.getState();
-    expect([after.length, after.epoch, after.log === before.log, after.selectedChart, after.log.at(0).kind === 'trace' && after.log.at(0).signal]).toEqual([
+    const first = after.log.at(0);
+    expect([after.length, after.epoch, after.log === before.log, after.selectedChart, first.kind === 'trace' ? first.signal : null]).toEqual([
       1,
       before.epoch + 1,
       false,

@@ -25,6 +25,8 @@ export interface LoadSummary {
   records: number;
   errors: number;
   bytes: number;
+  /** Milliseconds spent inside the parser (decoding and handing over excluded). */
+  parseMs: number;
 }
 
 /**

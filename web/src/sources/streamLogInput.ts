@@ -34,6 +34,13 @@ export async function streamLogInput(input: LogInput, sink: LoadSink, options: S
   let recordCount = 0;
   let errorsSent = 0;
   let lastFlush = Date.now();
+  let parseMs = 0;
+  const parse = (text: string) => {
+    const t0 = performance.now();
+    const out = parser.push(text);
+    parseMs += performance.now() - t0;
+    return out;
+  };
 
   /** Hands over what was parsed, in batches of at most maxBatch records. */
   const flush = async () => {
@@ -58,18 +65,20 @@ export async function streamLogInput(input: LogInput, sink: LoadSink, options: S
       const { done, value } = await reader.read();
       if (done) break;
       loaded += value.byteLength;
-      take(parser.push(decoder.decode(value, { stream: true })));
+      take(parse(decoder.decode(value, { stream: true })));
       if (records.length >= maxBatch || Date.now() - lastFlush >= maxDelayMs) await flush();
     }
-    take(parser.push(decoder.decode()));
+    take(parse(decoder.decode()));
+    const t0 = performance.now();
     take(parser.end());
+    parseMs += performance.now() - t0;
     await flush();
   } catch (error) {
     await reader.cancel().catch(() => undefined);
     if (error instanceof LogLoadError) throw error;
     throw new LogLoadError('unreadable', `could not read ${input.name}: ${(error as Error).message}`);
   }
-  return { format: parser.format, lines: parser.lines, records: recordCount, errors: parser.errors.length, bytes: loaded };
+  return { format: parser.format, lines: parser.lines, records: recordCount, errors: parser.errors.length, bytes: loaded, parseMs };
 }
 
 async function openInput(input: LogInput, options: StreamOptions): Promise<{ stream: ReadableStream<Uint8Array>; total: number | null }> {

@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { fractionOf, nextSpeed, positionAt, rangeBetween } from '../../web/src/panels/timeline/timelineScale.ts';
+import { shortcutFor, SHORTCUTS } from '../../web/src/shell/shortcuts.ts';
+import { followAfterScroll, isAtBottom } from '../../web/src/panels/log/followTail.ts';
+import { formatLogRow } from '../../web/src/panels/log/formatLogRow.ts';
+import { startupSource } from '../../web/src/shell/startupSource.ts';
+import { exportFileName } from '../../web/src/panels/sequence/exportFormats.ts';
+import { fixtureRecords } from './support/records.ts';
+
+describe('timeline geometry', () => {
+  it('maps track fractions to record counts and back, clamped', () => {
+    expect([positionAt(-0.5, 12), positionAt(0.5, 12), positionAt(1.2, 12), fractionOf(3, 12), fractionOf(5, 0)]).toEqual([0, 6, 12, 0.25, 0]);
+  });
+
+  it('makes a range from a drag in either direction, none from a click', () => {
+    expect([rangeBetween(8, 3), rangeBetween(3, 8), rangeBetween(4, 4)]).toEqual([{ from: 3, to: 8 }, { from: 3, to: 8 }, null]);
+  });
+
+  it('walks the speed ladder up to "max" and back', () => {
+    expect([nextSpeed(1, 1), nextSpeed(100, 1), nextSpeed('max', -1), nextSpeed(0.1, -1), nextSpeed(3, -1)]).toEqual([2, 'max', 100, 0.1, 2]);
+  });
+});
+
+describe('keyboard shortcuts', () => {
+  const key = (k: string, mods: Partial<KeyboardEvent> = {}) => shortcutFor({ key: k, shiftKey: false, ctrlKey: false, metaKey: false, altKey: false, ...mods });
+
+  it('maps keys to actions, shift-arrows to jumps, and ignores modified keys', () => {
+    expect([key(' '), key('ArrowLeft'), key('ArrowLeft', { shiftKey: true }), key('?', { shiftKey: true }), key('ArrowRight', { ctrlKey: true }), key('x')]).toEqual([
+      'togglePlay',
+      'stepBack',
+      'jumpBack',
+      'help',
+      null,
+      null,
+    ]);
+  });
+
+  it('gives every action exactly one entry in the help table', () => {
+    const actions = SHORTCUTS.map((s) => s.action);
+    expect(new Set(actions).size).toBe(actions.length);
+  });
+});
+
+describe('log follow-tail', () => {
+  const metrics = (scrollTop: number) => ({ scrollTop, scrollHeight: 1000, clientHeight: 200 });
+
+  it('stops following when the user scrolls up and resumes at the bottom', () => {
+    expect([
+      followAfterScroll(true, metrics(500), true, 800),
+      followAfterScroll(false, metrics(790), true, 500),
+      followAfterScroll(true, metrics(500), false, 800),
+      followAfterScroll(true, metrics(600), true, 500),
+    ]).toEqual([false, true, true, true]);
+    expect([isAtBottom(metrics(800)), isAtBottom(metrics(700))]).toEqual([true, false]);
+  });
+});
+
+describe('log rows', () => {
+  it('formats a trace, a spy line and a note of a saved log', () => {
+    const records = fixtureRecords('seed-single-chart.log');
+    const rows = [records[0]!, records[5]!].map(formatLogRow);
+    expect(rows).toEqual([
+      { seq: '1', time: '', chart: '0ca32_ao', kind: 'spy', text: 'START' },
+      { seq: '6', time: '08:02:36.593144', chart: '0ca32_ao', kind: 'trace', text: 'e->start_at() top->outer' },
+    ]);
+  });
+});
+
+describe('startup source', () => {
+  it('reads what to open from the URL', () => {
+    const origin = 'http://127.0.0.1:4477';
+    expect([
+      startupSource({ search: '', origin }),
+      startupSource({ search: '?live', origin }),
+      startupSource({ search: '?live=http://10.0.0.2:4477', origin }),
+      startupSource({ search: '?recording=run%201', origin }),
+    ]).toEqual([{ kind: 'none' }, { kind: 'live', url: origin }, { kind: 'live', url: 'http://10.0.0.2:4477' }, { kind: 'recording', name: 'run 1' }]);
+  });
+});
+
+describe('export file names', () => {
+  it('names a download after the source, the view and the format', () => {
+    expect([exportFileName('seed-two-charts-trace.log', 'all', 'ascii'), exportFileName('/tmp/x y.log', '04ccc_ao', 'ascii-compat'), exportFileName('', 'system', 'png')]).toEqual([
+      'seed-two-charts-trace.all.ascii.txt',
+      'x_y.04ccc_ao.sequence-rb.txt',
+      'miroscope.system.sequence.png',
+    ]);
+  });
+});

@@ -1,0 +1,137 @@
+/**
+ * `window.__miroscopeBench`: what bench/web.bench.ts drives in Chromium.
+ * Installed only when the page is opened with `?bench` (see main.tsx), so
+ * the normal page carries none of this.
+ *
+ * Every function returns plain numbers; timings are performance.now() in
+ * the page, baselines are measured the same way in the same page.
+ */
+import type { DashboardStore } from '../store/createDashboardStore.ts';
+import type { SourceSession } from '../sources/SourceSession.ts';
+import { WorkerLogLoader } from '../sources/WorkerLogLoader.ts';
+import { ReplaySource } from '../sources/ReplaySource.ts';
+import { filterPositions } from '../panels/log/filterPositions.ts';
+import { compileLogQuery } from '../panels/log/compileLogQuery.ts';
+import { sequenceBuilderFor } from '../panels/sequence/sequenceBuilderFor.ts';
+import { mermaidParts } from '../panels/sequence/exportSequence.ts';
+import { renderMermaidSvg } from '../panels/sequence/mermaidRenderer.ts';
+import { generateTraceLog } from './generateTraceLog.ts';
+import { StreamSource } from './StreamSource.ts';
+
+export function installBenchHook(store: DashboardStore, session: SourceSession): void {
+  let text = '';
+  let queries = 0;
+
+  const waitFor = (check: () => boolean) =>
+    new Promise<void>((resolve) => {
+      if (check()) return resolve();
+      const unsubscribe = store.subscribe(() => {
+        if (check()) {
+          unsubscribe();
+          resolve();
+        }
+      });
+    });
+
+  const hook = {
+    /** Makes a trace log of `lines` lines in page memory (not timed). */
+    generate(lines: number): number {
+      text = generateTraceLog(lines);
+      return text.length;
+    },
+
+    /** Baseline: splitting the same text into lines. */
+    splitBaseline(): { ms: number; lines: number } {
+      const t0 = performance.now();
+      const lines = text.split('\n').length - 1;
+      return { ms: performance.now() - t0, lines };
+    },
+
+    /** The parse worker alone: file → records in this thread (no store, no render). */
+    async workerParse(): Promise<{ ms: number; lines: number; records: number; parseMs: number }> {
+      const loader = new WorkerLogLoader();
+      const file = new File([text], 'bench.log');
+      let records = 0;
+      const t0 = performance.now();
+      const summary = await loader.load({ kind: 'file', file, name: 'bench.log' }, async (batch) => {
+        records += batch.records.length;
+      });
+      const ms = performance.now() - t0;
+      loader.terminate();
+      return { ms, lines: summary.lines, records, parseMs: summary.parseMs };
+    },
+
+    /** The whole replay path: open the file, parse in the worker, fill the store, render, until loaded. */
+    async replayLoad(): Promise<{ ms: number; records: number }> {
+      const loader = new WorkerLogLoader();
+      const file = new File([text], 'bench.log');
+      const t0 = performance.now();
+      session.open(new ReplaySource({ kind: 'file', file, name: 'bench.log' }, { loader }));
+      await waitFor(() => store.getState().source.progress?.done === true);
+      return { ms: performance.now() - t0, records: store.getState().length };
+    },
+
+    /** Filters everything in the store from scratch. */
+    filter(query: string): { ms: number; matches: number; records: number } {
+      const compiled = compileLogQuery(query);
+      if (!compiled.ok) throw new Error(compiled.error);
+      const { log } = store.getState();
+      const t0 = performance.now();
+      // A fresh key each time: the index must start over, as after typing a new query.
+      const matches = filterPositions(log, `${query}\u0000${queries++}`, compiled.predicate).length;
+      return { ms: performance.now() - t0, matches, records: log.length };
+    },
+
+    /** Baseline: one pass over every record in the store, touching each. */
+    scanBaseline(): { ms: number; records: number } {
+      const { log } = store.getState();
+      const t0 = performance.now();
+      let traces = 0;
+      for (let i = 0; i < log.length; i++) if (log.at(i).kind === 'trace') traces++;
+      return { ms: performance.now() - t0, records: traces };
+    },
+
+    /** Streams `total` transitions in batches while the page (sequence panel included) renders; watches long tasks. */
+    async stream(total: number, batch: number): Promise<{ ms: number; longestTaskMs: number; longTasks: number; longestFrameGapMs: number; records: number }> {
+      const tasks: number[] = [];
+      const observer = new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) tasks.push(entry.duration);
+      });
+      observer.observe({ type: 'longtask', buffered: false });
+      let longestGap = 0;
+      let last = performance.now();
+      let watching = true;
+      const frame = () => {
+        const now = performance.now();
+        longestGap = Math.max(longestGap, now - last);
+        last = now;
+        if (watching) requestAnimationFrame(frame);
+      };
+      requestAnimationFrame(frame);
+      const source = new StreamSource(total, batch);
+      const t0 = performance.now();
+      session.open(source);
+      await source.done;
+      // Let the last diagram render land inside the measurement.
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      const ms = performance.now() - t0;
+      watching = false;
+      observer.disconnect();
+      return { ms, longestTaskMs: Math.max(0, ...tasks), longTasks: tasks.length, longestFrameGapMs: longestGap, records: store.getState().length };
+    },
+
+    /** Baseline for the stream: one Mermaid render of the latest `events` steps of one chart. */
+    async mermaidOnce(events: number): Promise<{ ms: number; parts: number }> {
+      const { log } = store.getState();
+      const builder = sequenceBuilderFor(log);
+      const chart = builder.model().charts[0]?.chart;
+      const model = builder.window(chart === undefined ? { last: events } : { last: events, chart });
+      const parts = mermaidParts(model, chart === undefined ? { kind: 'all' } : { kind: 'chart', chart });
+      const t0 = performance.now();
+      for (const part of parts) await renderMermaidSvg(part, 'dark');
+      return { ms: performance.now() - t0, parts: parts.length };
+    },
+  };
+  (window as unknown as { __miroscopeBench: typeof hook }).__miroscopeBench = hook;
+}
+

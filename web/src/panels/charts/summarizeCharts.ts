@@ -1,0 +1,125 @@
+/**
+ * One line per chart heard, as of the cursor: node, current state, last
+ * event, event rate, and whether it still talks.
+ *
+ * "Now" depends on the source: a live session compares arrival times with
+ * the wall clock; a replay compares the records' own times with the time of
+ * the record at the cursor (the wall clock means nothing for a 2018 log).
+ */
+import type { MirosRecord } from '../../../../shared/records/MirosRecord.ts';
+import type { RecordLog } from '../../store/RecordLog.ts';
+import { chartIndex, type ChartEntry } from '../../store/chartIndex.ts';
+
+export type Liveness = 'alive' | 'stale' | 'unknown';
+
+export interface ChartSummary {
+  name: string;
+  node: string | null;
+  /** The target of its latest transition; null before any. */
+  state: string | null;
+  /** Short text of its latest record (a signal, a spy line). */
+  lastEvent: string | null;
+  lastSeq: number | null;
+  /** Records per second over the last RATE_WINDOW_MS. */
+  rate: number;
+  liveness: Liveness;
+  /** Records of this chart up to the cursor. */
+  records: number;
+}
+
+export interface SummaryClock {
+  /** Which time to read from records: `received` for live sessions, `time` for replays. */
+  field: 'received' | 'time';
+  /** The reference instant: Date.now() live; null = the time of the record at the cursor. */
+  now: number | null;
+}
+
+export const RATE_WINDOW_MS = 10_000;
+export const STALE_AFTER_MS = 30_000;
+/** Bound on the records scanned for a rate, so a chart sending 100k/s costs the same as one sending 10/s. */
+const RATE_SCAN_LIMIT = 5000;
+/** How far back to look for a timestamp when the record at hand has none (spy lines). */
+const TIME_LOOKBACK = 64;
+
+export function summarizeCharts(log: RecordLog, end: number, clock: SummaryClock): ChartSummary[] {
+  const index = chartIndex(log);
+  const now = clock.now ?? referenceTime(log, end, clock.field);
+  const summaries: ChartSummary[] = [];
+  for (const name of index.names) {
+    const entry = index.byName.get(name)!;
+    const count = entry.all.countBefore(end);
+    if (count === 0) continue;
+    summaries.push(summarize(log, entry, count, end, now, clock.field));
+  }
+  return summaries;
+}
+
+function summarize(log: RecordLog, entry: ChartEntry, count: number, end: number, now: number | null, field: SummaryClock['field']): ChartSummary {
+  const lastPosition = entry.all.get(count - 1);
+  const last = log.at(lastPosition);
+  const tracePosition = entry.traces.lastBefore(end);
+  const state = tracePosition < 0 ? null : (log.at(tracePosition) as Extract<MirosRecord, { kind: 'trace' }>).to;
+  const lastSeen = instantNear(log, entry, count - 1, field);
+  let liveness: Liveness = 'unknown';
+  if (now !== null && lastSeen !== null) liveness = now - lastSeen <= STALE_AFTER_MS ? 'alive' : 'stale';
+  return {
+    name: entry.name,
+    node: last.node,
+    state,
+    lastEvent: describe(last),
+    lastSeq: last.seq,
+    rate: now === null ? 0 : rate(log, entry, count, now, field),
+    liveness,
+    records: count,
+  };
+}
+
+/** Text for the "last event" column. */
+export function describe(record: MirosRecord): string {
+  switch (record.kind) {
+    case 'trace':
+      return `${record.signal}(${record.payload ?? ''}) ${record.from}→${record.to}`;
+    case 'spy':
+      return record.line;
+    case 'mesh':
+      return `⇄ ${record.signal}`;
+    case 'meta':
+      return record.detail ?? record.event;
+  }
+}
+
+function instantOf(record: MirosRecord, field: SummaryClock['field']): number | null {
+  return field === 'received' ? record.received : record.time;
+}
+
+/** The chart's time at its k-th record, borrowing from earlier records when it has none. */
+function instantNear(log: RecordLog, entry: ChartEntry, k: number, field: SummaryClock['field']): number | null {
+  for (let i = k; i >= 0 && k - i < TIME_LOOKBACK; i--) {
+    const t = instantOf(log.at(entry.all.get(i)), field);
+    if (t !== null) return t;
+  }
+  return null;
+}
+
+/** The time of the newest timed record before the cursor (a replay's "now"). */
+export function referenceTime(log: RecordLog, end: number, field: SummaryClock['field']): number | null {
+  for (let i = end - 1; i >= 0 && end - i <= TIME_LOOKBACK; i--) {
+    const t = instantOf(log.at(i), field);
+    if (t !== null) return t;
+  }
+  return null;
+}
+
+function rate(log: RecordLog, entry: ChartEntry, count: number, now: number, field: SummaryClock['field']): number {
+  let n = 0;
+  for (let k = count - 1; k >= 0 && count - k <= RATE_SCAN_LIMIT; k--) {
+    const t = instantOf(log.at(entry.all.get(k)), field);
+    if (t === null) {
+      n++;
+      continue;
+    }
+    if (now - t > RATE_WINDOW_MS) break;
+    n++;
+  }
+  return n / (RATE_WINDOW_MS / 1000);
+}

@@ -1,0 +1,121 @@
+/**
+ * Every record up to the cursor, virtualized (a million rows scroll like
+ * ten), coloured per chart, narrowed by the filter query. The list follows
+ * the newest row until the user scrolls up; "jump to latest" brings it back.
+ * Clicking a row puts the cursor on that record.
+ */
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useRecordsView } from '../../panelApi/useRecords.ts';
+import { useCursor } from '../../panelApi/useCursor.ts';
+import { useFilterText } from '../../panelApi/useSelection.ts';
+import { useChartColors } from '../../panelApi/chartColor.ts';
+import { FILTER_INPUT_ID } from '../../panelApi/filterInputId.ts';
+import { filterPositions } from './filterPositions.ts';
+import { compileLogQuery } from './compileLogQuery.ts';
+import { followAfterScroll } from './followTail.ts';
+import { LogRow } from './LogRow.tsx';
+import './LogPanel.css';
+
+const ROW_HEIGHT = 20;
+
+export default function LogPanel() {
+  const { log, end } = useRecordsView();
+  const cursor = useCursor();
+  const colors = useChartColors();
+  // The store holds the query in force; the box may hold a draft that does not parse yet.
+  const [query, setQuery] = useFilterText();
+  const [draft, setDraft] = useState(query);
+  const checked = useMemo(() => compileLogQuery(draft), [draft]);
+  const applied = useMemo(() => compileLogQuery(query), [query]);
+
+  // Typing re-filters after a short pause, and only with a query that parses.
+  useEffect(() => {
+    if (!checked.ok) return;
+    const timer = setTimeout(() => setQuery(draft), 150);
+    return () => clearTimeout(timer);
+  }, [draft, checked, setQuery]);
+
+  const matches = applied.ok && query.trim() !== '' ? filterPositions(log, query, applied.predicate) : null;
+  const count = matches ? matches.countBefore(end) : end;
+  const positionAt = (i: number) => (matches ? matches.get(i) : i);
+
+  const scroller = useRef<HTMLDivElement>(null);
+  const [following, setFollowing] = useState(true);
+  const ownScroll = useRef(false);
+  const lastTop = useRef(0);
+  const virtualizer = useVirtualizer({
+    count,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 20,
+  });
+
+  useLayoutEffect(() => {
+    if (!following || count === 0) return;
+    ownScroll.current = true;
+    virtualizer.scrollToIndex(count - 1, { align: 'end' });
+  }, [following, count, virtualizer]);
+
+  const onScroll = () => {
+    const el = scroller.current!;
+    const byUser = !ownScroll.current;
+    ownScroll.current = false;
+    setFollowing((f) => followAfterScroll(f, el, byUser, lastTop.current));
+    lastTop.current = el.scrollTop;
+  };
+
+  const current = cursor.position - 1;
+  return (
+    <div className="panel-fill log-panel">
+      <div className="panel-toolbar">
+        <input
+          id={FILTER_INPUT_ID}
+          data-testid="log-filter"
+          className={`log-filter${checked.ok ? '' : ' invalid'}`}
+          placeholder='filter: chart:ao1 kind:trace signal:to_inner "text" /re/i   (/)'
+          value={draft}
+          spellCheck={false}
+          onChange={(e) => setDraft(e.target.value)}
+          aria-invalid={!checked.ok}
+        />
+        <span className="dim log-count" data-testid="log-count">
+          {matches ? `${count.toLocaleString('en-US')} of ${end.toLocaleString('en-US')}` : `${end.toLocaleString('en-US')} records`}
+        </span>
+        {!checked.ok && (
+          <span className="error-text" data-testid="log-filter-error" title={`at ${checked.start + 1}–${checked.end}`}>
+            {checked.error} (at {checked.start + 1})
+          </span>
+        )}
+      </div>
+      <div className="log-scroller" ref={scroller} onScroll={onScroll} data-testid="log-list">
+        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+          {virtualizer.getVirtualItems().map((item) => {
+            const position = positionAt(item.index);
+            return (
+              <LogRow
+                key={position}
+                record={log.at(position)}
+                top={item.start}
+                height={ROW_HEIGHT}
+                color={colors}
+                current={position === current}
+                onSelect={() => cursor.seek(position + 1)}
+              />
+            );
+          })}
+        </div>
+      </div>
+      {!following && count > 0 && (
+        <button
+          type="button"
+          className="jump-latest"
+          data-testid="jump-latest"
+          onClick={() => setFollowing(true)}
+        >
+          ↓ Jump to latest
+        </button>
+      )}
+    </div>
+  );
+}

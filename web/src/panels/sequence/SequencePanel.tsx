@@ -1,0 +1,143 @@
+/**
+ * Numbered sequence diagrams from the shared model: every chart's own
+ * diagram, one chart, or the system view (charts as lifelines). Drawn with
+ * Mermaid over a bounded window — the latest N events up to the cursor, or
+ * the range chosen on the timeline — so a long run never freezes the page.
+ * Exports cover the chosen range (or everything up to the cursor).
+ */
+import { useMemo, useState } from 'react';
+import { useRecordsView } from '../../panelApi/useRecords.ts';
+import { useRange } from '../../panelApi/useSelection.ts';
+import { useTheme } from '../../panelApi/usePreferences.ts';
+import { useSourceStatus } from '../../panelApi/useSourceStatus.ts';
+import { chartIndex } from '../../store/chartIndex.ts';
+import { sequenceBuilderFor } from './sequenceBuilderFor.ts';
+import { DEFAULT_WINDOW, displayWindow, exportWindow, WINDOW_SIZES, type SequenceView } from './sequenceWindow.ts';
+import { mermaidParts, exportSequence } from './exportSequence.ts';
+import { compatInputText } from './compatInputText.ts';
+import { EXPORT_FORMATS, exportFileName, type ExportFormat } from './exportFormats.ts';
+import { downloadBlob } from './downloadBlob.ts';
+import { useMermaidSvgs } from './useMermaidSvgs.ts';
+import './SequencePanel.css';
+
+/** Fewest ms between two diagram renders while records stream in. */
+const RENDER_INTERVAL_MS = 400;
+
+function viewKey(view: SequenceView): string {
+  return view.kind === 'chart' ? `chart:${view.chart}` : view.kind;
+}
+
+function parseView(key: string): SequenceView {
+  if (key.startsWith('chart:')) return { kind: 'chart', chart: key.slice(6) };
+  return key === 'system' ? { kind: 'system' } : { kind: 'all' };
+}
+
+export default function SequencePanel() {
+  const { log, end, length } = useRecordsView();
+  const [range] = useRange();
+  const [theme] = useTheme();
+  const { label } = useSourceStatus();
+  const [view, setView] = useState<SequenceView>({ kind: 'all' });
+  const [size, setSize] = useState<number>(DEFAULT_WINDOW);
+  const [exportNote, setExportNote] = useState<string | null>(null);
+  const charts = useMemo(() => chartIndex(log).names.slice(), [log, length]);
+
+  const shown = useMemo(() => {
+    const window = displayWindow(log, end, range, size, view);
+    if (!window) return null;
+    const builder = sequenceBuilderFor(log);
+    const model = builder.window(window);
+    const numbers = view.kind === 'system' ? model.system.items.map((i) => i.n) : model.charts.flatMap((c) => c.steps.map((s) => s.n));
+    return { parts: mermaidParts(model, view), numbers, total: builder.size };
+  }, [log, end, length, range, size, view]);
+
+  const rendered = useMermaidSvgs(shown?.parts ?? [], theme, RENDER_INTERVAL_MS);
+  const first = shown?.numbers.length ? Math.min(...shown.numbers) : null;
+  const last = shown?.numbers.length ? Math.max(...shown.numbers) : null;
+
+  const runExport = async (format: ExportFormat) => {
+    const window = exportWindow(log, end, range, view);
+    if (!window) return;
+    setExportNote(`exporting ${format}…`);
+    try {
+      const model = sequenceBuilderFor(log).window(window);
+      const from = range ? range.from : 0;
+      const to = range ? Math.min(range.to, end) : end;
+      const compatText = format === 'ascii-compat' ? compatInputText(log, from, to, view.kind === 'chart' ? view.chart : null) : '';
+      const out = await exportSequence({ format, model, view, compatText });
+      let name = exportFileName(label, viewKey(view).replace('chart:', ''), format);
+      if (out.markdown) name = name.replace(/\.mmd$/, '.md');
+      downloadBlob(out.blob, name);
+      setExportNote(out.warnings.length > 0 ? out.warnings.join('\n') : null);
+    } catch (error) {
+      setExportNote(`export failed: ${(error as Error).message}`);
+    }
+  };
+
+  return (
+    <div className="panel-fill sequence-panel">
+      <div className="panel-toolbar">
+        <select aria-label="View" data-testid="sequence-view" value={viewKey(view)} onChange={(e) => setView(parseView(e.target.value))}>
+          <option value="all">All charts</option>
+          <option value="system">System (charts as lifelines)</option>
+          {charts.map((c) => (
+            <option key={c} value={`chart:${c}`}>
+              {c}
+            </option>
+          ))}
+        </select>
+        <select aria-label="Window" data-testid="sequence-window" value={size} onChange={(e) => setSize(Number(e.target.value))} title="How many of the latest events to draw">
+          {WINDOW_SIZES.map((n) => (
+            <option key={n} value={n}>
+              latest {n}
+            </option>
+          ))}
+        </select>
+        <span className="dim" data-testid="sequence-shown">
+          {first === null ? 'nothing to draw' : `${range ? 'range · ' : ''}showing ${first}–${last} of ${shown!.total}`}
+        </span>
+        <span className="spacer" />
+        <details className="export-menu">
+          <summary data-testid="sequence-export">Export ▾</summary>
+          <div className="menu">
+            <div className="dim menu-note">{range ? `the chosen range (${range.from + 1}–${range.to})` : 'everything up to the cursor'}</div>
+            {EXPORT_FORMATS.map((f) => (
+              <button
+                key={f.format}
+                type="button"
+                className="menu-item"
+                data-testid={`export-${f.format}`}
+                onClick={(e) => {
+                  (e.currentTarget.closest('details') as HTMLDetailsElement).open = false;
+                  void runExport(f.format);
+                }}
+              >
+                {f.label}
+              </button>
+            ))}
+          </div>
+        </details>
+      </div>
+      {exportNote && (
+        <div className="export-note" data-testid="export-note">
+          {exportNote}
+          <button type="button" className="link" onClick={() => setExportNote(null)}>
+            ✕
+          </button>
+        </div>
+      )}
+      <div
+        className="sequence-scroll"
+        data-testid="sequence-diagram"
+        data-state={rendered.current ? 'ready' : 'rendering'}
+        data-numbers={shown?.numbers.join(',') ?? ''}
+      >
+        {rendered.error && <div className="error-text">Mermaid failed: {rendered.error}</div>}
+        {rendered.svgs.map((svg, k) => (
+          <div key={k} className="sequence-svg" dangerouslySetInnerHTML={{ __html: svg }} />
+        ))}
+        {!shown && <div className="empty">No transitions yet.</div>}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,44 @@
+/**
+ * Which part of the run the sequence panel draws, and which part an export
+ * covers, as a SequenceBuilder window.
+ *
+ * Drawing is bounded: Mermaid needs ~24 s for 10,000 messages, so the panel
+ * draws the latest N events up to the cursor, or the range chosen on the
+ * timeline. An export covers the chosen range — or, with none, everything up
+ * to the cursor — whatever is on screen.
+ */
+import type { SequenceWindow } from '../../../../shared/sequence/model/SequenceBuilder.ts';
+import type { PositionRange } from '../../store/createDashboardStore.ts';
+import type { RecordLog } from '../../store/RecordLog.ts';
+
+/** `all`: every chart's own diagram; `system`: charts as lifelines; or one chart by name. */
+export type SequenceView = { kind: 'all' } | { kind: 'system' } | { kind: 'chart'; chart: string };
+
+export const WINDOW_SIZES = [25, 50, 100, 200, 500] as const;
+export const DEFAULT_WINDOW = 50;
+
+/** The seq span [fromSeq, toSeq] of records [from, to) — null when empty. */
+export function seqSpan(log: RecordLog, from: number, to: number): { fromSeq: number; toSeq: number } | null {
+  const lo = Math.max(0, from);
+  const hi = Math.min(to, log.length);
+  if (hi <= lo) return null;
+  return { fromSeq: log.seqAt(lo), toSeq: log.seqAt(hi - 1) };
+}
+
+function withChart(window: SequenceWindow, view: SequenceView): SequenceWindow {
+  return view.kind === 'chart' ? { ...window, chart: view.chart } : window;
+}
+
+/** What the panel draws: the range (clipped to the cursor) if one is chosen, else the latest `size` events. */
+export function displayWindow(log: RecordLog, end: number, range: PositionRange | null, size: number, view: SequenceView): SequenceWindow | null {
+  const span = range ? seqSpan(log, range.from, Math.min(range.to, end)) : seqSpan(log, 0, end);
+  if (!span) return null;
+  // A range is drawn whole up to the panel's limit; past it, its latest `size` events.
+  return withChart({ ...span, last: size }, view);
+}
+
+/** What an export covers: the chosen range, or everything up to the cursor. */
+export function exportWindow(log: RecordLog, end: number, range: PositionRange | null, view: SequenceView): SequenceWindow | null {
+  const span = range ? seqSpan(log, range.from, Math.min(range.to, end)) : seqSpan(log, 0, end);
+  return span ? withChart(span, view) : null;
+}

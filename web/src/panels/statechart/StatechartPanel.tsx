@@ -1,0 +1,89 @@
+/**
+ * The selected chart as nested states, laid out by elkjs: the state at the
+ * cursor (and its ancestors) highlighted, the transition that led there
+ * marked. The layout depends only on the chart's structure, so following
+ * the cursor (live or replay) re-colours the drawing without re-laying it.
+ */
+import { useEffect, useMemo, useState } from 'react';
+import { useRecords, useRecordsView } from '../../panelApi/useRecords.ts';
+import { useSelectedChart } from '../../panelApi/useSelection.ts';
+import { useSourceStatus } from '../../panelApi/useSourceStatus.ts';
+import { chartIndex } from '../../store/chartIndex.ts';
+import { transitionIndex } from './transitionIndex.ts';
+import { announcedTopology } from './chartTopology.ts';
+import { inferredTopology } from './inferredTopology.ts';
+import { activePath, stateHierarchy } from './stateHierarchy.ts';
+import { buildElkGraph, edgeId } from './buildElkGraph.ts';
+import { currentTransition } from './currentTransition.ts';
+import { flattenLayout, type FlatLayout } from './flattenLayout.ts';
+import { layoutGraph } from './layoutEngine.ts';
+import { StatechartDrawing } from './StatechartDrawing.tsx';
+import './StatechartPanel.css';
+
+export default function StatechartPanel() {
+  const { log, end, length } = useRecordsView();
+  const [chart, selectChart] = useSelectedChart();
+  const { server } = useSourceStatus();
+  const names = useRecords(({ log: l }) => chartIndex(l).names.slice(), []);
+
+  // Structure from the whole log (not the cursor) so seeking never re-lays out.
+  const structure = useMemo(() => {
+    if (chart === null) return null;
+    const transitions = [...(transitionIndex(log).get(chart)?.values() ?? [])];
+    const states = announcedTopology(log, length, chart, server?.retained) ?? inferredTopology(log, chart);
+    const roots = stateHierarchy(states, transitions);
+    if (roots.length === 0) return null;
+    const graph = buildElkGraph(roots, transitions);
+    return { roots, graph, key: JSON.stringify(graph) };
+  }, [log, length, chart, server]);
+  // Same structure, same key: a new record that adds nothing new keeps the layout.
+  const key = structure?.key ?? null;
+
+  const [layout, setLayout] = useState<{ key: string; chart: string; flat: FlatLayout } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    if (!structure || layout?.key === structure.key) return;
+    let cancelled = false;
+    const { key: wanted, graph } = structure;
+    const forChart = chart!;
+    layoutGraph(structuredClone(graph)).then(
+      (laid) => {
+        if (cancelled) return;
+        setLayout({ key: wanted, chart: forChart, flat: flattenLayout(laid) });
+        setError(null);
+      },
+      (e: Error) => !cancelled && setError(e.message),
+    );
+    return () => {
+      cancelled = true;
+    };
+    // `key` stands for `structure`: a new object with the same key needs no new layout.
+  }, [key, layout?.key]);
+
+  const current = currentTransition(log, end, chart);
+  const path = structure && current ? activePath(structure.roots, current.state) : [];
+
+  return (
+    <div className="panel-fill statechart-panel">
+      <div className="panel-toolbar">
+        <select aria-label="Chart" data-testid="statechart-chart" value={chart ?? ''} onChange={(e) => selectChart(e.target.value || null)}>
+          {chart === null && <option value="">(no chart)</option>}
+          {names.map((n) => (
+            <option key={n} value={n}>
+              {n}
+            </option>
+          ))}
+        </select>
+        <span className="dim" data-testid="statechart-current" data-state={current?.state ?? ''}>
+          {current ? `in ${current.state} · last ${current.last.signal}: ${current.last.from} → ${current.last.to}` : 'no transition yet'}
+        </span>
+        {error && <span className="error-text">layout failed: {error}</span>}
+      </div>
+      {layout && key !== null && layout.chart === chart ? (
+        <StatechartDrawing layout={layout.flat} active={path} currentState={current?.state ?? null} lastEdge={current ? edgeId(current.last) : null} />
+      ) : (
+        <div className="empty">{chart === null ? 'Select a chart.' : 'Laying out…'}</div>
+      )}
+    </div>
+  );
+}

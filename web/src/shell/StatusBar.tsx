@@ -1,0 +1,70 @@
+/**
+ * The bar along the bottom: connection presence, how much is held, and
+ * everything that went wrong — rejections by reason, reconnects, drops,
+ * unreadable lines of a saved log (with their line numbers).
+ */
+import { useState } from 'react';
+import { useRecords } from '../panelApi/useRecords.ts';
+import { useParseErrors, useSourceStatus } from '../panelApi/useSourceStatus.ts';
+import { statusCounts } from '../store/statusCounts.ts';
+import { chartIndex } from '../store/chartIndex.ts';
+
+export function StatusBar() {
+  const status = useSourceStatus();
+  const counts = useRecords(({ log, end }) => statusCounts(log, end));
+  const charts = useRecords(({ log }) => chartIndex(log).names.length);
+  const total = useRecords(({ length }) => length);
+  const { errors, count: errorCount } = useParseErrors();
+  const [showErrors, setShowErrors] = useState(false);
+
+  // The server's counters cover the whole session; the log's meta records only what we hold.
+  const rejected = status.counters?.rejected ?? counts.rejected;
+  const rejectedTotal = Object.values(rejected).reduce((a, b) => a + b, 0);
+  const reconnects = Math.max(status.reconnects, status.counters?.reconnects ?? 0, counts.reconnects);
+  const dropped = status.dropped + counts.dropped;
+
+  return (
+    <footer className="statusbar">
+      <span className={`presence ${status.presence}`} data-testid="presence" data-presence={status.presence}>
+        ● {status.presence}
+      </span>
+      {status.error && (
+        <span className="error-text" data-testid="source-error">
+          {status.error}
+        </span>
+      )}
+      <span data-testid="record-count">{total.toLocaleString('en-US')} records</span>
+      <span>{charts} charts</span>
+      <span className={rejectedTotal > 0 ? 'warn-text' : 'dim'} data-testid="rejections" title={Object.entries(rejected).map(([r, n]) => `${r}: ${n}`).join('\n')}>
+        {rejectedTotal} rejected
+        {rejectedTotal > 0 &&
+          ` (${Object.entries(rejected)
+            .map(([r, n]) => `${r} ${n}`)
+            .join(', ')})`}
+      </span>
+      <span className={reconnects > 0 ? 'warn-text' : 'dim'} data-testid="reconnects">
+        {reconnects} reconnects
+      </span>
+      {dropped > 0 && (
+        <span className="warn-text" data-testid="dropped">
+          {dropped.toLocaleString('en-US')} dropped
+        </span>
+      )}
+      {errorCount > 0 && (
+        <button type="button" className="link warn-text" data-testid="parse-error-count" onClick={() => setShowErrors(!showErrors)}>
+          {errorCount} unreadable lines
+        </button>
+      )}
+      {showErrors && errorCount > 0 && (
+        <div className="parse-errors" data-testid="parse-errors">
+          {errors.map((e) => (
+            <div key={e.line}>
+              <span className="line-no">line {e.line}</span> {e.message} <code>{e.text}</code>
+            </div>
+          ))}
+          {errorCount > errors.length && <div className="dim">… and {errorCount - errors.length} more</div>}
+        </div>
+      )}
+    </footer>
+  );
+}

@@ -1,0 +1,21 @@
+/**
+ * Opening a saved log — picked, dropped, or one of the server's recordings —
+ * as the session's source. One parse worker serves every replay.
+ */
+import type { SourceSession } from '../sources/SourceSession.ts';
+import { ReplaySource } from '../sources/ReplaySource.ts';
+import { WorkerLogLoader } from '../sources/WorkerLogLoader.ts';
+import type { LogInput } from '../sources/LogLoader.ts';
+
+let loader: WorkerLogLoader | null = null;
+
+export function openReplay(session: SourceSession, input: LogInput): ReplaySource {
+  loader ??= new WorkerLogLoader();
+  const source = new ReplaySource(input, { loader });
+  session.open(source);
+  return source;
+}
+
+export function openFile(session: SourceSession, file: File): ReplaySource {
+  return openReplay(session, { kind: 'file', file, name: file.name });
+}
