@@ -9,11 +9,13 @@
 import { Command, CommanderError } from 'commander';
 import { keygenCommand } from './keygenCommand.ts';
 import { sequenceCommand } from './sequenceCommand.ts';
+import { serveCommand } from './serveCommand.ts';
 
 export function buildProgram(): Command {
   return new Command('miroscope')
     .description('watch networked miros statecharts: dashboard, recordings, sequence diagrams')
     .showHelpAfterError()
+    .addCommand(serveCommand())
     .addCommand(sequenceCommand())
     .addCommand(keygenCommand());
 }

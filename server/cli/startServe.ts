@@ -1,0 +1,75 @@
+/**
+ * Everything `miroscope serve` starts, in order, and the one function that
+ * stops it all. Used by the CLI and by tests and benchmarks that want a real
+ * server in their own process.
+ *
+ *   openTransport ─▶ MiroscopeServer (HTTP, socket.io, recorder)
+ *                ─▶ NetworkListener (trace, spy, mesh → ingest)
+ *                ─▶ demo charts / user chart modules (publish on the same transport)
+ *
+ *   stop(): charts ─▶ listener ─▶ transport ─▶ relay + HTTP ─▶ recorder (flushed last)
+ */
+import type { ServeConfig } from '../config/serveConfig.ts';
+import { MiroscopeServer, type MiroscopeServerOptions } from '../http/MiroscopeServer.ts';
+import { NetworkListener } from '../listen/NetworkListener.ts';
+import { openTransport } from '../listen/openTransport.ts';
+import { redactSecrets } from '../net/transport/redactUrl.ts';
+
+export interface StartServeOptions {
+  config: ServeConfig;
+  /** Skip the broker probe: run on the in-process bus. */
+  inProcess?: boolean;
+  /** Human-facing status lines (default: standard output). */
+  say?: (line: string) => void;
+  /** Problems (default: standard error). */
+  log?: (line: string) => void;
+  /** Passed through to the server (tests, benchmarks). */
+  server?: Omit<MiroscopeServerOptions, 'config' | 'label' | 'log'>;
+}
+
+export interface RunningServe {
+  server: MiroscopeServer;
+  listener: NetworkListener;
+  stop(): Promise<void>;
+}
+
+export async function startServe(options: StartServeOptions): Promise<RunningServe> {
+  const { config } = options;
+  const say = options.say ?? ((line) => process.stdout.write(line + '\n'));
+  const urls = config.amqpUrl ? [config.amqpUrl] : [];
+  const log = (line: string) => (options.log ?? ((l) => process.stderr.write(l + '\n')))(redactSecrets(line, urls));
+
+  const { transport, url } = await openTransport({ url: config.amqpUrl, inProcess: options.inProcess, say });
+  if (url) urls.push(url);
+  transport.on('error', (error) => log(`transport: ${error.message}`));
+
+  let server: MiroscopeServer;
+  try {
+    server = await MiroscopeServer.start({
+      ...options.server,
+      config,
+      ...(config.demo ? { label: 'demo' } : {}),
+      log,
+    });
+  } catch (error) {
+    await transport.close('the server could not start');
+    throw error;
+  }
+  server.addSource({ stop: () => transport.close('server shutting down') });
+
+  const listener = new NetworkListener({
+    transport,
+    keys: config.keys,
+    meshBinding: config.meshBinding,
+    ...(url ? { brokerUrl: url } : {}),
+    ingest: (record) => server.ingest(record),
+    onTransport: (info) => server.setTransport(info),
+  });
+  server.addSource(listener);
+  server.setTransport(listener.transportInfo());
+  // Bindings are made on connect; with a broker that is not up yet they come later.
+  if (transport.state === 'connected') await listener.ready();
+  server.note({ event: 'status', detail: `listening on ${transport.kind === 'amqp' ? 'RabbitMQ' : 'the in-process bus'}` });
+
+  return { server, listener, stop: () => server.close() };
+}
