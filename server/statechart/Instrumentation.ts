@@ -19,8 +19,7 @@ import type { Clock } from './Clock.ts';
 import { formatTraceLine } from './formatTraceLine.ts';
 import type { Probe, ProbeEvent } from './ProbeEvent.ts';
 import { ReturnStatus } from './returnStatus.ts';
-import { LAST_INNER_SIGNAL } from './SignalRegistry.ts';
-import { CALL_LINE, HOOK_LINE, SpyRing, TEXT_LINE } from './SpyRing.ts';
+import { CALL_LINE, HOOK_LINE, SpyJournal, TEXT_LINE } from './SpyJournal.ts';
 import { stateNameOf, type StateHandler } from './StateHandler.ts';
 import { TraceRing } from './TraceRing.ts';
 
@@ -45,8 +44,7 @@ export interface InstrumentationOptions {
 }
 
 export class Instrumentation {
-  readonly rtc = new SpyRing(RTC_BUFFER_SIZE);
-  readonly full = new SpyRing(SPY_BUFFER_SIZE);
+  readonly spy = new SpyJournal(RTC_BUFFER_SIZE, SPY_BUFFER_SIZE);
   readonly traces = new TraceRing(TRACE_BUFFER_SIZE);
   /** True once any spied state was called on this chart (miros's `spied_on`). */
   sawSpiedCall = false;
@@ -57,7 +55,7 @@ export class Instrumentation {
   private hooked = false;
   private sawUserSignal = false;
   private userSignalName = '';
-  private fromName = '';
+  private fromLeaf: StateHandler | null = null;
   private lastLiveTraceSeq = -1;
 
   private readonly listeners = new Set<ChartListener>();
@@ -80,48 +78,46 @@ export class Instrumentation {
     switch (ev.type) {
       case 'call':
         this.sawSpiedCall = true;
-        this.rtc.push(CALL_LINE, ev.signalName, ev.stateName);
+        this.spy.write(CALL_LINE, ev.signalName, ev.stateName);
         return;
       case 'return':
-        if (ev.signal > LAST_INNER_SIGNAL) {
-          this.sawUserSignal = true;
-          this.userSignalName = ev.signalName;
-          if (ev.status === ReturnStatus.HANDLED) {
-            this.hooked = true;
-            this.rtc.push(HOOK_LINE, ev.signalName, ev.stateName);
-          }
+        this.sawUserSignal = true;
+        this.userSignalName = ev.signalName;
+        if (ev.status === ReturnStatus.HANDLED) {
+          this.hooked = true;
+          this.spy.write(HOOK_LINE, ev.signalName, ev.stateName);
         }
         return;
       case 'dispatch':
-        this.rtc.clear();
+        this.spy.clearRtc();
         this.hooked = false;
         this.sawUserSignal = false;
-        this.fromName = stateNameOf(ev.leaf);
+        this.fromLeaf = ev.leaf;
         return;
       case 'dispatched':
         // Fix (miros): a step no spied state saw as a user signal (meta
         // events, unspied states) records nothing instead of an entry
         // without timestamp that makes trace() raise.
         if (!this.hooked && !ev.ignored && this.sawUserSignal) {
-          this.recordTrace(this.userSignalName, this.fromName, stateNameOf(ev.leaf));
+          this.recordTrace(this.userSignalName, stateNameOf(this.fromLeaf!), stateNameOf(ev.leaf));
         }
         this.flushRtc();
         return;
       case 'line':
-        this.rtc.push(TEXT_LINE, ev.text, '');
+        this.spy.write(TEXT_LINE, ev.text, '');
         return;
       case 'recall':
-        this.rtc.push(TEXT_LINE, 'RECALL:' + ev.signalName, '');
+        this.spy.write(TEXT_LINE, 'RECALL:' + ev.signalName, '');
         return;
       case 'rtc':
-        this.rtc.clear();
+        this.spy.clearRtc();
         return;
       case 'rtc-done':
         this.appendReflection(ev.reflection);
         this.reportLive(false);
         return;
       case 'start':
-        this.rtc.push(TEXT_LINE, 'START', '');
+        this.spy.write(TEXT_LINE, 'START', '');
         return;
       case 'started':
         this.flushRtc();
@@ -149,11 +145,11 @@ export class Instrumentation {
   }
 
   spyLines(): string[] {
-    return this.full.lines();
+    return this.spy.fullLines();
   }
 
   rtcLines(): string[] {
-    return this.rtc.lines();
+    return this.spy.rtcLines();
   }
 
   /** miros `trace()` text: a newline, then each entry's line ending with a newline. */
@@ -164,7 +160,7 @@ export class Instrumentation {
   }
 
   clearSpy(): void {
-    this.full.clear();
+    this.spy.clearFull();
   }
 
   /** Empties the trace; the live trace then reports the next entry recorded. */
@@ -173,24 +169,18 @@ export class Instrumentation {
   }
 
   private flushRtc(): void {
-    const start = this.full.pushed;
-    this.rtc.appendTo(this.full);
-    if (this.listeners.size > 0) this.emitSpyLines(start);
+    const before = this.spy.appendedToFull;
+    this.spy.commitRtc();
+    if (this.listeners.size > 0) {
+      for (const line of this.spy.newestFullLines(this.spy.appendedToFull - before)) {
+        this.emit({ type: 'spy', chart: this.chart.name, line });
+      }
+    }
   }
 
   private appendReflection(line: string): void {
-    this.rtc.push(TEXT_LINE, line, '');
-    this.full.push(TEXT_LINE, line, '');
+    this.spy.writeBoth(TEXT_LINE, line, '');
     if (this.listeners.size > 0) this.emit({ type: 'spy', chart: this.chart.name, line });
-  }
-
-  /** Emit the full-spy lines pushed since `pushedBefore` (the ring may hold fewer). */
-  private emitSpyLines(pushedBefore: number): void {
-    const added = Math.min(this.full.pushed - pushedBefore, this.full.length);
-    const first = this.full.length - added;
-    for (let i = first; i < this.full.length; i++) {
-      this.emit({ type: 'spy', chart: this.chart.name, line: this.full.lineAt(i) });
-    }
   }
 
   private recordTrace(signalName: string | null, from: string, to: string): void {
@@ -220,7 +210,7 @@ export class Instrumentation {
       }
     }
     if (this.chart.liveSpy) {
-      for (const line of this.rtc.lines()) {
+      for (const line of this.spy.rtcLines()) {
         this.callSafely(this.liveSpyCallback, line);
         if (this.listeners.size > 0) this.emit({ type: 'live-spy', chart: this.chart.name, line });
       }

@@ -15,12 +15,11 @@ import type { StateHandler } from './StateHandler.ts';
 /** A spied state is about to handle a signal (spy line `SIGNAL:state`). */
 export interface CallProbe {
   type: 'call';
-  signal: number;
   signalName: string;
   stateName: string;
 }
 
-/** A spied state answered (spy line `SIGNAL:state:HOOK` when HANDLED a user signal). */
+/** A spied state answered a user (non-reserved) signal (spy line `SIGNAL:state:HOOK` when HANDLED). */
 export interface ReturnProbe {
   type: 'return';
   signal: number;

@@ -13,10 +13,11 @@
 import type { Event } from './Event.ts';
 import type { CallProbe, Probe, ReturnProbe } from './ProbeEvent.ts';
 import { REFLECTION_SIGNAL } from './reservedEvents.ts';
+import { LAST_INNER_SIGNAL } from './SignalRegistry.ts';
 import type { SpiedState, StateHandler } from './StateHandler.ts';
 
 // Reused for every call: see ProbeEvent.ts on hot events.
-const CALL: CallProbe = { type: 'call', signal: 0, signalName: '', stateName: '' };
+const CALL: CallProbe = { type: 'call', signalName: '', stateName: '' };
 const RETURN: ReturnProbe = { type: 'return', signal: 0, signalName: '', stateName: '', status: 0 };
 
 export function spyOn<C>(fn: StateHandler<C>): SpiedState<C>;
@@ -35,11 +36,12 @@ export function spyOn<C>(nameOrFn: string | StateHandler<C>, maybeFn?: StateHand
     // The reflection answer is a string by design (miros does the same); only
     // the processor's name queries send this signal.
     if (signal === REFLECTION_SIGNAL) return name as unknown as number;
-    CALL.signal = signal;
     CALL.signalName = e.signalName;
     CALL.stateName = name;
     probe(CALL);
     const status = fn(chart, e);
+    // Answers to reserved signals never make spy lines or trace entries.
+    if (signal <= LAST_INNER_SIGNAL) return status;
     RETURN.signal = signal;
     RETURN.signalName = e.signalName;
     RETURN.stateName = name;
