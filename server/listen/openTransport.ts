@@ -24,6 +24,8 @@ export interface OpenTransportOptions {
   inProcess?: boolean;
   /** How long to wait for a broker before deciding (ms). */
   probeMs?: number;
+  /** The broker tried when none is asked for (default amqp://guest:guest@127.0.0.1:5672/). */
+  defaultUrl?: string;
   say: (line: string) => void;
 }
 
@@ -32,7 +34,7 @@ export async function openTransport(options: OpenTransportOptions): Promise<Tran
     options.say('transport: the in-process bus (--in-process); only charts inside this server are heard');
     return { transport: new InProcessBus(), url: null };
   }
-  const url = options.url ?? DEFAULT_AMQP_URL;
+  const url = options.url ?? options.defaultUrl ?? DEFAULT_AMQP_URL;
   const amqp = new AmqpTransport({ url });
   try {
     await amqp.whenConnected(options.probeMs ?? 2000);
