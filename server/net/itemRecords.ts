@@ -26,7 +26,6 @@ export interface ItemContext {
 
 export type ItemResult = { ok: true; records: UnnumberedRecord[] } | { ok: false; detail: string };
 
-// eslint-disable-next-line no-control-regex
 const ANSI = /\x1b\[[0-9;]*[A-Za-z]/g;
 const CHART_PREFIX = /^\[[^\]]*\] \[([^\]]*)\]/;
 

@@ -33,7 +33,7 @@ import { TransportClosedError } from './TransportClosedError.ts';
 export const DEFAULT_AMQP_URL = 'amqp://guest:guest@127.0.0.1:5672/';
 
 export interface AmqpTransportOptions {
-  /** One broker URL or a list to fail over between (default `AMQP_URL` or guest@127.0.0.1). */
+  /** One broker URL or a list to fail over between (default: `AMQP_URL`, comma-separated, or guest@127.0.0.1). */
   url?: string | readonly string[];
   heartbeatSec?: number;
   connectTimeoutMs?: number;
@@ -90,7 +90,9 @@ export class AmqpTransport implements Transport {
   private firstConnect: { promise: Promise<void>; resolve: () => void; reject: (e: Error) => void };
 
   constructor(options: AmqpTransportOptions = {}) {
-    const urls = typeof options.url === 'string' ? [options.url] : (options.url ?? [process.env.AMQP_URL || DEFAULT_AMQP_URL]);
+    // AMQP_URL may list several brokers (a cluster), comma-separated.
+    const fromEnv = (process.env.AMQP_URL || DEFAULT_AMQP_URL).split(',').map((u) => u.trim()).filter(Boolean);
+    const urls = typeof options.url === 'string' ? [options.url] : (options.url ?? fromEnv);
     this.prefetch = options.prefetch ?? 1_000;
     this.confirm = options.confirm ?? true;
     this.now = options.now ?? Date.now;
