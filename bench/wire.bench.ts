@@ -1,12 +1,13 @@
 /**
- * `npm run bench -- wire [--count N] [--seconds S] [--rate R]`
+ * `npm run bench -- wire [--count N] [--rounds K] [--seconds S] [--rate R]`
  *
  * Encrypted trace lines (~90 bytes, pickled and Fernet-encrypted like
  * miros-rabbitmq's) published and consumed through RabbitMQ by our stack
  * (MessageCodec + AmqpTransport, publisher confirms on) against raw amqplib
  * sending bodies of the same size, in the same run:
  *
- * - throughput: N messages as fast as they go, first publish → last receipt;
+ * - throughput: N messages as fast as they go, first publish → last receipt
+ *   (median of K interleaved rounds per stack);
  * - latency: p50/p99 at a paced rate (default 2,000 msgs/s);
  * - the ratio ours/raw (goal ≥ 0.6× raw throughput);
  * - Fernet tokens/s (encrypt and decrypt of one item).
@@ -169,7 +170,7 @@ function fernetRate(): { encrypt: number; decrypt: number } {
 }
 
 export async function main(args: string[]): Promise<void> {
-  const count = arg(args, 'count', 50_000);
+  const count = arg(args, 'count', 30_000);
   const rate = arg(args, 'rate', 2_000);
   const seconds = arg(args, 'seconds', 5);
   const codec = new MessageCodec({ network: 'trace', key: KEY });
@@ -184,17 +185,29 @@ export async function main(args: string[]): Promise<void> {
     ['ours', () => ourStack(true)],
     ['ours-noconfirm', () => ourStack(false)],
   ];
+  // Throughput rounds are interleaved (raw, ours, …) and the median kept:
+  // the machine is shared, and load that comes and goes should hit all stacks alike.
+  const rounds = arg(args, 'rounds', 3);
+  const runs: Record<string, number[]> = Object.fromEntries(makers.map(([key]) => [key, []]));
+  const names: Record<string, string> = {};
+  for (let round = 0; round < rounds; round++) {
+    for (const [key, make] of makers) {
+      const stack = await make();
+      names[key] = stack.name;
+      runs[key]!.push(await throughput(stack, count));
+      await stack.close();
+    }
+  }
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
   const rows: Record<string, { msgs: number; p50: number; p99: number; lost: number }> = {};
   for (const [key, make] of makers) {
-    const a = await make();
-    const msgs = await throughput(a, count);
-    await a.close();
-    const b = await make();
-    const lat = await latency(b, rate, seconds);
-    await b.close();
+    const stack = await make();
+    const lat = await latency(stack, rate, seconds);
+    await stack.close();
+    const msgs = median(runs[key]!);
     rows[key] = { msgs, ...lat };
     console.log(
-      `${a.name.padEnd(48)} ${Math.round(msgs).toLocaleString('en').padStart(8)} msgs/s   at ${rate}/s: p50 ${lat.p50.toFixed(2)} ms  p99 ${lat.p99.toFixed(2)} ms  lost ${lat.lost}`,
+      `${names[key]!.padEnd(48)} ${Math.round(msgs).toLocaleString('en').padStart(8)} msgs/s (median of ${rounds}: ${runs[key]!.map((x) => Math.round(x)).join(', ')})   at ${rate}/s: p50 ${lat.p50.toFixed(2)} ms  p99 ${lat.p99.toFixed(2)} ms  lost ${lat.lost}`,
     );
   }
   const ratio = rows.ours!.msgs / rows.raw!.msgs;
