@@ -1,0 +1,36 @@
+/**
+ * The statechart runtime's public surface: a TypeScript port of miros.
+ * Import from here; the other files are the implementation, one concept each.
+ */
+export { ActiveFabric, activeFabric, type ActiveFabricOptions, type FabricSubscriber } from './ActiveFabric.ts';
+export { ActiveObject, type ActiveObjectOptions, type TimedPostOptions } from './ActiveObject.ts';
+export type { ChartListener, ChartObservation } from './ChartObservation.ts';
+export type { Clock, TimerHandle } from './Clock.ts';
+export { defaultActiveObjectName } from './defaultActiveObjectName.ts';
+export { Event } from './Event.ts';
+export { Factory, StateBlueprint, type FactoryCallback } from './Factory.ts';
+export { formatTimestamp } from './formatTimestamp.ts';
+export { formatTraceLine } from './formatTraceLine.ts';
+export { HsmEventProcessor } from './HsmEventProcessor.ts';
+export { HsmWithQueues, type HsmWithQueuesOptions } from './HsmWithQueues.ts';
+export type { InstrumentationOptions } from './Instrumentation.ts';
+export type { QueueType, TimerRecord } from './PostedEventTimers.ts';
+export type { Probe, ProbeEvent } from './ProbeEvent.ts';
+export { RealClock, realClock } from './RealClock.ts';
+export { ReturnStatus, type ReturnStatusCode } from './returnStatus.ts';
+export { RESERVED_SIGNALS, SignalRegistry } from './SignalRegistry.ts';
+export { signalRegistry, signals, type Signals } from './signals.ts';
+export { spyOn } from './spyOn.ts';
+export {
+  ChartLifecycleError,
+  EventDecodeError,
+  FactoryError,
+  HsmTopologyError,
+  QueueOverflowError,
+  StatechartError,
+  StateNotActiveError,
+  TimerResourcesExhaustedError,
+  UnknownSignalError,
+} from './StatechartError.ts';
+export { isSpied, stateNameOf, type SpiedState, type StateHandler } from './StateHandler.ts';
+export { VirtualClock } from './VirtualClock.ts';
