@@ -20,16 +20,21 @@
  *   │                                 (≤ maxBatch records,
  *   └──────── window full ◀───────────  counted as unacked)
  *
- * Timing: a batch goes at once when the client has been sent nothing for
- * `intervalMs` (so a lone record is not held back), otherwise `intervalMs`
- * after the previous batch; records arriving meanwhile join that batch.
+ * Timing is clocked by acks, like TCP's Nagle algorithm: when the client has
+ * acknowledged everything it was sent, new records go at once (a client that
+ * keeps up sees each record as soon as it arrives). While a batch is in
+ * flight, records wait and travel together in the next batch, which goes
+ * when the ack comes or `intervalMs` after the previous batch, whichever is
+ * first — and never while `window` batches are unacknowledged. So a fast
+ * client gets low latency, a slow one gets few large batches, and no record
+ * waits more than `intervalMs` for a client that is within its window.
  */
 import type { MirosRecord } from '../../shared/records/MirosRecord.ts';
 import type { RecordBatch } from '../../shared/contract/socketContract.ts';
 import type { RingBuffer } from './RingBuffer.ts';
 
 export interface FlowOptions {
-  /** Shortest time between two batches to one client, in ms (≤ 50: no record waits longer). */
+  /** While a batch is unacknowledged, the shortest time before the next one, in ms (≤ 50). */
   intervalMs: number;
   /** Batches a client may leave unacknowledged before the relay waits for its ack. */
   window: number;
@@ -82,6 +87,7 @@ export class ClientCursor {
     if (!this.#resumed) return null;
     if (headSeq <= this.#afterSeq && !this.#resetPending) return null;
     if (this.#unacked.length >= this.flow.window) return null;
+    if (this.#unacked.length === 0) return 0;
     return Math.max(0, this.#lastSentAt + this.flow.intervalMs - now);
   }
 

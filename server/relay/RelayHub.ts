@@ -134,6 +134,9 @@ export class RelayHub {
     socket.on('ack', (req) => {
       if (typeof req?.lastSeq !== 'number') return;
       client.cursor.ack(req.lastSeq);
+      // An ack may make a waiting batch due now (see ClientCursor's timing).
+      client.cancelTimer?.();
+      client.cancelTimer = null;
       this.#schedule(client);
     });
     socket.on('disconnect', () => {

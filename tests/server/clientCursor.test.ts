@@ -40,18 +40,41 @@ describe('ClientCursor', () => {
     expect(cursor.take(ring, 1000)).toEqual({ records: [note(1)], lastSeq: 1 });
   });
 
-  it('holds records arriving right after a batch until the interval has passed, then sends them together', () => {
+  it('sends at once again as soon as the client has acknowledged everything', () => {
     const cursor = new ClientCursor(flow);
     const ring = ringWith(1);
     cursor.resume(0);
     cursor.take(ring, 1000);
     cursor.ack(1);
     ring.push(note(2));
+    expect(cursor.delay(1001, ring.lastSeq)).toBe(0);
+    expect(seqsOf(cursor.take(ring, 1001))).toEqual([2]);
+  });
+
+  it('holds records while a batch is unacknowledged until the interval has passed, then sends them together', () => {
+    const cursor = new ClientCursor(flow);
+    const ring = ringWith(1);
+    cursor.resume(0);
+    cursor.take(ring, 1000);
+    ring.push(note(2));
     expect(cursor.delay(1004, ring.lastSeq)).toBe(6);
     expect(cursor.take(ring, 1004)).toBeNull();
     ring.push(note(3));
     expect(cursor.delay(1010, ring.lastSeq)).toBe(0);
     expect(seqsOf(cursor.take(ring, 1010))).toEqual([2, 3]);
+  });
+
+  it('sends the held records when the ack arrives before the interval ends', () => {
+    const cursor = new ClientCursor(flow);
+    const ring = ringWith(1);
+    cursor.resume(0);
+    cursor.take(ring, 1000);
+    ring.push(note(2));
+    ring.push(note(3));
+    expect(cursor.delay(1002, ring.lastSeq)).toBe(8);
+    cursor.ack(1);
+    expect(cursor.delay(1002, ring.lastSeq)).toBe(0);
+    expect(seqsOf(cursor.take(ring, 1002))).toEqual([2, 3]);
   });
 
   it('splits a long gap into batches of at most maxBatch records', () => {
