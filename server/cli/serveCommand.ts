@@ -6,11 +6,13 @@
 import { Command, Option } from 'commander';
 import { hostname } from 'node:os';
 import { ConfigError, DEFAULT_PORT, isLoopbackHost, resolveServeConfig, type ServeOptions } from '../config/serveConfig.ts';
+import { ensureWebBuild } from '../http/ensureWebBuild.ts';
 import { startServe } from './startServe.ts';
 
 interface ServeFlags extends Omit<ServeOptions, 'charts'> {
   charts?: string[];
   inProcess?: boolean;
+  build: boolean;
 }
 
 export function serveCommand(): Command {
@@ -30,6 +32,7 @@ export function serveCommand(): Command {
     .option('--host <host>', 'address to listen on; anything but loopback requires a token', '127.0.0.1')
     .option('--token <token>', 'access token for the page, the API and socket.io (default: MIROSCOPE_TOKEN)')
     .option('--recordings <dir>', 'folder for recordings (default: MIROSCOPE_RECORDINGS, else ./recordings)')
+    .option('--no-build', 'do not build the dashboard (web/dist) when it is missing')
     .addHelpText(
       'after',
       `
@@ -55,6 +58,7 @@ host without --token generates one and prints the URL that carries it.`,
         throw error;
       }
       const say = (line: string) => process.stdout.write(line + '\n');
+      if (flags.build) await ensureWebBuild(say, (line) => process.stderr.write(line + '\n'));
       const running = await startServe({ config, ...(flags.inProcess ? { inProcess: true } : {}), say });
       if (config.demoKeys) say('keys: the seed demo key (set MIROS_MESH_KEY or --mesh-key for a real network)');
       say(`recording: ${running.server.recorder.file}`);

@@ -15,7 +15,6 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import path from 'node:path';
 import { Server } from 'socket.io';
 import type {
   ClientToServerEvents,
@@ -32,6 +31,7 @@ import { RelayCounters } from '../relay/RelayCounters.ts';
 import { RelayHub, type RelayServer } from '../relay/RelayHub.ts';
 import { Sequencer } from '../relay/Sequencer.ts';
 import { createHttpApp } from './createHttpApp.ts';
+import { WEB_DIST } from './ensureWebBuild.ts';
 import type { HealthReport, LiveSession } from './LiveSession.ts';
 import { allowSocketRequest } from './originGuard.ts';
 import { socketTokenGate } from './tokenGate.ts';
@@ -53,7 +53,6 @@ export interface RecordSource {
   stop(): Promise<void> | void;
 }
 
-const DEFAULT_WEB_DIST = path.resolve(import.meta.dirname, '../../web/dist');
 
 export class MiroscopeServer implements LiveSession {
   readonly session: string;
@@ -86,7 +85,7 @@ export class MiroscopeServer implements LiveSession {
       live: this,
       store: this.store,
       token: config.token,
-      webDist: options.webDist ?? DEFAULT_WEB_DIST,
+      webDist: options.webDist ?? WEB_DIST,
       uploadLimit: config.uploadLimit,
       log: this.#log,
     });

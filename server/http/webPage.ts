@@ -13,8 +13,9 @@ const NOT_BUILT = `<!doctype html>
 <meta charset="utf-8">
 <title>miroscope: dashboard not built</title>
 <h1>The dashboard has not been built</h1>
-<p>The server is running (see <a href="/api/health">/api/health</a>), but <code>web/dist</code> is missing.
-Build the dashboard once with</p>
+<p>The server is running (see <a href="/api/health">/api/health</a>), but <code>web/dist</code> is missing
+(<code>miroscope serve</code> builds it on start unless given <code>--no-build</code>; a failed build is in its log).
+Build the dashboard by hand with</p>
 <pre>npx vite build web</pre>
 <p>and reload this page.</p>`;
 

@@ -27,7 +27,7 @@ afterEach(async () => {
 async function serve(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Served> {
   const recordings = mkdtempSync(path.join(tmpdir(), 'miroscope-cli-'));
   cleanups.push(() => rmSync(recordings, { recursive: true, force: true }));
-  const child = spawnCli(['serve', '--port', '0', '--recordings', recordings, ...args], { env });
+  const child = spawnCli(['serve', '--no-build', '--port', '0', '--recordings', recordings, ...args], { env });
   let stdout = '';
   let stderr = '';
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
