@@ -5,6 +5,7 @@ import { followAfterScroll, isAtBottom } from '../../web/src/panels/log/followTa
 import { formatLogRow } from '../../web/src/panels/log/formatLogRow.ts';
 import { startupSource } from '../../web/src/shell/startupSource.ts';
 import { exportFileName } from '../../web/src/panels/sequence/exportFormats.ts';
+import { rowWindow, scrollTopFor } from '../../web/src/panels/log/rowWindow.ts';
 import { fixtureRecords } from './support/records.ts';
 
 describe('timeline geometry', () => {
@@ -85,5 +86,26 @@ describe('export file names', () => {
       'x_y.04ccc_ao.sequence-rb.txt',
       'miroscope.system.sequence.png',
     ]);
+  });
+});
+
+describe('log row window', () => {
+  it('shows only the rows in view, with overscan', () => {
+    const w = rowWindow({ count: 1000, rowHeight: 20, scrollTop: 400, viewport: 100, overscan: 2 });
+    expect([w.first, w.last, w.totalHeight, w.top(20), w.top(25)]).toEqual([18, 27, 20_000, 400, 500]);
+  });
+
+  it('scales the scrollbar past the height cap and still reaches the last row', () => {
+    const input = { count: 1_000_000, rowHeight: 20, viewport: 200, maxHeight: 1_000_000 };
+    const bottom = scrollTopFor(999_999, 'end', input);
+    const w = rowWindow({ ...input, scrollTop: bottom, overscan: 0 });
+    expect([bottom, w.totalHeight, w.first, w.last, w.top(999_999) + 20 - bottom]).toEqual([999_800, 1_000_000, 999_990, 1_000_000, 200]);
+    const middle = rowWindow({ ...input, scrollTop: bottom / 2, overscan: 0 });
+    expect(middle.first).toBe(499_995);
+  });
+
+  it('scrolls a row to the top or the bottom of the viewport', () => {
+    const input = { count: 100, rowHeight: 20, viewport: 100 };
+    expect([scrollTopFor(10, 'start', input), scrollTopFor(10, 'end', input), scrollTopFor(99, 'start', input), scrollTopFor(0, 'end', input)]).toEqual([200, 120, 1900, 0]);
   });
 });

@@ -24,6 +24,8 @@ import { LogLoadError, type LogInput, type LogLoader } from './LogLoader.ts';
 
 export const MIN_SPEED = 0.1;
 export const MAX_SPEED = 100;
+/** Loaded records that may wait for the page before the loader is held back. */
+const MAX_QUEUED_RECORDS = 100_000;
 /** Records per update at "as fast as possible": enough to finish a million in a few hundred frames. */
 const MAX_SPEED_CHUNK = 5000;
 
@@ -139,7 +141,10 @@ export class ReplaySource implements Source {
       const summary = await this.loader.load(this.input, async (batch) => {
         this.appendRecords(batch.records);
         this.setState({ progress: { loaded: batch.loaded, total: batch.total, lines: batch.lines, done: false } });
-        await this.pump.enqueue({ records: batch.records, parseErrors: batch.errors });
+        const delivered = this.pump.enqueue({ records: batch.records, parseErrors: batch.errors });
+        // Batches queued while the page renders merge into one update; only a
+        // large backlog holds the loader (and through it the worker) back.
+        if (this.pump.queuedRecords >= MAX_QUEUED_RECORDS) await delivered;
       });
       this.loading = false;
       this.setState({ progress: { loaded: summary.bytes, total: summary.bytes, lines: summary.lines, done: true } });

@@ -40,6 +40,11 @@ export class UpdatePump {
     private readonly onListenerError: (error: unknown) => void = (error) => console.error(error),
   ) {}
 
+  /** Records queued and not yet handed to the listener. */
+  get queuedRecords(): number {
+    return this.pending?.records.length ?? 0;
+  }
+
   setListener(listener: SourceListener | null): void {
     this.listener = listener;
     if (listener) void this.pump();

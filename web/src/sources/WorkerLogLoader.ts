@@ -3,7 +3,7 @@
  * loader: batches reach the sink in order, and the worker is held back
  * (acks) while the sink is busy.
  */
-import { LogLoadError, type LoadSink, type LoadSummary, type LogInput, type LogLoader } from './LogLoader.ts';
+import { LogLoadError, type LoadBatch, type LoadSink, type LoadSummary, type LogInput, type LogLoader } from './LogLoader.ts';
 import type { FromParseWorker, ToParseWorker } from './parseWorkerProtocol.ts';
 
 export class WorkerLogLoader implements LogLoader {
@@ -35,8 +35,9 @@ export class WorkerLogLoader implements LogLoader {
         const message = event.data;
         if (message.id !== id || finished) return;
         if (message.type === 'batch') {
+          const { json, records, ...rest } = message.batch;
           chain = chain
-            .then(() => sink(message.batch))
+            .then(() => sink({ ...rest, records: json === undefined ? records! : (JSON.parse(json) as LoadBatch['records']) }))
             .then(
               () => post({ type: 'ack', id, n: message.n }),
               (error: unknown) => {

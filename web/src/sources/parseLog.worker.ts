@@ -5,7 +5,7 @@
  */
 import { streamLogInput } from './streamLogInput.ts';
 import { LogLoadError } from './LogLoader.ts';
-import { WINDOW, type FromParseWorker, type ToParseWorker } from './parseWorkerProtocol.ts';
+import { WINDOW_RECORDS, type FromParseWorker, type ToParseWorker, type WireBatch } from './parseWorkerProtocol.ts';
 
 // The DOM lib types `self` as a Window; in a dedicated worker it is the worker scope.
 const scope = self as unknown as {
@@ -16,7 +16,15 @@ const scope = self as unknown as {
 interface Job {
   controller: AbortController;
   acked: number;
+  /** Records in each batch sent, by batch number, until acknowledged. */
+  inFlight: Map<number, number>;
   wake: (() => void) | null;
+}
+
+function inFlightRecords(job: Job): number {
+  let total = 0;
+  for (const [n, count] of job.inFlight) if (n > job.acked) total += count;
+  return total;
 }
 const jobs = new Map<number, Job>();
 
@@ -27,6 +35,7 @@ scope.addEventListener('message', (event) => {
     const job = jobs.get(message.id);
     if (job) {
       job.acked = Math.max(job.acked, message.n);
+      for (const n of job.inFlight.keys()) if (n <= job.acked) job.inFlight.delete(n);
       job.wake?.();
     }
   } else if (message.type === 'cancel') {
@@ -37,21 +46,24 @@ scope.addEventListener('message', (event) => {
 });
 
 async function run(id: number, input: Extract<ToParseWorker, { type: 'load' }>['input'], received: number) {
-  const job: Job = { controller: new AbortController(), acked: 0, wake: null };
+  const job: Job = { controller: new AbortController(), acked: 0, inFlight: new Map(), wake: null };
   jobs.set(id, job);
   let sent = 0;
   try {
     const summary = await streamLogInput(
       input,
-      async (batch) => {
+      async ({ records, ...rest }) => {
         sent++;
-        scope.postMessage({ type: 'batch', id, n: sent, batch });
-        while (sent - job.acked >= WINDOW && !job.controller.signal.aborted) {
+        const wire: WireBatch = records.some((r) => r.kind === 'mesh') ? { ...rest, records } : { ...rest, json: JSON.stringify(records) };
+        scope.postMessage({ type: 'batch', id, n: sent, count: records.length, batch: wire });
+        job.inFlight.set(sent, records.length);
+        while (inFlightRecords(job) >= WINDOW_RECORDS && !job.controller.signal.aborted) {
           await new Promise<void>((resolve) => (job.wake = resolve));
           job.wake = null;
         }
       },
-      { received, signal: job.controller.signal },
+      // Small batches: records handed over young die young (no promotion to the old heap).
+      { received, signal: job.controller.signal, maxBatch: 10_000 },
     );
     scope.postMessage({ type: 'done', id, summary });
   } catch (error) {

@@ -5,7 +5,6 @@
  * Clicking a row puts the cursor on that record.
  */
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRecordsView } from '../../panelApi/useRecords.ts';
 import { useCursor } from '../../panelApi/useCursor.ts';
 import { useFilterText } from '../../panelApi/useSelection.ts';
@@ -14,6 +13,7 @@ import { FILTER_INPUT_ID } from '../../panelApi/filterInputId.ts';
 import { filterPositions } from './filterPositions.ts';
 import { compileLogQuery } from './compileLogQuery.ts';
 import { followAfterScroll } from './followTail.ts';
+import { useRowWindow } from './useRowWindow.ts';
 import { LogRow } from './LogRow.tsx';
 import './LogPanel.css';
 
@@ -44,18 +44,13 @@ export default function LogPanel() {
   const [following, setFollowing] = useState(true);
   const ownScroll = useRef(false);
   const lastTop = useRef(0);
-  const virtualizer = useVirtualizer({
-    count,
-    getScrollElement: () => scroller.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 20,
-  });
+  const rows = useRowWindow(scroller, count, ROW_HEIGHT);
 
   useLayoutEffect(() => {
     if (!following || count === 0) return;
     ownScroll.current = true;
-    virtualizer.scrollToIndex(count - 1, { align: 'end' });
-  }, [following, count, virtualizer]);
+    rows.scrollToIndex(count - 1, 'end');
+  }, [following, count, rows.scrollToIndex]);
 
   const onScroll = () => {
     const el = scroller.current!;
@@ -63,6 +58,7 @@ export default function LogPanel() {
     ownScroll.current = false;
     setFollowing((f) => followAfterScroll(f, el, byUser, lastTop.current));
     lastTop.current = el.scrollTop;
+    rows.onScroll();
   };
 
   const current = cursor.position - 1;
@@ -89,14 +85,15 @@ export default function LogPanel() {
         )}
       </div>
       <div className="log-scroller" ref={scroller} onScroll={onScroll} data-testid="log-list">
-        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-          {virtualizer.getVirtualItems().map((item) => {
-            const position = positionAt(item.index);
+        <div style={{ height: rows.totalHeight, position: 'relative' }}>
+          {Array.from({ length: rows.last - rows.first }, (_, k) => {
+            const index = rows.first + k;
+            const position = positionAt(index);
             return (
               <LogRow
                 key={position}
                 record={log.at(position)}
-                top={item.start}
+                top={rows.top(index)}
                 height={ROW_HEIGHT}
                 color={colors}
                 current={position === current}

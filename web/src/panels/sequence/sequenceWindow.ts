@@ -33,6 +33,8 @@ function withChart(window: SequenceWindow, view: SequenceView): SequenceWindow {
 export function displayWindow(log: RecordLog, end: number, range: PositionRange | null, size: number, view: SequenceView): SequenceWindow | null {
   const span = range ? seqSpan(log, range.from, Math.min(range.to, end)) : seqSpan(log, 0, end);
   if (!span) return null;
+  // At the tail, no seq bounds: the builder then only touches the last `size` events.
+  if (!range && end >= log.length) return withChart({ last: size }, view);
   // A range is drawn whole up to the panel's limit; past it, its latest `size` events.
   return withChart({ ...span, last: size }, view);
 }

@@ -1,0 +1,108 @@
+/**
+ * `npm run bench -- web [--lines N] [--stream N] [--batch N] [--rebuild]`
+ *
+ * Measures the dashboard in Chromium, against the built page served by
+ * `vite preview`, through the page's bench hook (`?bench`, see
+ * web/src/bench/installBenchHook.ts):
+ *
+ *   1. load and parse a generated N-line trace log in the parse worker
+ *      (goal ≥ 1,000,000 lines/s), against a plain String.split of the same
+ *      text; and the whole replay path into the store;
+ *   2. filter every record in the store (goal < 200 ms for 1,000,000),
+ *      against one unfiltered pass over the same records;
+ *   3. the longest main-thread block while M transitions stream in with the
+ *      sequence panel drawing (goal < 100 ms), against one Mermaid render
+ *      of the panel's default window.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { chromium, type Page } from 'playwright-core';
+import { build, preview } from 'vite';
+
+const repoRoot = path.resolve(import.meta.dirname, '..');
+const configFile = path.join(repoRoot, 'web/vite.config.ts');
+
+function option(args: string[], name: string, fallback: number): number {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 && args[i + 1] ? Number(args[i + 1]) : fallback;
+}
+
+const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+
+type Hook = Record<string, (...args: never[]) => unknown>;
+function call<T>(page: Page, name: string, ...args: unknown[]): Promise<T> {
+  return page.evaluate(
+    ([n, a]) => ((window as unknown as { __miroscopeBench: Hook }).__miroscopeBench[n as string] as (...x: unknown[]) => unknown)(...(a as unknown[])),
+    [name, args] as const,
+  ) as Promise<T>;
+}
+
+export async function main(args: string[]): Promise<void> {
+  const lines = option(args, 'lines', 1_000_000);
+  const streamTotal = option(args, 'stream', 100_000);
+  const batch = option(args, 'batch', 1000);
+
+  if (args.includes('--rebuild') || !existsSync(path.join(repoRoot, 'web/dist/index.html'))) {
+    console.log('building the dashboard…');
+    await build({ configFile, logLevel: 'warn' });
+  }
+  const server = await preview({ configFile, logLevel: 'warn', preview: { host: '127.0.0.1', port: 0, strictPort: false } });
+  const url = server.resolvedUrls?.local[0];
+  if (!url) throw new Error('vite preview did not report a URL');
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    page.on('pageerror', (e) => console.error('page error:', e.message));
+    await page.goto(`${url}?bench`);
+    await page.waitForFunction(() => 'window' in globalThis && '__miroscopeBench' in window);
+
+    console.log(`\nweb bench — Chromium ${browser.version()}, ${fmt(lines)} lines, ${fmt(streamTotal)} streamed transitions\n`);
+
+    // 1. Load and parse.
+    const bytes = await call<number>(page, 'generate', lines);
+    const split = await call<{ ms: number; lines: number }>(page, 'splitBaseline');
+    const worker = await call<{ ms: number; lines: number; records: number; parseMs: number }>(page, 'workerParse');
+    const replay = await call<{ ms: number; records: number }>(page, 'replayLoad');
+    const perSecond = (n: number, ms: number) => (n / ms) * 1000;
+    console.log('load and parse (goal ≥ 1,000,000 lines/s in the worker)');
+    console.log(`  text                              ${fmt(bytes / 1e6, 1)} MB, ${fmt(worker.lines)} lines`);
+    console.log(`  baseline String.split             ${fmt(split.ms, 1)} ms   ${fmt(perSecond(split.lines, split.ms))} lines/s`);
+    console.log(`  parser inside the worker          ${fmt(worker.parseMs, 1)} ms   ${fmt(perSecond(worker.lines, worker.parseMs))} lines/s   ${fmt(worker.parseMs / split.ms, 1)}× split`);
+    console.log(`  worker: file → records on page    ${fmt(worker.ms, 1)} ms   ${fmt(perSecond(worker.lines, worker.ms))} lines/s   ${fmt(worker.ms / split.ms, 1)}× split`);
+    console.log(`  replay: file → store, rendered    ${fmt(replay.ms, 1)} ms   ${fmt(perSecond(replay.records, replay.ms))} lines/s   ${fmt(replay.ms / split.ms, 1)}× split`);
+
+    // 2. Filter.
+    const scan = await call<{ ms: number; records: number }>(page, 'scanBaseline');
+    console.log(`\nfilter ${fmt(replay.records)} records (goal < 200 ms)`);
+    console.log(`  baseline unfiltered pass          ${fmt(scan.ms, 1)} ms`);
+    for (const query of ['chart:003a_ao', 'kind:trace signal:to_inner', '"middle->outer"', '/to_(inner|middle)/ -chart:000a_ao']) {
+      const f = await call<{ ms: number; matches: number }>(page, 'filter', query);
+      console.log(`  ${query.padEnd(34)}${fmt(f.ms, 1)} ms   ${fmt(f.matches)} matches   ${fmt(f.ms / scan.ms, 1)}× unfiltered`);
+    }
+
+    // 3. Streaming with the sequence panel drawing.
+    const stream = await call<{ ms: number; longestTaskMs: number; longTasks: number; longestFrameGapMs: number; records: number; renders: number; longestRenderMs: number }>(
+      page,
+      'stream',
+      streamTotal,
+      batch,
+    );
+    const once = await call<{ ms: number; parts: number }>(page, 'mermaidOnce', 50);
+    // The Long Tasks API reports only tasks over 50 ms; the longest gap between
+    // animation frames bounds every block, reported or not.
+    const longest = Math.max(stream.longestTaskMs, stream.longestFrameGapMs);
+    console.log(`\nstream ${fmt(stream.records)} transitions in batches of ${fmt(batch)} (goal: longest main-thread block < 100 ms)`);
+    console.log(`  streamed in                       ${fmt(stream.ms, 0)} ms   ${fmt(perSecond(stream.records, stream.ms))} records/s, ${stream.renders} diagram renders`);
+    console.log(`  long tasks (> 50 ms)              ${stream.longTasks}${stream.longTasks > 0 ? `, longest ${fmt(stream.longestTaskMs, 1)} ms` : ''}`);
+    console.log(`  longest frame gap                 ${fmt(stream.longestFrameGapMs, 1)} ms`);
+    console.log(`  longest diagram render (wall)     ${fmt(stream.longestRenderMs, 1)} ms, split into tasks`);
+    console.log(`  baseline: one Mermaid render of the latest 50 steps   ${fmt(once.ms, 1)} ms`);
+    console.log(`  longest block / baseline render   ${fmt(longest / once.ms, 2)}`);
+  } finally {
+    await browser.close();
+    await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
+  }
+}
