@@ -101,20 +101,29 @@ export class Factory extends ActiveObject {
     return parent;
   }
 
-  /** Hand-written equivalent of a generated state (miros `to_code`). */
+  /**
+   * Hand-written TypeScript equivalent of a generated state (miros
+   * `to_code`). Unlike miros's rendering, signals without a callback are not
+   * shown as HANDLED: they fall to the parent, as the generated state does.
+   */
   toCode(state: StateHandler | string): string {
-    const name = this.resolve(state).stateName;
+    const name = stateNameOf(this.resolve(state));
     const table = this.lookup.get(name) ?? new Map<number, FactoryCallback>();
-    const order = (signal: number): number => (signal === 1 ? 1 : signal === 3 ? 2 : signal === 2 ? 4 : 3);
-    const signalsInOrder = [...new Set([1, 3, ...table.keys(), 2])].sort((a, b) => order(a) - order(b));
+    const rank = (signal: number): number => (signal === 1 ? 0 : signal === 3 ? 1 : signal === 2 ? 3 : 2);
+    const caught = [...table.keys()].sort((x, y) => rank(x) - rank(y));
     const parent = this.parentOf(name);
+    const parentCode = parent === this.top ? 'chart.top' : stateNameOf(parent);
     const lines = [`const ${name} = spyOn(function ${name}(chart, e) {`, '  switch (e.signalName) {'];
-    for (const signal of signalsInOrder) {
-      const callback = table.get(signal);
-      const body = !callback || callback === handled ? 'return ReturnStatus.HANDLED;' : `return ${callback.name || 'callback'}(chart, e);`;
+    for (const signal of caught) {
+      const callback = table.get(signal)!;
+      const body =
+        callback === handled
+          ? 'return ReturnStatus.HANDLED;'
+          : `{ const status = ${callback.name || 'callback'}(chart, e); ` +
+            `return status === ReturnStatus.UNHANDLED ? chart.super(${parentCode}) : status; }`;
       lines.push(`    case '${signalRegistry.nameForSignal(signal)}': ${body}`);
     }
-    lines.push(`    default: return chart.super(${parent === this.top ? 'chart.top' : stateNameOf(parent)});`, '  }', '});');
+    lines.push(`    default: return chart.super(${parentCode});`, '  }', '});');
     return lines.join('\n');
   }
 
