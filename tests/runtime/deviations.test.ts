@@ -94,10 +94,10 @@ describe('deliberate deviations from miros', () => {
   });
 
   it('an event only unspied states saw adds no trace entry (miros adds one without timestamp and trace() raises)', () => {
-    const plain = function plain(chart: HsmEventProcessor, e: Event) {
+    const plain = function plain(chart: HsmEventProcessor, e: Event): number {
       return e.signalName === 'JUMP' ? chart.trans(spied) : chart.super(spied);
     };
-    const spied = spyOn(function spied(chart: HsmEventProcessor, e: Event) {
+    const spied = spyOn(function spied(chart: HsmEventProcessor, e: Event): number {
       return e.signalName === 'INIT_SIGNAL' ? chart.trans(plain) : chart.super(chart.top);
     });
     const chart = new HsmWithQueues({ name: 'mixed' });

@@ -58,7 +58,7 @@ describe('spy buffers', () => {
     chart.count = 240;
     chart.dispatch(new Event('CHATTY'));
     chart.dispatch(new Event('CHATTY'));
-    const before = chart.spy();
+    const before = chart.spy()!;
     for (let i = 1; i <= 700; i++) chart.scribble(`line ${i}`);
     expect(chart.spy()).toEqual(before);
     expect(chart.spyRtc()).toEqual(numbered(451, 700));
