@@ -6,7 +6,7 @@
  *   mesh   (sender address, event_json) with event_json from Python's
  *          json.dumps({"signal_name": …, "payload": …})
  */
-import { pythonJsonDumps } from './pythonJsonDumps.ts';
+import { pythonJsonDumps } from '../../shared/records/pythonJsonDumps.ts';
 import { tuple, type PickleTuple } from './pickle/PickleValue.ts';
 
 export interface MeshEvent {

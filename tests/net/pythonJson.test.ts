@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parsePythonJson } from '../../server/net/parsePythonJson.ts';
-import { pythonJsonDumps } from '../../server/net/pythonJsonDumps.ts';
+import { pythonJsonDumps } from '../../shared/records/pythonJsonDumps.ts';
 
 // Right-hand sides are CPython 3.11's json.dumps output for the same values.
 const cases: [name: string, value: unknown, python: string][] = [
@@ -17,6 +17,10 @@ const cases: [name: string, value: unknown, python: string][] = [
     { signal_name: 'f', payload: [1e16, 1e-5, 0.0001, 123.456, 1e22, -0, 1.5e300, 2 ** 53] },
     '{"signal_name": "f", "payload": [1e+16, 1e-05, 0.0001, 123.456, 1e+22, -0.0, 1.5e+300, 9007199254740992]}',
   ],
+  // The cases the runtime's Event.dumps is held to (tests/runtime/eventModel.test.ts).
+  ['small and large floats', { signal_name: 'S', payload: [1e-7, 1e21, 3.5, 42] }, '{"signal_name": "S", "payload": [1e-07, 1e+21, 3.5, 42]}'],
+  ['quotes inside strings', { signal_name: 'S', payload: ["it's", 'q"'] }, '{"signal_name": "S", "payload": ["it\'s", "q\\""]}'],
+  ['nested objects', { signal_name: 'S', payload: { k: 'v', n: [1.5] } }, '{"signal_name": "S", "payload": {"k": "v", "n": [1.5]}}'],
   ['escapes', { signal_name: 'q', payload: 'tab\there "quoted" back\\slash \u0001' }, '{"signal_name": "q", "payload": "tab\\there \\"quoted\\" back\\\\slash \\u0001"}'],
 ];
 

@@ -12,6 +12,10 @@
  *
  * Values JSON cannot hold (undefined, functions, symbols) are refused, not
  * dropped: a lost payload would be a silent change in meaning.
+ *
+ * The one implementation in the project: the runtime's `Event.dumps` and the
+ * wire's mesh items both write through it. Pure and isomorphic (no Node
+ * APIs). Hand-written because no JS serializer offers Python's defaults.
  */
 export function pythonJsonDumps(value: unknown): string {
   if (value === null) return 'null';
