@@ -133,3 +133,30 @@ test('a python logging log with spy lines replays every chart', async ({ page })
   await sequenceReady(page);
   await page.screenshot({ path: 'test-results/screenshots/replay-python-logging.png' });
 });
+
+test('a chart known only from its spy lines is drawn nested', async ({ page }) => {
+  await replayFile(page, fixtureLog('seed-single-chart.log'));
+  await expect(page.locator('[data-testid=state-node][data-state=outer]')).toHaveAttribute('data-compound', 'true');
+  await expect(page.locator('[data-testid=state-node][data-current=true]')).toHaveAttribute('data-state', 'outer');
+  await expect(page.locator('[data-testid=state-node][data-active=true]')).toHaveCount(1);
+  // Line 25 is the last record before `to_outer() inner->outer`.
+  await page.locator('[data-testid=log-row][data-seq="25"]').click();
+  await expect(page.locator('[data-testid=state-node][data-current=true]')).toHaveAttribute('data-state', 'inner');
+  await expect(page.locator('[data-testid=state-node][data-active=true]')).toHaveCount(2);
+  await page.screenshot({ path: 'test-results/screenshots/statechart-nested.png' });
+});
+
+test('space plays and pauses even while a toolbar button has the focus', async ({ page }) => {
+  await replayFile(page, fixtureLog('seed-two-charts-trace.log'));
+  await page.keyboard.press('Home');
+  await page.getByTestId('step-forward').click();
+  await expect(page.getByTestId('cursor-position')).toHaveText('1');
+  // Records 1 and 2 share the first instant; record 3 is five seconds later.
+  await page.keyboard.press(' ');
+  await expect(page.getByTestId('play-pause')).toHaveAttribute('aria-label', 'Pause');
+  await expect(page.getByTestId('cursor-position')).toHaveText('2');
+  await page.keyboard.press(' ');
+  await expect(page.getByTestId('play-pause')).toHaveAttribute('aria-label', 'Play');
+  // The focused step button was not pressed by the space bar.
+  await expect(page.getByTestId('cursor-position')).toHaveText('2');
+});

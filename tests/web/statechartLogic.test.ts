@@ -7,6 +7,7 @@ import { buildElkGraph, INITIAL_NODE } from '../../web/src/panels/statechart/bui
 import { flattenLayout } from '../../web/src/panels/statechart/flattenLayout.ts';
 import { announcedTopology } from '../../web/src/panels/statechart/chartTopology.ts';
 import { currentTransition } from '../../web/src/panels/statechart/currentTransition.ts';
+import { inferredTopology } from '../../web/src/panels/statechart/inferredTopology.ts';
 import type { MirosRecord } from '../../shared/records/MirosRecord.ts';
 import { fixtureRecords } from './support/records.ts';
 
@@ -118,5 +119,16 @@ describe('ELK layout of a chart', () => {
     ]);
     // Root coordinates: the nested state sits inside its parent's box.
     expect(inner.x > outer.x && inner.y > outer.y && inner.x + inner.width < outer.x + outer.width && inner.y + inner.height < outer.y + outer.height).toBe(true);
+  });
+});
+
+describe('inferred topology', () => {
+  it('nests the states of a Python chart from its spy lines, growing with the log', () => {
+    const records = fixtureRecords('seed-single-chart.log');
+    const log = logOf(records.slice(0, 5));
+    const early = inferredTopology(log, '0ca32_ao');
+    log.append(records.slice(5));
+    const roots = stateHierarchy(inferredTopology(log, '0ca32_ao'), transitionIndex(log).get('0ca32_ao')!.values());
+    expect([early, roots]).toEqual([[{ name: 'outer', parent: null }], [{ name: 'outer', children: [{ name: 'inner', children: [] }] }]]);
   });
 });

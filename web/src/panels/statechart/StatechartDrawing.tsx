@@ -10,6 +10,8 @@ interface Props {
 }
 
 const MARGIN = 12;
+/** Small charts may be drawn larger than their layout, up to this factor. */
+const MAX_SCALE = 1.6;
 
 export function StatechartDrawing({ layout, active, currentState, lastEdge }: Props) {
   const { width, height } = layout;
@@ -19,7 +21,7 @@ export function StatechartDrawing({ layout, active, currentState, lastEdge }: Pr
         className="statechart-svg"
         data-testid="statechart-svg"
         viewBox={`${-MARGIN} ${-MARGIN} ${width + 2 * MARGIN} ${height + 2 * MARGIN}`}
-        style={{ maxWidth: width + 2 * MARGIN }}
+        style={{ maxWidth: (width + 2 * MARGIN) * MAX_SCALE }}
         preserveAspectRatio="xMidYMin meet"
       >
         <defs>
@@ -39,6 +41,7 @@ export function StatechartDrawing({ layout, active, currentState, lastEdge }: Pr
               data-testid="state-node"
               data-state={b.id}
               data-current={b.id === currentState ? 'true' : 'false'}
+              data-compound={b.compound ? 'true' : 'false'}
               data-active={active.includes(b.id) ? 'true' : 'false'}
               className={`sc-state${b.compound ? ' compound' : ''}${active.includes(b.id) ? ' active' : ''}${b.id === currentState ? ' current' : ''}`}
             >

@@ -10,7 +10,7 @@ import type { ObservedTransition } from './transitionIndex.ts';
 
 export const INITIAL_NODE = '__initial__';
 const CHAR_WIDTH = 7.2;
-const LEAF_HEIGHT = 30;
+const LEAF_HEIGHT = 32;
 
 export const ROOT_LAYOUT = {
   'elk.algorithm': 'layered',
@@ -19,10 +19,14 @@ export const ROOT_LAYOUT = {
   'elk.json.shapeCoords': 'ROOT',
   'elk.json.edgeCoords': 'ROOT',
   'elk.edgeRouting': 'ORTHOGONAL',
-  'elk.layered.spacing.nodeNodeBetweenLayers': '36',
-  'elk.spacing.nodeNode': '28',
+  'elk.layered.spacing.nodeNodeBetweenLayers': '44',
+  'elk.layered.spacing.edgeNodeBetweenLayers': '18',
+  'elk.layered.spacing.edgeEdgeBetweenLayers': '14',
+  'elk.spacing.nodeNode': '36',
+  'elk.spacing.edgeEdge': '16',
+  'elk.spacing.edgeNode': '16',
   'elk.spacing.edgeLabel': '4',
-  'elk.edgeLabels.inline': 'true',
+  'elk.layered.edgeLabels.sideSelection': 'ALWAYS_UP',
 };
 
 function labelWidth(text: string): number {
@@ -31,7 +35,7 @@ function labelWidth(text: string): number {
 
 function toElkNode(node: StateNode): ElkNode {
   if (node.children.length === 0) {
-    return { id: node.name, width: Math.max(70, labelWidth(node.name)), height: LEAF_HEIGHT, labels: [{ text: node.name }] };
+    return { id: node.name, width: Math.max(84, labelWidth(node.name)), height: LEAF_HEIGHT, labels: [{ text: node.name }] };
   }
   return {
     id: node.name,
