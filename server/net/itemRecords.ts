@@ -12,7 +12,8 @@
 import type { MeshRecord, MetaRecord, SpyRecord, TraceRecord, UnnumberedRecord } from '../../shared/records/MirosRecord.ts';
 import { RECORD_VERSION } from '../../shared/records/MirosRecord.ts';
 import { parseSpyLine } from '../../shared/records/parseSpyLine.ts';
-import { parseTraceLine } from '../../shared/records/parseTraceLine.ts';
+import { readStampedText } from '../../shared/records/readStampedText.ts';
+import { stripAnsi } from '../../shared/parsers/stripAnsi.ts';
 import type { Correlation } from './correlationHeaders.ts';
 import type { MirosNetwork } from './mirosTopology.ts';
 import { parsePythonJson } from './parsePythonJson.ts';
@@ -26,9 +27,6 @@ export interface ItemContext {
 
 export type ItemResult = { ok: true; records: UnnumberedRecord[] } | { ok: false; detail: string };
 
-const ANSI = /\x1b\[[0-9;]*[A-Za-z]/g;
-const CHART_PREFIX = /^\[[^\]]*\] \[([^\]]*)\]/;
-
 export function itemRecords(network: MirosNetwork, item: PickleValue, ctx: ItemContext): ItemResult {
   if (network === 'trace') return traceRecords(item, ctx);
   if (network === 'spy') return spyRecords(item, ctx);
@@ -37,26 +35,23 @@ export function itemRecords(network: MirosNetwork, item: PickleValue, ctx: ItemC
 
 function traceRecords(item: PickleValue, ctx: ItemContext): ItemResult {
   if (typeof item !== 'string') return { ok: false, detail: `a trace item must be a str, not ${describe(item)}` };
-  const lines = item.replace(ANSI, '').split(/\r?\n/).filter((l) => l.trim() !== '');
+  const lines = stripAnsi(item).split(/\r?\n/).filter((l) => l.trim() !== '');
   if (lines.length === 0) return { ok: false, detail: 'the trace item is empty' };
   const node = ctx.correlation?.node ?? null;
   return {
     ok: true,
     records: lines.map((raw): UnnumberedRecord => {
-      const fields = parseTraceLine(raw);
-      if (!fields) {
-        const note: Omit<MetaRecord, 'seq'> = { v: RECORD_VERSION, kind: 'meta', event: 'note', network: 'trace', chart: CHART_PREFIX.exec(raw)?.[1] ?? null, node, time: null, received: ctx.received, raw, detail: 'not a trace line (a scribble or other text on the trace network)' };
-        return note;
-      }
-      const record: Omit<TraceRecord, 'seq'> = { v: RECORD_VERSION, kind: 'trace', node, received: ctx.received, raw, ...fields };
-      return record;
+      const record = readStampedText(raw, ctx.received);
+      if (record !== null) return { ...record, node };
+      const note: Omit<MetaRecord, 'seq'> = { v: RECORD_VERSION, kind: 'meta', event: 'note', network: 'trace', chart: null, node, time: null, received: ctx.received, raw, detail: 'not a trace line or a scribble: other text on the trace network' };
+      return note;
     }),
   };
 }
 
 function spyRecords(item: PickleValue, ctx: ItemContext): ItemResult {
   if (typeof item !== 'string') return { ok: false, detail: `a spy item must be a str, not ${describe(item)}` };
-  const text = item.replace(ANSI, '').replace(/\r?\n$/, '');
+  const text = stripAnsi(item).replace(/\r?\n$/, '');
   const space = text.indexOf(' ');
   if (space <= 0) return { ok: false, detail: 'a spy item must be "<chart name> <spy line>"' };
   const line = text.slice(space + 1);

@@ -10,6 +10,7 @@ import { MessageCodec } from '../../server/net/MessageCodec.ts';
 import { meshItem, spyItem, traceItem } from '../../server/net/mirosItems.ts';
 import { tuple } from '../../server/net/pickle/PickleValue.ts';
 import { rejectionRecord } from '../../server/net/WireRejection.ts';
+import { parseLog } from '../../shared/parsers/parseLog.ts';
 
 const shared = path.resolve(fileURLToPath(new URL('../..', import.meta.url)), '../shared');
 const wire = JSON.parse(readFileSync(path.join(shared, 'fixtures/wire/miros-rabbitmq-wire.json'), 'utf8'));
@@ -207,8 +208,22 @@ describe('MessageCodec rejects bad bodies with a reason', () => {
     });
   });
 
-  it('keeps a scribble on the trace network as a note, not a rejection', () => {
-    const result = codec('trace').decode(fernet.encryptToBuffer(encodeBody('[2018-05-04 09:23:34.178157] [ao] # hello')), { received });
-    expect(result.ok && result.records.map((r) => [r.kind, r.chart, r.raw])).toEqual([['meta', 'ao', '[2018-05-04 09:23:34.178157] [ao] # hello']]);
+  it('reads a scribble on the trace network as a spy record, as the saved-log parser does', () => {
+    const line = '[2018-05-04 09:23:34.178157] [ao] # hello';
+    const coloured = '[2018-05-04 09:23:34.178157] [ao] \x1b[30;1m# hello\x1b[0m'; // miros-rabbitmq colours its scribbles
+    const fromFile = parseLog(line, { received }).records[0]!;
+    for (const item of [line, coloured]) {
+      const result = codec('trace').decode(fernet.encryptToBuffer(encodeBody(item)), { received });
+      expect(result.ok && result.records).toEqual([
+        { v: 1, kind: 'spy', chart: 'ao', node: null, time: Date.UTC(2018, 4, 4, 9, 23, 34) + 178.157, received, raw: line, line: '# hello' },
+      ]);
+      const { seq: _seq, origin: _origin, ...sameAsFile } = fromFile;
+      expect(result.ok && result.records[0]).toEqual(sameAsFile);
+    }
+  });
+
+  it('keeps other text on the trace network as a note, not a rejection', () => {
+    const result = codec('trace').decode(fernet.encryptToBuffer(encodeBody('\nsomething else\n')), { received });
+    expect(result.ok && result.records.map((r) => [r.kind, r.raw])).toEqual([['meta', 'something else']]);
   });
 });
