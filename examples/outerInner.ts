@@ -110,7 +110,7 @@ export class OuterInnerFactory extends Factory implements OuterInnerChart {
   ) {
     super(name, options);
     const transmit = (c: Factory, e: Event) => (c as OuterInnerFactory).transmit(e);
-    const outerState = this.create('outer')
+    const outerState: StateHandler<Factory> = this.create('outer')
       .catch(to_inner, (c) => c.trans(innerState))
       .catch(other_to_inner, (c) => c.trans(innerState))
       .catch(INIT_SIGNAL, (c) => {
@@ -119,7 +119,7 @@ export class OuterInnerFactory extends Factory implements OuterInnerChart {
         return HANDLED;
       })
       .toMethod();
-    const innerState = this.create('inner')
+    const innerState: StateHandler<Factory> = this.create('inner')
       .catch(ENTRY_SIGNAL, (c) => {
         c.postFifo(new Event(to_outer), { times: 1, period: this.period() });
         transmit(c, new Event(other_to_inner, c.name));
