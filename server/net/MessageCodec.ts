@@ -8,9 +8,11 @@
  *
  * Each stage runs only on what the previous one accepted, so a body that
  * does not verify is never unpickled. Decoding never throws: it returns the
- * records or a typed rejection.
+ * records or a typed rejection. A verified message whose headers announce
+ * its chart's topology (topologyHeader.ts) also yields a `meta` topology record.
  */
-import type { UnnumberedRecord } from '../../shared/records/MirosRecord.ts';
+import type { MetaRecord, UnnumberedRecord } from '../../shared/records/MirosRecord.ts';
+import { RECORD_VERSION } from '../../shared/records/MirosRecord.ts';
 import { BodyFormatError } from './BodyFormatError.ts';
 import { readCorrelation } from './correlationHeaders.ts';
 import { decodeBody, type BodyFormat } from './decodeBody.ts';
@@ -22,6 +24,7 @@ import type { MirosNetwork } from './mirosTopology.ts';
 import { PickleError } from './pickle/PickleError.ts';
 import type { PicklableItem } from './pickle/pickleDumps.ts';
 import type { UnpickleLimits } from './pickle/unpickle.ts';
+import { readTopology } from './topologyHeader.ts';
 import type { RejectReason, WireRejection } from './WireRejection.ts';
 
 export interface MessageCodecOptions {
@@ -105,7 +108,16 @@ export class MessageCodec {
     }
     const correlation = readCorrelation(ctx.headers);
     const result = itemRecords(this.network, item, { received: ctx.received, correlation, ...(ctx.routingKey === undefined ? {} : { routingKey: ctx.routingKey }) });
-    return result.ok ? result : this.reject('bad-shape', result.detail);
+    if (!result.ok) return this.reject('bad-shape', result.detail);
+    const states = correlation.chart === undefined ? null : readTopology(ctx.headers);
+    if (states !== null) {
+      const announced: Omit<MetaRecord, 'seq'> = {
+        v: RECORD_VERSION, kind: 'meta', event: 'topology', chart: correlation.chart!, node: correlation.node ?? null,
+        time: null, received: ctx.received, raw: `topology of ${correlation.chart}`, states, network: this.network,
+      };
+      result.records.push(announced);
+    }
+    return result;
   }
 
   private reject(reason: RejectReason, detail: string): DecodeResult {

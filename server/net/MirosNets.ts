@@ -12,6 +12,11 @@
  *   onMesh/onTrace/onSpy ◀─ records ◀─ codec.decode ◀─ subscription (lazy, one per network)
  *   onMeta ◀─ rejections and connection lifecycle as `meta` records
  *
+ * Every message carries our correlation headers; `x-miroscope-seq` counts
+ * per network, so a receiver that sees 7 then 9 from one node knows one
+ * message was lost. A chart's announced topology (`announceTopology`) rides
+ * on its snoop messages (topologyHeader.ts).
+ *
  * Records come out unnumbered: `seq` is assigned by whoever receives them.
  */
 import { randomUUID } from 'node:crypto';
@@ -27,6 +32,7 @@ import { meshItem, spyItem, type MeshEvent } from './mirosItems.ts';
 import { DEFAULT_MESH_ROUTING_KEY, MIROS_EXCHANGES, SPY_ROUTING_KEY, TRACE_ROUTING_KEY, type MirosNetwork } from './mirosTopology.ts';
 import type { PicklableItem } from './pickle/pickleDumps.ts';
 import type { Delivery, PublishResult, Subscription, Transport, TransportCounters } from './transport/Transport.ts';
+import { encodeTopology, HEADER_TOPOLOGY, TOPOLOGY_REPEAT_MS, type TopologyState } from './topologyHeader.ts';
 import { rejectionRecord, type WireRejection } from './WireRejection.ts';
 
 type Key = FernetKeyInput | readonly FernetKeyInput[];
@@ -56,6 +62,8 @@ export type MetaHandler = (record: Omit<MetaRecord, 'seq'>) => void;
 
 interface Net {
   codec: MessageCodec;
+  /** Last correlation seq used on this network. */
+  seq: number;
   exchange: string;
   txKey: string;
   rxPattern: string;
@@ -71,7 +79,7 @@ export class MirosNets {
   private readonly metaHandlers = new Set<MetaHandler>();
   private readonly now: () => number;
   private readonly offTransport: (() => void)[];
-  private seq = 0;
+  private readonly topologies = new Map<string, { json: string; sentAt: number | null }>();
 
   constructor(options: MirosNetsOptions) {
     this.transport = options.transport;
@@ -92,6 +100,7 @@ export class MirosNets {
       exchange: MIROS_EXCHANGES[network],
       txKey,
       rxPattern,
+      seq: 0,
       handlers: new Set(),
       subscription: null,
     });
@@ -120,6 +129,15 @@ export class MirosNets {
   /** Publishes one spy line of a chart as `"<chart> <line>"`. */
   publishSpy(chart: string, line: string): PublishResult {
     return this.publish('spy', spyItem(chart, line), chart);
+  }
+
+  /**
+   * The chart's state hierarchy, sent in a header with its next snoop
+   * (trace or spy) message and repeated every few seconds after that.
+   */
+  announceTopology(chart: string, states: readonly TopologyState[]): void {
+    const json = encodeTopology(states);
+    if (this.topologies.get(chart)?.json !== json) this.topologies.set(chart, { json, sentAt: null });
   }
 
   onMesh(handler: RecordHandler): () => void {
@@ -164,8 +182,18 @@ export class MirosNets {
 
   private publish(network: MirosNetwork, item: PicklableItem, chart: string | undefined): PublishResult {
     const n = this.nets[network];
-    const props = mirosMessageProperties({ messageId: randomUUID(), seq: ++this.seq, node: this.node, ...(chart === undefined ? {} : { chart }) });
+    const extra = network === 'mesh' || chart === undefined ? undefined : this.topologyHeader(chart);
+    const props = mirosMessageProperties({ messageId: randomUUID(), seq: ++n.seq, node: this.node, ...(chart === undefined ? {} : { chart }) }, extra);
     return this.transport.publish(n.exchange, n.txKey, n.codec.encode(item), props);
+  }
+
+  private topologyHeader(chart: string): Record<string, string> | undefined {
+    const topology = this.topologies.get(chart);
+    if (!topology) return undefined;
+    const now = this.now();
+    if (topology.sentAt !== null && now - topology.sentAt < TOPOLOGY_REPEAT_MS) return undefined;
+    topology.sentAt = now;
+    return { [HEADER_TOPOLOGY]: topology.json };
   }
 
   private listen(network: MirosNetwork, handler: RecordHandler): () => void {

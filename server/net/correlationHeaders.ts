@@ -10,7 +10,7 @@ export interface Correlation {
   messageId: string;
   /** The publishing chart's name. */
   chart: string;
-  /** The publisher's own sequence number for this message. */
+  /** The publisher's sequence number for this message, counted per network (gaps = messages lost). */
   seq: number;
   /** The publishing node's id. */
   node: string;
@@ -27,8 +27,9 @@ export const HEADER_CHART = 'x-miroscope-chart';
 export const HEADER_SEQ = 'x-miroscope-seq';
 export const HEADER_NODE = 'x-miroscope-node';
 
-export function mirosMessageProperties(correlation?: Partial<Correlation>): MirosMessageProperties {
-  const headers: Record<string, string | number> = { version: '1.0' };
+/** `extra` carries further miroscope headers (the topology announcement). */
+export function mirosMessageProperties(correlation?: Partial<Correlation>, extra?: Record<string, string>): MirosMessageProperties {
+  const headers: Record<string, string | number> = { version: '1.0', ...extra };
   if (correlation?.messageId !== undefined) headers[HEADER_MESSAGE_ID] = correlation.messageId;
   if (correlation?.chart !== undefined) headers[HEADER_CHART] = correlation.chart;
   if (correlation?.seq !== undefined) headers[HEADER_SEQ] = correlation.seq;

@@ -98,9 +98,10 @@ describe('miroscope → Python miros-rabbitmq', () => {
     nets.publishSpy(chart, 'ENTRY_SIGNAL:inner');
     nets.transmit({ signal: 'other_to_inner', payload: chart }, { chart });
     nets.transmit({ signal: 'ünïcode', payload: { n: 1.5, list: [null, true], who: chart } }, { chart });
-    // Three queues: arrival order across networks is not defined; our seq header is.
+    // Three queues: arrival order across networks is not defined; our seq header (per network) is.
     const seqOf = (l: Record<string, unknown>) => (l.properties as { headers: Record<string, number> }).headers['x-miroscope-seq']!;
-    const lines = (await consumer.done).sort((a, b) => seqOf(a) - seqOf(b));
+    const order = ['trace', 'spy', 'mesh'];
+    const lines = (await consumer.done).sort((a, b) => order.indexOf(a.network as string) - order.indexOf(b.network as string) || seqOf(a) - seqOf(b));
 
     const headers = (seq: number) => ({ version: '1.0', 'x-miroscope-chart': chart, 'x-miroscope-node': 'ts-node', 'x-miroscope-seq': seq });
     expect(
@@ -111,13 +112,13 @@ describe('miroscope → Python miros-rabbitmq', () => {
       }),
     ).toEqual([
       { network: 'trace', routing_key: 'snoop.trace', protocol: 4, item: `\n${line}\n`, properties: { app_id: 'miros-rabbitmq-publisher', content_type: 'application/json', headers: headers(1), delivery_mode: null }, hasMessageId: true },
-      { network: 'spy', routing_key: 'snoop.spy', protocol: 4, item: `${chart} ENTRY_SIGNAL:inner`, properties: { app_id: 'miros-rabbitmq-publisher', content_type: 'application/json', headers: headers(2), delivery_mode: null }, hasMessageId: true },
+      { network: 'spy', routing_key: 'snoop.spy', protocol: 4, item: `${chart} ENTRY_SIGNAL:inner`, properties: { app_id: 'miros-rabbitmq-publisher', content_type: 'application/json', headers: headers(1), delivery_mode: null }, hasMessageId: true },
       {
         network: 'mesh',
         routing_key: meshKey,
         protocol: 4,
         item: { tuple: ['10.1.2.3', `{"signal_name": "other_to_inner", "payload": "${chart}"}`] },
-        properties: { app_id: 'miros-rabbitmq-publisher', content_type: 'application/json', headers: headers(3), delivery_mode: null },
+        properties: { app_id: 'miros-rabbitmq-publisher', content_type: 'application/json', headers: headers(1), delivery_mode: null },
         hasMessageId: true,
       },
       {
@@ -125,7 +126,7 @@ describe('miroscope → Python miros-rabbitmq', () => {
         routing_key: meshKey,
         protocol: 4,
         item: { tuple: ['10.1.2.3', `{"signal_name": "\\u00fcn\\u00efcode", "payload": {"n": 1.5, "list": [null, true], "who": "${chart}"}}`] },
-        properties: { app_id: 'miros-rabbitmq-publisher', content_type: 'application/json', headers: headers(4), delivery_mode: null },
+        properties: { app_id: 'miros-rabbitmq-publisher', content_type: 'application/json', headers: headers(2), delivery_mode: null },
         hasMessageId: true,
       },
     ]);

@@ -143,6 +143,26 @@ describe('MessageCodec encodes what miros-rabbitmq sends', () => {
     expect(result.ok && result.records[0]).toMatchObject({ chart: 'ao1', node: 'node-a', sender: '10.0.0.2', correlation: { messageId: 'm-1', chart: 'ao1', seq: 7 }, payload: { n: 1 } });
   });
 
+  it('turns a topology announcement into a meta record and ignores one that is not a topology', () => {
+    const body = codec('spy').encode(spyItem('ao1', 'START'));
+    const decode = (topology: string) =>
+      codec('spy').decode(body, { received, headers: mirosMessageProperties({ chart: 'ao1', node: 'n1' }, { 'x-miroscope-topology': topology }).headers });
+    const kinds = (r: ReturnType<typeof decode>) => (r.ok ? r.records.map((x) => (x.kind === 'meta' ? [x.event, x.chart, x.node, x.states] : [x.kind])) : r.rejection.reason);
+    expect([
+      kinds(decode('[{"name":"outer","parent":null},{"name":"inner","parent":"outer"}]')),
+      kinds(decode('[{"name":"outer","parent":7}]')),
+      kinds(decode('{"name":"outer"}')),
+      kinds(decode('not json')),
+      kinds(decode('[]')),
+    ]).toEqual([
+      [['spy'], ['topology', 'ao1', 'n1', [{ name: 'outer', parent: null }, { name: 'inner', parent: 'outer' }]]],
+      [['spy']],
+      [['spy']],
+      [['spy']],
+      [['spy']],
+    ]);
+  });
+
   it('sets exactly miros-rabbitmq\'s properties, plus our headers', () => {
     expect(mirosMessageProperties({ messageId: 'm', chart: 'c', seq: 1, node: 'n' })).toEqual({
       appId: 'miros-rabbitmq-publisher',

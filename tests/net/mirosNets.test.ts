@@ -87,4 +87,44 @@ describe('MirosNets over the in-process bus', () => {
     left.transmit({ signal: 's', payload: { n: [1, 2] } });
     await waitFor(() => expect(got).toEqual([{ n: [1, 2] }]));
   });
+
+  it('numbers messages per network, so a receiver can count gaps on the one network it hears', async () => {
+    const { left, right } = pair();
+    const seqs: [string, number | undefined][] = [];
+    const seqOf = (r: UnnumberedRecord, d: { props: { headers?: Record<string, unknown> } }) => void seqs.push([r.kind, d.props.headers?.['x-miroscope-seq'] as number]);
+    right.onMesh(seqOf);
+    right.onSpy(seqOf);
+    await right.ready();
+    left.publishSpy('ao1', 'START');
+    left.transmit({ signal: 'a' }, { chart: 'ao1' });
+    left.publishSpy('ao1', 'ENTRY_SIGNAL:outer');
+    left.transmit({ signal: 'b' }, { chart: 'ao1' });
+    await waitFor(() => expect(seqs.length).toBe(4));
+    expect(seqs.sort()).toEqual([['mesh', 1], ['mesh', 2], ['spy', 1], ['spy', 2]]);
+  });
+
+  it('announces a chart topology on its next snoop message, then again only after a quiet interval', async () => {
+    let clock = received;
+    const broker = new InProcessBroker();
+    const now = () => clock;
+    const left = new MirosNets({ transport: new InProcessBus({ broker, now }), meshKey: demoKey, node: 'left', now });
+    const right = new MirosNets({ transport: new InProcessBus({ broker, now }), meshKey: demoKey, node: 'right', now });
+    const got: unknown[] = [];
+    right.onSpy((r) => void got.push(r.kind === 'meta' ? [r.event, r.chart, r.states] : [r.kind, r.raw]));
+    await right.ready();
+    left.announceTopology('ao1', [{ name: 'outer', parent: null }, { name: 'inner', parent: 'outer' }]);
+    left.publishSpy('ao1', 'START');
+    left.publishSpy('ao1', 'ENTRY_SIGNAL:outer'); // within the repeat interval: no header
+    clock += 5_000;
+    left.publishSpy('ao1', 'INIT_SIGNAL:outer');
+    await waitFor(() => expect(got.length).toBe(5));
+    const states = [{ name: 'outer', parent: null }, { name: 'inner', parent: 'outer' }];
+    expect(got).toEqual([
+      ['spy', 'ao1 START'],
+      ['topology', 'ao1', states],
+      ['spy', 'ao1 ENTRY_SIGNAL:outer'],
+      ['spy', 'ao1 INIT_SIGNAL:outer'],
+      ['topology', 'ao1', states],
+    ]);
+  });
 });
