@@ -10,13 +10,13 @@ import { LiveSource } from './sources/LiveSource.ts';
 import { DashboardProvider } from './panelApi/DashboardContext.tsx';
 import { App } from './shell/App.tsx';
 import { startupSource } from './shell/startupSource.ts';
+import { initialTheme } from './shell/initialTheme.ts';
 import { openReplay } from './shell/openReplay.ts';
 import { recordingUrl } from './sources/recordingsApi.ts';
 import './styles/theme.css';
 import './styles/layout.css';
 
-const prefersLight = window.matchMedia?.('(prefers-color-scheme: light)').matches;
-const store = createDashboardStore({ theme: prefersLight ? 'light' : 'dark' });
+const store = createDashboardStore({ theme: initialTheme() });
 const session = new SourceSession(store);
 
 const startup = startupSource(window.location);

@@ -17,6 +17,7 @@ import { StatusBar } from './StatusBar.tsx';
 import { HelpOverlay } from './HelpOverlay.tsx';
 import { DropZone } from './DropZone.tsx';
 import { useKeyboardShortcuts } from './useKeyboardShortcuts.ts';
+import { THEME_KEY } from './initialTheme.ts';
 
 export function App() {
   const [theme] = useTheme();
@@ -25,6 +26,11 @@ export function App() {
   useKeyboardShortcuts(openFilePicker);
   useEffect(() => {
     document.documentElement.dataset.theme = theme;
+    try {
+      localStorage.setItem(THEME_KEY, theme);
+    } catch {
+      // Storage may be off (private mode): the theme just isn't remembered.
+    }
   }, [theme]);
 
   return (

@@ -8,6 +8,7 @@ import { useRecords } from '../panelApi/useRecords.ts';
 import { useParseErrors, useSourceStatus } from '../panelApi/useSourceStatus.ts';
 import { statusCounts } from '../store/statusCounts.ts';
 import { chartIndex } from '../store/chartIndex.ts';
+import { useCursor } from '../panelApi/useCursor.ts';
 
 export function StatusBar() {
   const status = useSourceStatus();
@@ -16,6 +17,7 @@ export function StatusBar() {
   const total = useRecords(({ length }) => length);
   const { errors, count: errorCount } = useParseErrors();
   const [showErrors, setShowErrors] = useState(false);
+  const cursor = useCursor();
 
   // The server's counters cover the whole session; the log's meta records only what we hold.
   const rejected = status.counters?.rejected ?? counts.rejected;
@@ -32,6 +34,11 @@ export function StatusBar() {
         <span className="error-text" data-testid="source-error">
           {status.error}
         </span>
+      )}
+      {status.kind === 'live' && !cursor.following && (
+        <button type="button" className="link warn-text" data-testid="follow-live" onClick={cursor.goLatest} title="Follow live (End)">
+          viewing record {cursor.position.toLocaleString('en-US')} — follow live
+        </button>
       )}
       <span data-testid="record-count">{total.toLocaleString('en-US')} records</span>
       <span>{charts} charts</span>

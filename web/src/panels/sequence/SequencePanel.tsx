@@ -12,7 +12,7 @@ import { useTheme } from '../../panelApi/usePreferences.ts';
 import { useSourceStatus } from '../../panelApi/useSourceStatus.ts';
 import { chartIndex } from '../../store/chartIndex.ts';
 import { sequenceBuilderFor } from './sequenceBuilderFor.ts';
-import { DEFAULT_WINDOW, displayWindow, exportWindow, WINDOW_SIZES, type SequenceView } from './sequenceWindow.ts';
+import { DEFAULT_WINDOW, displayModel, exportWindow, WINDOW_SIZES, type SequenceView } from './sequenceWindow.ts';
 import { mermaidParts, exportSequence } from './exportSequence.ts';
 import { compatInputText } from './compatInputText.ts';
 import { EXPORT_FORMATS, exportFileName, type ExportFormat } from './exportFormats.ts';
@@ -43,12 +43,12 @@ export default function SequencePanel() {
   const charts = useMemo(() => chartIndex(log).names.slice(), [log, length]);
 
   const shown = useMemo(() => {
-    const window = displayWindow(log, end, range, size, view);
-    if (!window) return null;
     const builder = sequenceBuilderFor(log);
-    const model = builder.window(window);
+    const model = displayModel(builder, log, end, range, size, view);
+    if (!model) return null;
     const numbers = view.kind === 'system' ? model.system.items.map((i) => i.n) : model.charts.flatMap((c) => c.steps.map((s) => s.n));
     return { parts: mermaidParts(model, view), numbers, total: builder.size };
+    // `length` is listed because the builder catches up with new records.
   }, [log, end, length, range, size, view]);
 
   const rendered = useMermaidSvgs(shown?.parts ?? [], theme, RENDER_INTERVAL_MS);
