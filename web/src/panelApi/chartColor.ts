@@ -17,10 +17,8 @@ export function chartColor(order: number): string {
 
 /** Colour of each chart heard so far (by name). */
 export function useChartColors(): ReadonlyMap<string, string> {
-  const { log, length } = useRecordsView();
-  return useMemo(() => {
-    const index = chartIndex(log);
-    return new Map(index.names.map((name, i) => [name, chartColor(i)]));
-    // `length` re-runs this when new charts may have appeared.
-  }, [log, length]);
+  const { log } = useRecordsView();
+  // Only a new chart changes the map, so rows memoized on it stay put while records stream.
+  const charts = chartIndex(log).names.length;
+  return useMemo(() => new Map(chartIndex(log).names.map((name, i) => [name, chartColor(i)])), [log, charts]);
 }

@@ -11,7 +11,7 @@ interface Props {
 
 const MARGIN = 12;
 /** Small charts may be drawn larger than their layout, up to this factor. */
-const MAX_SCALE = 1.6;
+const MAX_SCALE = 1.3;
 
 export function StatechartDrawing({ layout, active, currentState, lastEdge }: Props) {
   const { width, height } = layout;
