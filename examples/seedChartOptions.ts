@@ -1,0 +1,57 @@
+/**
+ * What both networked seed examples read from the command line and the
+ * environment, and the seed's `make_name`:
+ *
+ *   AMQP_URL         broker (comma-separated for a cluster; default amqp://guest:guest@127.0.0.1:5672/)
+ *   MIROS_MESH_KEY   Fernet key of the mesh (default: the seed page's demo key)
+ *   MIROS_TRACE_KEY  key of the snoop trace network (default: the mesh key)
+ *   MIROS_SPY_KEY    key of the snoop spy network (default: the mesh key)
+ *   --seconds N      run N seconds, then stop cleanly (default 20, as the seed's sleep)
+ *   --spy            enable the snoop spy too (the seed's enable_snoop_spy)
+ *   --no-color       print the snoop lines without ANSI colours
+ *   --time-scale F   multiply every timer period by F (tests run the chart faster)
+ */
+import { randomUUID } from 'node:crypto';
+import type { NetworkedChartOptions } from '../server/net/charts/NetworkedChartOptions.ts';
+import { seedPeriod } from './seedChartStates.ts';
+
+/** The seed page's documented demo key (not a secret). */
+export const SEED_DEMO_KEY = 'u3Uc-qAi9iiCv3fkBfRUAKrM1gH8w51-nVU8M8A73Jg=';
+
+export interface SeedRun {
+  seconds: number;
+  spy: boolean;
+  colour: boolean;
+  period: () => number;
+  chart: NetworkedChartOptions;
+}
+
+/** The seed's `make_name`: five characters of a uuid4, `_`, and `post`. */
+export function makeName(post: string): string {
+  return `${randomUUID().slice(0, 5)}_${post}`;
+}
+
+export function seedChartOptions(args: readonly string[], env: NodeJS.ProcessEnv = process.env): SeedRun {
+  const number = (flag: string, fallback: number): number => {
+    const i = args.indexOf(flag);
+    if (i < 0) return fallback;
+    const value = Number(args[i + 1]);
+    if (!(value > 0)) throw new RangeError(`${flag} needs a positive number, not ${JSON.stringify(args[i + 1])}`);
+    return value;
+  };
+  const scale = number('--time-scale', 1);
+  const meshKey = env.MIROS_MESH_KEY || SEED_DEMO_KEY;
+  return {
+    seconds: number('--seconds', 20),
+    spy: args.includes('--spy'),
+    colour: !args.includes('--no-color'),
+    period: () => seedPeriod() * scale,
+    chart: {
+      txRoutingKey: 'heya.man',
+      rxRoutingKey: '#.man',
+      meshEncryptionKey: meshKey,
+      ...(env.MIROS_TRACE_KEY ? { snoopTraceEncryptionKey: env.MIROS_TRACE_KEY } : {}),
+      ...(env.MIROS_SPY_KEY ? { snoopSpyEncryptionKey: env.MIROS_SPY_KEY } : {}),
+    },
+  };
+}

@@ -1,0 +1,30 @@
+/**
+ * The seed examples' `time.sleep(20)`: let a started networked chart run
+ * for the given seconds (or until Ctrl-C / SIGTERM), then stop it cleanly —
+ * queued events run, the worker exits, the transports close — and say on
+ * stderr what the network did (stdout carries only the snoop lines).
+ */
+import type { NetworkedActiveObject } from '../server/net/charts/NetworkedActiveObject.ts';
+import type { NetworkedFactory } from '../server/net/charts/NetworkedFactory.ts';
+
+export async function seedChartRun(chart: NetworkedActiveObject | NetworkedFactory, seconds: number): Promise<void> {
+  console.error(`${chart.name}: running ${seconds} s on ${chart.network.broker ?? 'no network'} (Ctrl-C stops it)`);
+  await new Promise<void>((resolve) => {
+    const timer = setTimeout(finish, seconds * 1000);
+    process.once('SIGINT', finish);
+    process.once('SIGTERM', finish);
+    function finish(): void {
+      clearTimeout(timer);
+      process.off('SIGINT', finish);
+      process.off('SIGTERM', finish);
+      resolve();
+    }
+  });
+  await chart.stop();
+  const c = chart.networkCounters();
+  console.error(
+    `${chart.name}: stopped; published ${JSON.stringify(c.published)}, received ${JSON.stringify(c.received)}, ` +
+      `posted ${c.posted}, ignored ${JSON.stringify(c.ignored)}, rejected ${JSON.stringify(c.rejected)}, missed ${c.missed}, ` +
+      `reconnects ${c.reconnects}${c.lastError ? `, last error: ${c.lastError}` : ''}`,
+  );
+}

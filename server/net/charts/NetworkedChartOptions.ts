@@ -1,0 +1,52 @@
+/**
+ * What a networked chart is built with: the options of miros-rabbitmq's
+ * NetworkedActiveObject / NetworkedFactory (in camelCase), plus the ways we
+ * differ — a broker URL (or a cluster's list) instead of LAN scanning, and
+ * an injectable Transport (an InProcessBus for the embedded default and
+ * tests).
+ *
+ *   new NetworkedActiveObject(makeName('ao'), {
+ *     rabbitUser: 'peter', rabbitPassword: 'rabbit',      // or amqpUrl, or transport
+ *     txRoutingKey: 'heya.man', rxRoutingKey: '#.man',
+ *     meshEncryptionKey: 'u3Uc-qAi9iiCv3fkBfRUAKrM1gH8w51-nVU8M8A73Jg=',
+ *   });
+ */
+import type { ActiveObjectOptions } from '../../statechart/index.ts';
+import type { BodyFormat } from '../decodeBody.ts';
+import type { FernetKeyInput } from '../fernet/Fernet.ts';
+import type { AmqpTransportOptions } from '../transport/AmqpTransport.ts';
+import type { Transport } from '../transport/Transport.ts';
+
+export type NetworkKey = FernetKeyInput | readonly FernetKeyInput[];
+
+export interface NetworkedChartOptions extends ActiveObjectOptions {
+  /** Fernet key of the mesh; also of the snoop networks unless their own keys are given. */
+  meshEncryptionKey: NetworkKey;
+  snoopTraceEncryptionKey?: NetworkKey;
+  snoopSpyEncryptionKey?: NetworkKey;
+  /** Routing key of this chart's transmits (miros-rabbitmq's default `empty`). */
+  txRoutingKey?: string;
+  /** Binding pattern for the mesh (default: the tx key). */
+  rxRoutingKey?: string;
+  /**
+   * Broker URL, or a list (a RabbitMQ cluster) to fail over between.
+   * Default: `AMQP_URL` (comma-separated), else amqp://guest:guest@127.0.0.1:5672/.
+   */
+  amqpUrl?: string | readonly string[];
+  /** Set the user and password on the broker URL(s), as miros-rabbitmq's `rabbit_user` / `rabbit_password`. */
+  rabbitUser?: string;
+  rabbitPassword?: string;
+  /**
+   * Use this transport instead of connecting to a broker (an InProcessBus,
+   * or a shared AmqpTransport). The chart does not close it: its owner does.
+   */
+  transport?: Transport;
+  /** Tuning for the AmqpTransport the chart opens (backoff, buffer size …). */
+  amqp?: Omit<AmqpTransportOptions, 'url'>;
+  /** This node's id in correlation headers (default: a random id). */
+  node?: string;
+  /** The address put in mesh tuples (default: this host's first external IPv4). */
+  senderAddress?: string;
+  /** Body format to publish (default `pickle`, what Python nodes read). */
+  body?: BodyFormat;
+}
