@@ -20,6 +20,12 @@
  * `transition` function. Before timing, the models are checked to walk the
  * same leaf states, and the compactly recorded spy/trace lines are checked
  * against the same lines formatted eagerly by an observer.
+ *
+ * "spy + trace recorded" is a HsmWithQueues on the real clock: every spy line
+ * and trace entry is kept (formatted lazily on read). Its trace timestamps
+ * follow RealClock.traceNow: inside one synchronous burst a clock reading is
+ * reused for up to 8 entries (reading the clock is a ~50 ns system call on
+ * some VMs).
  */
 import { assign, createActor, createMachine, transition, type AnyMachineSnapshot } from 'xstate';
 import { Event } from '../server/statechart/Event.ts';

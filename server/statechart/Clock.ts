@@ -18,4 +18,10 @@ export interface Clock {
   clearTimeout(handle: TimerHandle): void;
   /** Run `fn` soon, after the current synchronous work. */
   setImmediate(fn: () => void): void;
+  /**
+   * Time for a trace timestamp. A clock may reuse a reading taken a few
+   * entries earlier in the same synchronous burst of steps (see RealClock);
+   * without this method, `now()` is used.
+   */
+  traceNow?(): number;
 }

@@ -16,13 +16,11 @@ import { dispatch as runDispatch } from './dispatch.ts';
 import type { Event } from './Event.ts';
 import { init } from './init.ts';
 import { isIn } from './isIn.ts';
-import type { DispatchedProbe, DispatchProbe, Probe } from './ProbeEvent.ts';
+import { DISPATCHED_EVENT as DISPATCHED, DISPATCH_EVENT as DISPATCH, type Probe } from './ProbeEvent.ts';
 import { ReturnStatus } from './returnStatus.ts';
 import { ChartLifecycleError } from './StatechartError.ts';
 import { isSpied, stateNameOf, type StateHandler } from './StateHandler.ts';
 
-const DISPATCH: DispatchProbe = { type: 'dispatch', leaf: () => 0 };
-const DISPATCHED: DispatchedProbe = { type: 'dispatched', leaf: () => 0, ignored: false };
 
 export class HsmEventProcessor {
   /** `state.fun`: the active leaf once started. */
@@ -90,7 +88,7 @@ export class HsmEventProcessor {
 
   /** Called by `searchSuper` while `reportsParents`. */
   reportParent(state: StateHandler, parent: StateHandler): void {
-    this.probe?.({ type: 'parent', state, parent });
+    this.probe?.receive({ type: 'parent', state, parent });
   }
 
   /** Enter `initial` from top and follow its initial transitions. Call once. */
@@ -98,12 +96,12 @@ export class HsmEventProcessor {
     if (this.started) throw new ChartLifecycleError('startAt was already called on this chart');
     if (typeof initial !== 'function') throw new TypeError('startAt needs a state handler');
     if (!isSpied(initial)) this.instrumented = false;
-    this.probe?.({ type: 'start' });
+    this.probe?.receive({ type: 'start' });
     this.state.fun = this.top;
     this.temp.fun = initial;
     init(this);
     this.started = true;
-    this.probe?.({ type: 'started', leaf: this.state.fun });
+    this.probe?.receive({ type: 'started', leaf: this.state.fun });
   }
 
   /** Process one event to completion (one RTC step), bypassing any queue. */
@@ -112,14 +110,14 @@ export class HsmEventProcessor {
     let probe = this.probe;
     if (probe !== null) {
       DISPATCH.leaf = this.state.fun;
-      probe(DISPATCH);
+      probe.receive(DISPATCH);
     }
     runDispatch(this, e);
     probe = this.probe;
     if (probe !== null) {
       DISPATCHED.leaf = this.state.fun;
       DISPATCHED.ignored = this.eventIgnored;
-      probe(DISPATCHED);
+      probe.receive(DISPATCHED);
     }
   }
 

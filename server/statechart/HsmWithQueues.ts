@@ -49,38 +49,38 @@ export class HsmWithQueues extends HsmEventProcessor {
     this.queue = new BoundedDeque(HsmWithQueues.QUEUE_SIZE, () => `event queue of chart ${this.name ?? 'None'}`);
     this.deferQueue = new BoundedDeque(HsmWithQueues.QUEUE_SIZE, () => `deferred queue of chart ${this.name ?? 'None'}`);
     this.instrumentation = new Instrumentation(this, this.clock, options);
-    this.attachProbe(this.instrumentation.probe);
+    this.attachProbe(this.instrumentation);
     if (options.instrumented === false) this.instrumented = false;
   }
 
   override startAt(state: StateHandler): void {
     super.startAt(state);
-    this.probe?.({ type: 'start-done', reflection: this.queueReflection() });
+    this.probe?.receive({ type: 'start-done', reflection: this.queueReflection() });
   }
 
   /** Queue `e` at the back. Never dispatches. */
   postFifo(e: Event): void {
     this.queue.pushBack(e);
-    this.probe?.({ type: 'line', text: 'POST_FIFO:' + e.signalName });
+    this.probe?.receive({ type: 'line', text: 'POST_FIFO:' + e.signalName });
   }
 
   /** Queue `e` at the front. Never dispatches. */
   postLifo(e: Event): void {
     this.queue.pushFront(e);
-    this.probe?.({ type: 'line', text: 'POST_LIFO:' + e.signalName });
+    this.probe?.receive({ type: 'line', text: 'POST_LIFO:' + e.signalName });
   }
 
   /** Put `e` aside until `recall()`. */
   defer(e: Event): void {
     this.deferQueue.pushBack(e);
-    this.probe?.({ type: 'line', text: 'POST_DEFERRED:' + e.signalName });
+    this.probe?.receive({ type: 'line', text: 'POST_DEFERRED:' + e.signalName });
   }
 
   /** Move the oldest deferred event to the back of the queue; null if none. */
   recall(): Event | null {
     const e = this.deferQueue.peekFront();
     if (e === undefined) return null;
-    this.probe?.({ type: 'recall', signalName: e.signalName });
+    this.probe?.receive({ type: 'recall', signalName: e.signalName });
     this.deferQueue.popFront();
     this.postFifo(e);
     return e;
@@ -91,10 +91,10 @@ export class HsmWithQueues extends HsmEventProcessor {
    * Either way the queue reflection line follows, then any live output.
    */
   nextRtc(): boolean {
-    this.probe?.({ type: 'rtc' });
+    this.probe?.receive({ type: 'rtc' });
     const e = this.queue.popFront();
     if (e !== undefined) this.dispatch(e);
-    this.probe?.({ type: 'rtc-done', reflection: this.queueReflection() });
+    this.probe?.receive({ type: 'rtc-done', reflection: this.queueReflection() });
     return e !== undefined;
   }
 
@@ -107,7 +107,7 @@ export class HsmWithQueues extends HsmEventProcessor {
 
   /** Write `text` as a spy line. */
   scribble(text: string): void {
-    this.probe?.({ type: 'line', text });
+    this.probe?.receive({ type: 'line', text });
   }
 
   /** `<- Queued:(n) Deferred:(m)` */

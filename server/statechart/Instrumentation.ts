@@ -17,7 +17,7 @@
 import type { ChartListener, ChartObservation } from './ChartObservation.ts';
 import type { Clock } from './Clock.ts';
 import { formatTraceLine } from './formatTraceLine.ts';
-import type { Probe, ProbeEvent } from './ProbeEvent.ts';
+import { CALL_EVENT, RETURN_EVENT, type Probe, type ProbeEvent } from './ProbeEvent.ts';
 import { ReturnStatus } from './returnStatus.ts';
 import { CALL_LINE, HOOK_LINE, SpyJournal, TEXT_LINE } from './SpyJournal.ts';
 import { stateNameOf, type StateHandler } from './StateHandler.ts';
@@ -43,7 +43,7 @@ export interface InstrumentationOptions {
   onListenerError?: (error: unknown) => void;
 }
 
-export class Instrumentation {
+export class Instrumentation implements Probe {
   readonly spy = new SpyJournal(RTC_BUFFER_SIZE, SPY_BUFFER_SIZE);
   readonly traces = new TraceRing(TRACE_BUFFER_SIZE);
   /** True once any spied state was called on this chart (miros's `spied_on`). */
@@ -73,21 +73,37 @@ export class Instrumentation {
     this.onListenerError = options.onListenerError ?? ((error) => console.error('chart listener failed:', error));
   }
 
-  /** The chart's probe: every instrumentation event arrives here. */
-  readonly probe: Probe = (ev: ProbeEvent): void => {
+  /**
+   * Every instrumentation event of the chart arrives here. Kept small so the
+   * JIT inlines it into the spy wrapper: handler calls are the hot path.
+   */
+  receive(ev: ProbeEvent): void {
+    if (ev === CALL_EVENT) {
+      this.spy.write(CALL_LINE, CALL_EVENT.signalName, CALL_EVENT.stateName);
+    } else if (ev === RETURN_EVENT) {
+      this.answered(RETURN_EVENT.signalName, RETURN_EVENT.stateName, RETURN_EVENT.status);
+    } else if (ev.type === 'call') {
+      this.spy.write(CALL_LINE, ev.signalName, ev.stateName);
+    } else if (ev.type === 'return') {
+      this.answered(ev.signalName, ev.stateName, ev.status);
+    } else {
+      this.receiveStep(ev);
+    }
+  }
+
+  /** A spied state answered a user signal. */
+  private answered(signalName: string, stateName: string, status: number): void {
+    this.sawUserSignal = true;
+    this.userSignalName = signalName;
+    if (status === ReturnStatus.HANDLED) {
+      this.hooked = true;
+      this.spy.write(HOOK_LINE, signalName, stateName);
+    }
+  }
+
+  /** Everything but handler calls: step boundaries, text lines, topology. */
+  private receiveStep(ev: Exclude<ProbeEvent, { type: 'call' | 'return' }>): void {
     switch (ev.type) {
-      case 'call':
-        this.sawSpiedCall = true;
-        this.spy.write(CALL_LINE, ev.signalName, ev.stateName);
-        return;
-      case 'return':
-        this.sawUserSignal = true;
-        this.userSignalName = ev.signalName;
-        if (ev.status === ReturnStatus.HANDLED) {
-          this.hooked = true;
-          this.spy.write(HOOK_LINE, ev.signalName, ev.stateName);
-        }
-        return;
       case 'dispatch':
         this.spy.clearRtc();
         this.hooked = false;
@@ -117,6 +133,9 @@ export class Instrumentation {
         this.reportLive(false);
         return;
       case 'start':
+        // `start` is only sent by an instrumented chart whose start state is
+        // spied, and before it no spied state can be called.
+        this.sawSpiedCall = true;
         this.spy.write(TEXT_LINE, 'START', '');
         return;
       case 'started':
@@ -131,7 +150,7 @@ export class Instrumentation {
         this.learnParent(ev.state, ev.parent);
         return;
     }
-  };
+  }
 
   /** Subscribe to the chart's observations; returns the unsubscribe function. */
   observe(listener: ChartListener): () => void {
@@ -184,7 +203,7 @@ export class Instrumentation {
   }
 
   private recordTrace(signalName: string | null, from: string, to: string): void {
-    const time = this.clock.now();
+    const time = this.clock.traceNow ? this.clock.traceNow() : this.clock.now();
     this.traces.push(time, signalName, from, to);
     if (this.listeners.size > 0) {
       const line = formatTraceLine({ time, signalName, from, to }, this.chart.name);

@@ -63,4 +63,21 @@ export type ProbeEvent =
   /** The queueing layer finished `startAt`; the queue reflection line to append. */
   | { type: 'start-done'; reflection: string };
 
-export type Probe = (event: ProbeEvent) => void;
+/**
+ * The hook itself: one method receiving the union. An object rather than a
+ * bare function so that every chart's emitters call the same prototype
+ * method, which the JIT can inline (per-chart closures would not be).
+ */
+/**
+ * The preallocated hot events. Emitters overwrite their fields and send
+ * them; a probe may recognise them by identity, which stays fast however
+ * many other event shapes it has seen.
+ */
+export const CALL_EVENT: CallProbe = { type: 'call', signalName: '', stateName: '' };
+export const RETURN_EVENT: ReturnProbe = { type: 'return', signal: 0, signalName: '', stateName: '', status: 0 };
+export const DISPATCH_EVENT: DispatchProbe = { type: 'dispatch', leaf: () => 0 };
+export const DISPATCHED_EVENT: DispatchedProbe = { type: 'dispatched', leaf: () => 0, ignored: false };
+
+export interface Probe {
+  receive(event: ProbeEvent): void;
+}

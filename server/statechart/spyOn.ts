@@ -11,14 +11,11 @@
  *   const inner = spyOn('inner', (chart, e) => …);
  */
 import type { Event } from './Event.ts';
-import type { CallProbe, Probe, ReturnProbe } from './ProbeEvent.ts';
+import { CALL_EVENT as CALL, RETURN_EVENT as RETURN, type Probe } from './ProbeEvent.ts';
 import { REFLECTION_SIGNAL } from './reservedEvents.ts';
 import { LAST_INNER_SIGNAL } from './SignalRegistry.ts';
 import type { SpiedState, StateHandler } from './StateHandler.ts';
 
-// Reused for every call: see ProbeEvent.ts on hot events.
-const CALL: CallProbe = { type: 'call', signalName: '', stateName: '' };
-const RETURN: ReturnProbe = { type: 'return', signal: 0, signalName: '', stateName: '', status: 0 };
 
 export function spyOn<C>(fn: StateHandler<C>): SpiedState<C>;
 export function spyOn<C>(name: string, fn: StateHandler<C>): SpiedState<C>;
@@ -38,7 +35,7 @@ export function spyOn<C>(nameOrFn: string | StateHandler<C>, maybeFn?: StateHand
     if (signal === REFLECTION_SIGNAL) return name as unknown as number;
     CALL.signalName = e.signalName;
     CALL.stateName = name;
-    probe(CALL);
+    probe.receive(CALL);
     const status = fn(chart, e);
     // Answers to reserved signals never make spy lines or trace entries.
     if (signal <= LAST_INNER_SIGNAL) return status;
@@ -46,7 +43,7 @@ export function spyOn<C>(nameOrFn: string | StateHandler<C>, maybeFn?: StateHand
     RETURN.signalName = e.signalName;
     RETURN.stateName = name;
     RETURN.status = status;
-    probe(RETURN);
+    probe.receive(RETURN);
     return status;
   };
   Object.defineProperty(spied, 'name', { value: name });
