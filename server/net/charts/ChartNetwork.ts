@@ -260,7 +260,8 @@ export class ChartNetwork {
     snoop.listening = true;
     const handler = (record: UnnumberedRecord, delivery: Delivery) => {
       this.noteSeq(network, delivery);
-      if (record.kind !== 'meta' || record.event === 'note') this.counts.received[network]++;
+      if (record.kind === 'meta' && record.event !== 'note') return; // a topology announcement: for dashboards
+      this.counts.received[network]++;
       const custom = this.callbacks[network];
       if (custom) return custom(record);
       const line = formatSnoopLine(network, record, this.host.name, snoop.colour);
