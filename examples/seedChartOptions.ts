@@ -10,6 +10,9 @@
  *   --spy            enable the snoop spy too (the seed's enable_snoop_spy)
  *   --no-color       print the snoop lines without ANSI colours
  *   --time-scale F   multiply every timer period by F (tests run the chart faster)
+ *   --tx KEY         mesh tx routing key (default the seed's `heya.man`)
+ *   --rx PATTERN     mesh rx binding pattern (default the seed's `#.man`);
+ *                    tests pick their own pair so parallel runs stay apart
  */
 import { randomUUID } from 'node:crypto';
 import type { NetworkedChartOptions } from '../server/net/charts/NetworkedChartOptions.ts';
@@ -39,6 +42,13 @@ export function seedChartOptions(args: readonly string[], env: NodeJS.ProcessEnv
     if (!(value > 0)) throw new RangeError(`${flag} needs a positive number, not ${JSON.stringify(args[i + 1])}`);
     return value;
   };
+  const text = (flag: string, fallback: string): string => {
+    const i = args.indexOf(flag);
+    if (i < 0) return fallback;
+    const value = args[i + 1];
+    if (!value || value.startsWith('--')) throw new RangeError(`${flag} needs a value`);
+    return value;
+  };
   const scale = number('--time-scale', 1);
   const meshKey = env.MIROS_MESH_KEY || SEED_DEMO_KEY;
   return {
@@ -47,8 +57,8 @@ export function seedChartOptions(args: readonly string[], env: NodeJS.ProcessEnv
     colour: !args.includes('--no-color'),
     period: () => seedPeriod() * scale,
     chart: {
-      txRoutingKey: 'heya.man',
-      rxRoutingKey: '#.man',
+      txRoutingKey: text('--tx', 'heya.man'),
+      rxRoutingKey: text('--rx', '#.man'),
       meshEncryptionKey: meshKey,
       ...(env.MIROS_TRACE_KEY ? { snoopTraceEncryptionKey: env.MIROS_TRACE_KEY } : {}),
       ...(env.MIROS_SPY_KEY ? { snoopSpyEncryptionKey: env.MIROS_SPY_KEY } : {}),
