@@ -10,11 +10,9 @@
  */
 import type { Event } from './Event.ts';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type StateHandler<C = any> = (chart: C, e: Event) => number;
 
 /** A state wrapped by {@link spyOn}: it carries its name and answers REFLECTION with it. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export interface SpiedState<C = any> extends StateHandler<C> {
   readonly stateName: string;
   readonly spied: true;

@@ -147,3 +147,14 @@ describe('queries', () => {
     expect(chart.stateName).toBe('a111');
   });
 });
+
+describe('augment', () => {
+  it('attaches an attribute only if the chart has none of that name; mutual also attaches the chart to the other', () => {
+    const alarm = new HsmWithQueues({ name: 'alarm' }) as HsmWithQueues & Record<string, unknown>;
+    const keeper = new HsmWithQueues({ name: 'keeper' }) as HsmWithQueues & Record<string, unknown>;
+    alarm.augment({ other: keeper, name: 'timeKeeper', relationship: 'mutual' });
+    alarm.augment({ other: 'something else', name: 'timeKeeper' });
+    alarm.augment({ other: 'ignored', name: 'name' });
+    expect([alarm.timeKeeper, keeper.alarm, alarm.name]).toEqual([keeper, alarm, 'alarm']);
+  });
+});
