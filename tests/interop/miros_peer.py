@@ -18,6 +18,8 @@ Commands (run with /usr/bin/python3, which has pika and cryptography):
 
   publish   send --count items per chart on each of --networks; prints one
             JSON object {"sent": [...]} describing every item, in order.
+            --scribble TEXT also sends each chart's snoop_scribble of TEXT
+            on the trace network, coloured as miros-rabbitmq colours it.
   consume   bind a queue on each of --networks, print {"ready": true} once
             bound, then one JSON line per message received (item decoded,
             tuples as {"tuple": [...]}, AMQP properties) until --expect
@@ -77,6 +79,12 @@ def trace_line(chart, i):
     return '[{}] [{}] e->{}() {}'.format(stamp, chart, signal, move)
 
 
+def scribble_item(chart, text):
+    # miros-rabbitmq's snoop_scribble (enable_color=True): bright black '# text'.
+    stamp = datetime.datetime.now().strftime('%Y-%m-%d %H:%M:%S.%f')
+    return '[{}] [{}] \u001b[30;1m# {}\u001b[0m'.format(stamp, chart, text)
+
+
 def items_for(network, chart, i, sender):
     if network == 'trace':
         return '\n' + trace_line(chart, i) + '\n'
@@ -108,6 +116,13 @@ def publish(args):
                 sent.append({'network': network, 'routing_key': key, 'item': to_json(item)})
                 if args.interval:
                     time.sleep(args.interval)
+    if args.scribble:
+        declare(channel, 'trace')
+        for chart in args.charts.split(','):
+            item = scribble_item(chart, args.scribble)
+            body = fernet.encrypt(pickle.dumps(item, protocol=args.protocol))
+            channel.basic_publish(EXCHANGES['trace'], SNOOP_KEYS['trace'], body, properties)
+            sent.append({'network': 'trace', 'routing_key': SNOOP_KEYS['trace'], 'item': item})
     connection.close()
     print(json.dumps({'sent': sent}), flush=True)
 
@@ -192,6 +207,7 @@ def main(argv):
     pub.add_argument('--sender', default='127.0.0.1', help='address put in mesh tuples')
     pub.add_argument('--protocol', type=int, default=pickle.DEFAULT_PROTOCOL)
     pub.add_argument('--interval', type=float, default=0.0, help='seconds between messages')
+    pub.add_argument('--scribble', default='', help='also send a snoop_scribble of this text per chart')
     con = sub.choices['consume']
     con.add_argument('--binding', default='#', help='mesh rx_routing_key pattern')
     con.add_argument('--expect', type=int, default=1, help='stop after this many messages')
