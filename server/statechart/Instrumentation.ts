@@ -115,7 +115,8 @@ export class Instrumentation implements Probe {
         // events, unspied states) records nothing instead of an entry
         // without timestamp that makes trace() raise.
         if (!this.hooked && !ev.ignored && this.sawUserSignal) {
-          this.recordTrace(this.userSignalName, stateNameOf(this.fromLeaf!), stateNameOf(ev.leaf));
+          // fromLeaf is unset only if instrumentation was switched on mid-step.
+          this.recordTrace(this.userSignalName, stateNameOf(this.fromLeaf ?? ev.leaf), stateNameOf(ev.leaf));
         }
         this.flushRtc();
         return;
