@@ -8,12 +8,14 @@
  *                ─▶ demo charts / user chart modules (publish on the same transport)
  *
  *   stop(): charts ─▶ listener ─▶ transport ─▶ relay + HTTP ─▶ recorder (flushed last)
+ *   (sources are stopped in the reverse order they were added)
  */
 import type { ServeConfig } from '../config/serveConfig.ts';
 import { MiroscopeServer, type MiroscopeServerOptions } from '../http/MiroscopeServer.ts';
 import { NetworkListener } from '../listen/NetworkListener.ts';
 import { openTransport } from '../listen/openTransport.ts';
 import { redactSecrets } from '../net/transport/redactUrl.ts';
+import { startCharts } from '../demo/startCharts.ts';
 
 export interface StartServeOptions {
   config: ServeConfig;
@@ -25,6 +27,8 @@ export interface StartServeOptions {
   log?: (line: string) => void;
   /** Passed through to the server (tests, benchmarks). */
   server?: Omit<MiroscopeServerOptions, 'config' | 'label' | 'log'>;
+  /** Multiplies demo timer periods (tests run the demo faster). */
+  demoTimeScale?: number;
 }
 
 export interface RunningServe {
@@ -70,6 +74,24 @@ export async function startServe(options: StartServeOptions): Promise<RunningSer
   // Bindings are made on connect; with a broker that is not up yet they come later.
   if (transport.state === 'connected') await listener.ready();
   server.note({ event: 'status', detail: `listening on ${transport.kind === 'amqp' ? 'RabbitMQ' : 'the in-process bus'}` });
+
+  if (config.demo || config.charts.length > 0) {
+    try {
+      const charts = await startCharts({
+        transport,
+        keys: config.keys,
+        demo: config.demo,
+        modules: config.charts,
+        ...(options.demoTimeScale === undefined ? {} : { timeScale: options.demoTimeScale }),
+        say,
+        log,
+      });
+      server.addSource(charts);
+    } catch (error) {
+      await server.close();
+      throw error;
+    }
+  }
 
   return { server, listener, stop: () => server.close() };
 }

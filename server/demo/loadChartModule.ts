@@ -1,0 +1,31 @@
+/**
+ * Loads a user's chart module (`--charts ./my-charts.ts`) and finds its
+ * start function. TypeScript modules work because the CLI runs under tsx.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { ChartModuleStart } from './ChartContext.ts';
+
+export class ChartModuleError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ChartModuleError';
+  }
+}
+
+export async function loadChartModule(file: string, cwd = process.cwd()): Promise<ChartModuleStart> {
+  const resolved = path.resolve(cwd, file);
+  if (!existsSync(resolved)) throw new ChartModuleError(`chart module ${file} not found (looked for ${resolved})`);
+  let module: { default?: unknown; start?: unknown };
+  try {
+    module = (await import(pathToFileURL(resolved).href)) as typeof module;
+  } catch (error) {
+    throw new ChartModuleError(`chart module ${file} failed to load: ${(error as Error).message}`);
+  }
+  const start = typeof module.default === 'function' ? module.default : module.start;
+  if (typeof start !== 'function') {
+    throw new ChartModuleError(`chart module ${file} must export a start function: export default function start(ctx) { … }`);
+  }
+  return start as ChartModuleStart;
+}
