@@ -23,7 +23,7 @@ export async function seedChartRun(chart: NetworkedActiveObject | NetworkedFacto
   await chart.stop();
   const c = chart.networkCounters();
   console.error(
-    `${chart.name}: stopped; published ${JSON.stringify(c.published)}, received ${JSON.stringify(c.received)}, ` +
+    `${chart.name}: stopped; published ${JSON.stringify(c.published.mesh)} on the mesh, ${JSON.stringify(c.published.trace)} trace, ${JSON.stringify(c.published.spy)} spy; received ${JSON.stringify(c.received)}, ` +
       `posted ${c.posted}, ignored ${JSON.stringify(c.ignored)}, rejected ${JSON.stringify(c.rejected)}, missed ${c.missed}, ` +
       `reconnects ${c.reconnects}${c.lastError ? `, last error: ${c.lastError}` : ''}`,
   );

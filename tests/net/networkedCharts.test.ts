@@ -156,7 +156,9 @@ describe('NetworkedActiveObject mesh reception', () => {
       bus.publish('miros.mesh.exchange', 'x.man', codec.encode(meshItem('10.0.0.9', { signal: `s${seq}` })), mirosMessageProperties({ node: 'lossy', seq, chart: 'lossy_ao' }));
     }
     await waitFor(() => expect(chart.networkCounters().received.mesh).toBe(5));
-    expect(chart.networkCounters().missed).toBe(4); // 6, 7, 10, 11; what came before 4 is not a loss
+    const { missed, heard } = chart.networkCounters();
+    // 6, 7, 10 and 11 never came; what came before 4 is not a loss.
+    expect([missed, heard['mesh lossy']]).toEqual([4, { first: 4, last: 12, received: 5, missed: 4 }]);
     await chart.stop();
   });
 });
@@ -225,7 +227,7 @@ describe('snoop output', () => {
     chart.startAt(recorder().only);
     chart.snoopScribble('just me');
     expect(chart.spyRtc().at(-1)).toBe(`[${formatTimestamp(START)}] [quiet_ao] \x1b[30;1m# just me\x1b[0m`);
-    expect(chart.networkCounters().published).toEqual({ sent: 0, buffered: 0, dropped: 0 });
+    expect(chart.networkCounters().published).toEqual({ mesh: { sent: 0, buffered: 0, dropped: 0 }, trace: { sent: 0, buffered: 0, dropped: 0 }, spy: { sent: 0, buffered: 0, dropped: 0 } });
     await chart.stop();
   });
 });
@@ -281,7 +283,8 @@ describe('lifecycle', () => {
     const before = chart.networkCounters();
     await chart.stop();
     const after = chart.networkCounters();
-    expect([before.state === 'connecting' || before.state === 'waiting', before.published.sent, before.published.buffered > 2, after.state, after.transport!.dropped.closed === before.published.buffered]).toEqual([
+    const buffered = before.published.mesh.buffered + before.published.trace.buffered;
+    expect([before.state === 'connecting' || before.state === 'waiting', before.published.mesh.sent + before.published.trace.sent, buffered > 2, after.state, after.transport!.dropped.closed === buffered]).toEqual([
       true,
       0,
       true,

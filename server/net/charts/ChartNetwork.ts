@@ -36,7 +36,7 @@ import { chartBrokerUrls } from './chartBrokerUrls.ts';
 import { ChartTopology } from './ChartTopology.ts';
 import { ANSI_BRIGHT_BLACK, ANSI_RESET, formatSnoopLine, type SnoopNetwork } from './formatSnoopLine.ts';
 import type { NetworkedChartOptions } from './NetworkedChartOptions.ts';
-import { SeqGaps } from './SeqGaps.ts';
+import { SeqGaps, type SourceTally } from './SeqGaps.ts';
 
 /** What ChartNetwork uses of its chart (an ActiveObject or a Factory has all of it). */
 export interface NetworkedHost {
@@ -60,8 +60,8 @@ export type SnoopMessageCallback = (record: UnnumberedRecord) => void;
 export interface ChartNetworkCounters {
   /** The transport's state (`not-open` before startAt/transmit). */
   state: TransportState | 'not-open';
-  /** This chart's publishes by outcome: `buffered` ones were held while the broker was away. */
-  published: Record<PublishResult, number>;
+  /** This chart's publishes per network by outcome: `buffered` ones were held while the broker was away. */
+  published: Record<MirosNetwork, Record<PublishResult, number>>;
   /** Records received, per network. */
   received: Record<MirosNetwork, number>;
   /** Mesh events posted into the chart. */
@@ -72,6 +72,8 @@ export interface ChartNetworkCounters {
   rejected: Record<string, number>;
   /** Messages of our peers that never reached us (gaps in their per-network sequence numbers). */
   missed: number;
+  /** Per sender, `<network> <node>`: what we heard of its numbered messages (SeqGaps). */
+  heard: Record<string, SourceTally>;
   disconnects: number;
   reconnects: number;
   /** Transport errors (failed connection attempts among them); the last one, credentials removed. */
@@ -99,7 +101,7 @@ export class ChartNetwork {
   private readonly snoop: Record<SnoopNetwork, Snoop | null> = { trace: null, spy: null };
   private readonly callbacks: Record<SnoopNetwork, SnoopMessageCallback | null> = { trace: null, spy: null };
   private readonly counts = {
-    published: { sent: 0, buffered: 0, dropped: 0 } as Record<PublishResult, number>,
+    published: { mesh: outcomes(), trace: outcomes(), spy: outcomes() } as Record<MirosNetwork, Record<PublishResult, number>>,
     received: { mesh: 0, trace: 0, spy: 0 } as Record<MirosNetwork, number>,
     posted: 0,
     ignored: { own: 0, reserved: 0 },
@@ -168,7 +170,7 @@ export class ChartNetwork {
   /** Sends `event` to every chart whose rx pattern matches our tx routing key. */
   transmit(event: Event): PublishResult {
     const nets = this.open();
-    return this.count(nets.transmit({ signal: event.signalName, payload: event.payload }, { chart: this.chartName() }));
+    return this.count('mesh', nets.transmit({ signal: event.signalName, payload: event.payload }, { chart: this.chartName() }));
   }
 
   /** Turn on the chart's live trace (or spy), publish it, and print what the network carries. */
@@ -177,10 +179,10 @@ export class ChartNetwork {
     this.snoop[network] = { colour, listening: this.snoop[network]?.listening ?? false };
     if (network === 'trace') {
       this.host.liveTrace = true;
-      this.host.registerLiveTraceCallback((text) => void this.count(this.open().publishTrace(text, name)));
+      this.host.registerLiveTraceCallback((text) => void this.count('trace', this.open().publishTrace(text, name)));
     } else {
       this.host.liveSpy = true;
-      this.host.registerLiveSpyCallback((line) => void this.count(this.open().publishSpy(name, line)));
+      this.host.registerLiveSpyCallback((line) => void this.count('spy', this.open().publishSpy(name, line)));
     }
     this.offTopology ??= this.host.observe((o) => {
       if (o.type === 'topology') this.learnParent(o.state, o.parent);
@@ -197,8 +199,8 @@ export class ChartNetwork {
     const name = this.chartName();
     const colour = (this.snoop.trace ?? this.snoop.spy)?.colour ?? true;
     const line = `[${formatTimestamp(this.host.clock.now())}] [${name}] ` + (colour ? `${ANSI_BRIGHT_BLACK}# ${text}${ANSI_RESET}` : `# ${text}`);
-    if (this.snoop.trace) this.count(this.open().publishTrace(line, name));
-    else if (this.snoop.spy) this.count(this.open().publishSpy(name, line));
+    if (this.snoop.trace) this.count('trace', this.open().publishTrace(line, name));
+    else if (this.snoop.spy) this.count('spy', this.open().publishSpy(name, line));
     else this.host.scribble(line);
   }
 
@@ -219,12 +221,13 @@ export class ChartNetwork {
     const c = this.counts;
     return {
       state: this.transport?.state ?? 'not-open',
-      published: { ...c.published },
+      published: { mesh: { ...c.published.mesh }, trace: { ...c.published.trace }, spy: { ...c.published.spy } },
       received: { ...c.received },
       posted: c.posted,
       ignored: { ...c.ignored },
       rejected: { ...c.rejected },
       missed: this.gaps.missed,
+      heard: this.gaps.tallies(),
       disconnects: c.disconnects,
       reconnects: c.reconnects,
       errors: c.errors,
@@ -249,8 +252,8 @@ export class ChartNetwork {
     return this.host.name;
   }
 
-  private count(result: PublishResult): PublishResult {
-    this.counts.published[result]++;
+  private count(network: MirosNetwork, result: PublishResult): PublishResult {
+    this.counts.published[network][result]++;
     return result;
   }
 
@@ -298,4 +301,8 @@ export class ChartNetwork {
       this.gaps.see(`${network} ${node}`, seq);
     }
   }
+}
+
+function outcomes(): Record<PublishResult, number> {
+  return { sent: 0, buffered: 0, dropped: 0 };
 }
