@@ -18,3 +18,5 @@ if (!name || !(name in benches)) {
 }
 const { main } = await benches[name]!();
 await main(rest);
+
+export {};

@@ -14,3 +14,5 @@ if (!name || !(name in examples)) {
 }
 const { main } = await examples[name]!();
 await main(rest);
+
+export {};

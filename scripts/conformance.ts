@@ -19,3 +19,5 @@ if (!suite || !folder || !(suite in suites)) {
 }
 const { main } = await suites[suite]!();
 process.exitCode = await main(folder);
+
+export {};
