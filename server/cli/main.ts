@@ -10,6 +10,7 @@ import { Command, CommanderError } from 'commander';
 import { keygenCommand } from './keygenCommand.ts';
 import { sequenceCommand } from './sequenceCommand.ts';
 import { serveCommand } from './serveCommand.ts';
+import { tailCommand } from './tailCommand.ts';
 
 export function buildProgram(): Command {
   return new Command('miroscope')
@@ -17,6 +18,7 @@ export function buildProgram(): Command {
     .showHelpAfterError()
     .addCommand(serveCommand())
     .addCommand(sequenceCommand())
+    .addCommand(tailCommand())
     .addCommand(keygenCommand());
 }
 
