@@ -40,7 +40,7 @@ Examples:
   npx miroscope serve --demo                      # demo charts, dashboard on http://127.0.0.1:${DEFAULT_PORT}/
   AMQP_URL=amqp://peter:rabbit@10.0.0.5/ npx miroscope serve
   npx miroscope serve --host 0.0.0.0 --token "$(openssl rand -hex 16)"
-  npx miroscope serve --charts ./my-charts.ts --recordings /tmp/rec
+  npx miroscope serve --charts ./my-charts.mts --recordings /tmp/rec
 
 Keys are never sent to the browser or printed. Listening on a non-loopback
 host without --token generates one and prints the URL that carries it.`,

@@ -21,7 +21,10 @@ export async function loadChartModule(file: string, cwd = process.cwd()): Promis
   try {
     module = (await import(pathToFileURL(resolved).href)) as typeof module;
   } catch (error) {
-    throw new ChartModuleError(`chart module ${file} failed to load: ${(error as Error).message}`);
+    const message = (error as Error).message;
+    // Outside a "type": "module" package a .ts file is read as CommonJS, which cannot import our ES modules.
+    const hint = /\.ts$/.test(resolved) && /require/.test(message) ? ' (name it .mts, or put it in a package with "type": "module")' : '';
+    throw new ChartModuleError(`chart module ${file} failed to load: ${message}${hint}`);
   }
   const start = typeof module.default === 'function' ? module.default : module.start;
   if (typeof start !== 'function') {

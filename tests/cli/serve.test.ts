@@ -1,10 +1,10 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import { RelayTestClient } from '../server/support/RelayTestClient.ts';
-import { runCli, spawnCli } from './support/runCli.ts';
+import { repoRoot, runCli, spawnCli } from './support/runCli.ts';
 
 // Keys that must never reach a browser, a log or the terminal.
 const MESH_KEY = 'cw_0x689RpI-jtRR7oE8h_eQsKImvJapLeSbXpwF4e4=';
@@ -96,6 +96,30 @@ describe('miroscope serve', () => {
       stdout: '',
       stderr: 'miroscope serve: the mesh key is not a Fernet key (32 bytes in url-safe base64, 44 characters)\n',
     });
+  });
+
+  it('runs the chart module example from docs/cli.md', async () => {
+    const docs = readFileSync(path.join(repoRoot, 'docs/cli.md'), 'utf8');
+    const example = /```ts\n(\/\/ my-charts\.mts\n[\s\S]*?)```/.exec(docs)![1]!;
+    const dir = mkdtempSync(path.join(tmpdir(), 'miroscope-mod-'));
+    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+    writeFileSync(path.join(dir, 'my-charts.mts'), example);
+    const served = await serve(['--in-process', '--charts', path.join(dir, 'my-charts.mts')]);
+    expect(served.stdout()).toContain(`charts: started ${path.join(dir, 'my-charts.mts')}`);
+    const client = new RelayTestClient(served.url);
+    cleanups.push(() => client.close());
+    const wake = () => client.records.find((r) => r.kind === 'trace' && r.signal === 'wake');
+    await client.until(() => wake() !== undefined, 8000);
+    expect(wake()).toMatchObject({ from: 'idle', to: 'busy', chart: expect.stringMatching(/^[0-9a-f]{5}_ao$/) });
+  });
+
+  it('explains that a .ts chart module outside an ES module package should be .mts', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'miroscope-mod-'));
+    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+    writeFileSync(path.join(dir, 'charts.ts'), 'export default function start() {}\n');
+    const result = await runCli(['serve', '--in-process', '--no-build', '--port', '0', '--recordings', dir, '--charts', path.join(dir, 'charts.ts')]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^miroscope: chart module .*charts\.ts failed to load: .*\(name it \.mts, or put it in a package with "type": "module"\)\n$/);
   });
 
   it('has --help describing every option', async () => {
