@@ -64,11 +64,13 @@ export class NetworkListener {
 
   transportInfo(): TransportInfo {
     const { transport, brokerUrl } = this.#options;
-    if (transport.kind === 'in-process') return { kind: 'in-process', connected: transport.state !== 'closed' };
+    const { state } = transport;
+    if (transport.kind === 'in-process') return { kind: 'in-process', connected: state !== 'closed', state };
     return {
       kind: 'amqp',
       ...(brokerUrl ? { broker: brokerLabel(brokerUrl) } : {}),
-      connected: transport.state === 'connected',
+      connected: state === 'connected',
+      state,
     };
   }
 

@@ -48,6 +48,12 @@ export interface TransportInfo {
   kind: 'amqp' | 'in-process';
   broker?: string;
   connected: boolean;
+  /**
+   * The transport's lifecycle state when known: `connecting`, `setting-up`,
+   * `connected`, `waiting` (backing off before the next attempt), `closing`,
+   * `closed`.
+   */
+  state?: string;
 }
 
 export interface HelloInfo {

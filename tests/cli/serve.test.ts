@@ -57,7 +57,7 @@ describe('miroscope serve', () => {
     const served = await serve(['--in-process']);
     expect(served.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
     const health = await (await fetch(new URL('/api/health', served.url))).json();
-    expect([health.status, health.transport]).toEqual(['ok', { kind: 'in-process', connected: true }]);
+    expect([health.status, health.transport]).toEqual(['ok', { kind: 'in-process', connected: true, state: 'connected' }]);
     served.child.kill('SIGTERM');
     expect(await served.exited).toBe(0);
     expect(served.stdout()).toContain('miroscope: SIGTERM, shutting down\nmiroscope: stopped\n');
@@ -85,7 +85,7 @@ describe('miroscope serve', () => {
         expect(text).not.toContain(secret);
       }
     }
-    expect(JSON.parse(health).transport).toEqual({ kind: 'amqp', broker: '127.0.0.1:5672', connected: true });
+    expect(JSON.parse(health).transport).toEqual({ kind: 'amqp', broker: '127.0.0.1:5672', connected: true, state: 'connected' });
     expect(served.stdout()).toContain('transport: RabbitMQ at amqp://***@127.0.0.1:5672/');
   });
 

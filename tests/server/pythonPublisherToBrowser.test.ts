@@ -100,7 +100,7 @@ const isContiguous = (records: MirosRecord[], after: number) => records.every((r
 
 describe('Python publisher → RabbitMQ → server → socket.io client', () => {
   it('relays, resumes without a gap and records what Python sent', async () => {
-    expect(running.server.health().transport).toEqual({ kind: 'amqp', broker: '127.0.0.1:5672', connected: true });
+    expect(running.server.health().transport).toEqual({ kind: 'amqp', broker: '127.0.0.1:5672', connected: true, state: 'connected' });
 
     const first = new RelayTestClient(base);
     const hello = await first.connected();
