@@ -13,6 +13,7 @@
  * last so every record that made it into the pipeline is on disk.
  */
 import { randomUUID } from 'node:crypto';
+import { rmSync } from 'node:fs';
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Server } from 'socket.io';
@@ -117,13 +118,21 @@ export class MiroscopeServer implements LiveSession {
 
   static async start(options: MiroscopeServerOptions): Promise<MiroscopeServer> {
     const server = new MiroscopeServer(options);
-    await new Promise<void>((resolve, reject) => {
-      server.#http.once('error', reject);
-      server.#http.listen(options.config.port, options.config.host, () => {
-        server.#http.off('error', reject);
-        resolve();
+    try {
+      await new Promise<void>((resolve, reject) => {
+        server.#http.once('error', reject);
+        server.#http.listen(options.config.port, options.config.host, () => {
+          server.#http.off('error', reject);
+          resolve();
+        });
       });
-    });
+    } catch (error) {
+      // Nothing was recorded: leave no empty session file behind.
+      server.hub.close();
+      server.recorder.close();
+      rmSync(server.recorder.file, { force: true });
+      throw error;
+    }
     return server;
   }
 
@@ -145,7 +154,7 @@ export class MiroscopeServer implements LiveSession {
     this.#counters.count(numbered);
     if (this.recorder.state === 'open') this.recorder.write(numbered);
     this.hub.publish(numbered);
-    if (numbered.kind === 'meta') this.hub.statusChanged();
+    this.hub.statusChanged();
     return numbered;
   }
 

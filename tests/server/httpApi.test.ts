@@ -1,8 +1,10 @@
 import { request as httpRequest } from 'node:http';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { MirosRecord, UnnumberedRecord } from '../../shared/records/MirosRecord.ts';
+import { MiroscopeServer } from '../../server/http/MiroscopeServer.ts';
 import { startTestServer, type TestServer } from './support/startTestServer.ts';
 
 const servers: TestServer[] = [];
@@ -174,5 +176,20 @@ describe('without a token (loopback only)', () => {
     expect(evil.status).toBe(403);
     const dev = await raw(base, '/api/health', { origin: 'http://localhost:5173' });
     expect(dev.status).toBe(200);
+  });
+});
+
+describe('starting', () => {
+  it('fails on a port in use without leaving an empty recording behind', async () => {
+    const first = await start();
+    const folder = mkdtempSync(path.join(tmpdir(), 'miroscope-port-'));
+    await expect(
+      MiroscopeServer.start({
+        config: { host: '127.0.0.1', port: first.server.port, token: null, recordings: folder, uploadLimit: 1000 },
+        log: () => {},
+      }),
+    ).rejects.toThrow(/EADDRINUSE/);
+    expect(readdirSync(folder)).toEqual([]);
+    rmSync(folder, { recursive: true });
   });
 });
