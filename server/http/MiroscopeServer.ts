@@ -141,11 +141,15 @@ export class MiroscopeServer implements LiveSession {
     return (this.#http.address() as AddressInfo).port;
   }
 
-  /** The URL to open (with the token when one is required). */
+  /**
+   * The URL to open: the dashboard connected to this server's relay
+   * (`?live`, see web/src/shell/startupSource.ts), with the token when one
+   * is required.
+   */
   get url(): string {
     const { host, token } = this.options.config;
-    const shown = host.includes(':') ? `[${host}]` : host === '0.0.0.0' ? '127.0.0.1' : host;
-    return `http://${shown}:${this.port}/${token ? `?token=${encodeURIComponent(token)}` : ''}`;
+    const shown = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
+    return `http://${shown}:${this.port}/?live${token ? `&token=${encodeURIComponent(token)}` : ''}`;
   }
 
   /** Numbers a record and hands it to the counters, the recording and the browsers. */

@@ -61,9 +61,10 @@ export function tokenGate(token: string | null) {
     if (tokenMatches(token, fromQuery)) {
       res.cookie(TOKEN_COOKIE, token, { httpOnly: true, sameSite: 'strict', path: '/' });
       if (req.method === 'GET' && !req.path.startsWith('/api/')) {
-        const url = new URL(req.originalUrl, 'http://placeholder');
-        url.searchParams.delete('token');
-        res.redirect(303, url.pathname + url.search);
+        // Drop only the token, keeping the other parameters exactly as written (`?live`).
+        const [pathPart, query = ''] = req.originalUrl.split(/\?(.*)/s, 2);
+        const kept = query.split('&').filter((part) => part !== '' && part.split('=')[0] !== 'token');
+        res.redirect(303, pathPart + (kept.length > 0 ? `?${kept.join('&')}` : ''));
         return;
       }
       return next();

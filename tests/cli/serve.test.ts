@@ -55,7 +55,7 @@ async function serve(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Serve
 describe('miroscope serve', () => {
   it('prints the URL, serves health, and on SIGTERM flushes the recording and exits 0', async () => {
     const served = await serve(['--in-process']);
-    expect(served.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+    expect(served.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?live$/);
     const health = await (await fetch(new URL('/api/health', served.url))).json();
     expect([health.status, health.transport]).toEqual(['ok', { kind: 'in-process', connected: true, state: 'connected' }]);
     served.child.kill('SIGTERM');

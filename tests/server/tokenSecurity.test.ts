@@ -51,6 +51,13 @@ describe('a server with a token', () => {
     expect(await res.text()).toContain('needs a token');
   });
 
+  it('prints a URL that opens the live dashboard with the token', async () => {
+    const { server } = await start();
+    expect(server.url).toBe(`http://127.0.0.1:${server.port}/?live&token=${TOKEN}`);
+    const first = await fetch(server.url, { redirect: 'manual' });
+    expect([first.status, first.headers.get('location')]).toEqual([303, '/?live']);
+  });
+
   it('turns a URL token into an HttpOnly cookie and drops it from the address', async () => {
     const { base } = await start();
     const first = await fetch(`${base}/charts?token=${TOKEN}&x=1`, { redirect: 'manual' });
