@@ -11,7 +11,7 @@ interface SentItem {
 
 /** Runs `tail` for `seconds`, publishing with Python's reference publisher once it listens. */
 async function tailWhilePublishing(args: string[], charts: string[]): Promise<{ stdout: string; stderr: string; code: number | null; sent: SentItem[] }> {
-  const child = spawnCli(['tail', '--seconds', '4', ...args]);
+  const child = spawnCli(['tail', '--seconds', '6', ...args]);
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
