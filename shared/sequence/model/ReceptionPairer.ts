@@ -105,6 +105,8 @@ export class ReceptionPairer {
     const index = this.#index(reception.signal);
     insertSorted(index.receptionsByReceived, { key: reception.received, item: reception }, byKey);
     if (reception.time !== null) insertSorted(index.receptionsByTime, { key: reception.time, item: reception }, byKey);
+    // No message with this signal yet (most transitions of a trace): nothing to pair, nothing paired before.
+    if (index.messagesByReceived.length === 0) return;
     this.#assign(reception, this.#best(reception, index));
   }
 

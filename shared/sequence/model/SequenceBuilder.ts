@@ -29,6 +29,8 @@ import { materializeSequence, type SequenceLookups } from './materializeSequence
 import { ReceptionPairer, type PairingOptions } from './ReceptionPairer.ts';
 import { byArrival, byTimestamp, type MessageEntry, type SequenceEntry, type StepEntry } from './sequenceEntries.ts';
 import { insertSorted, lowerBound, upperBound } from './sortedArray.ts';
+import { latestEntries } from './latestEntries.ts';
+import { SeqSet } from './SeqSet.ts';
 
 export interface SequenceBuilderOptions {
   order?: SequenceOrder;
@@ -53,19 +55,22 @@ interface FirstAppearance {
 }
 
 const seqOf = (entry: SequenceEntry, seq: number): number => entry.seq - seq;
+const bySeqOrder = (a: SequenceEntry, b: SequenceEntry): number => a.seq - b.seq;
 
 export class SequenceBuilder {
   readonly #compare: (a: SequenceEntry, b: SequenceEntry) => number;
   readonly #pairer: ReceptionPairer;
   readonly #entries: SequenceEntry[] = [];
   readonly #bySeq: SequenceEntry[] = [];
+  /** #prefixMax[k]: the entry latest in diagram order among #bySeq[0..k] (see latestEntries). */
+  readonly #prefixMax: SequenceEntry[] = [];
   readonly #stepsByChart = new Map<string, StepEntry[]>();
   readonly #firstStep = new Map<string, StepEntry>();
   readonly #firstState = new Map<string, Map<string, FirstAppearance>>();
   readonly #messages = new Map<number, MessageEntry>();
   readonly #knownCharts = new Set<string>();
   readonly #rank = new Map<string, number>();
-  readonly #seen = new Set<number>();
+  readonly #seen = new SeqSet();
   #arrival = 0;
   #lastTime = Number.NEGATIVE_INFINITY;
   #version = 0;
@@ -82,10 +87,9 @@ export class SequenceBuilder {
     return this.#entries.length;
   }
 
-  add(records: readonly MirosRecord[]): void {
+  add(records: Iterable<MirosRecord>): void {
     for (const record of records) {
-      if (record.kind === 'meta' || this.#seen.has(record.seq)) continue;
-      this.#seen.add(record.seq);
+      if (record.kind === 'meta' || !this.#seen.add(record.seq)) continue;
       const arrival = this.#arrival++;
       if (record.kind === 'trace') this.#addTrace(record, arrival);
       else if (record.kind === 'mesh') this.#addMesh(record, arrival);
@@ -102,15 +106,24 @@ export class SequenceBuilder {
     return this.#cached.model;
   }
 
-  /** Part of the model; costs O(log n + the entries it covers). */
+  /**
+   * Part of the model. With `last`, costs O(last · log n) for a run in
+   * order (see latestEntries) wherever the seq range ends — "the latest 50
+   * steps up to the cursor" is as cheap deep in a long run as at its end;
+   * without `last`, O(log n + k log k) for the k entries covered.
+   */
   window(window: SequenceWindow): SequenceModel {
     const { chart, last, fromSeq, toSeq } = window;
     let entries: SequenceEntry[];
     if (fromSeq !== undefined || toSeq !== undefined) {
       const from = lowerBound(this.#bySeq, fromSeq ?? Number.NEGATIVE_INFINITY, seqOf);
       const to = upperBound(this.#bySeq, toSeq ?? Number.POSITIVE_INFINITY, seqOf);
+      const accept = chart === undefined ? undefined : (e: SequenceEntry) => this.#involves(e, chart);
+      if (last !== undefined) {
+        return materializeSequence(latestEntries(this.#bySeq, this.#prefixMax, from, to, last, this.#compare, accept), this.#lookups());
+      }
       entries = this.#bySeq.slice(from, to).sort((a, b) => a.n - b.n);
-      if (chart !== undefined) entries = entries.filter((e) => this.#involves(e, chart));
+      if (accept) entries = entries.filter(accept);
     } else if (chart !== undefined) {
       const steps = this.#stepsByChart.get(chart) ?? [];
       const shown = last === undefined ? steps : steps.slice(Math.max(0, steps.length - last));
@@ -140,10 +153,11 @@ export class SequenceBuilder {
       n: 0,
       chart,
       signal: record.signal,
-      ...(record.payload !== undefined && { payload: record.payload }),
       from: record.from,
       to: record.to,
     };
+    // Assigned, not spread: this runs for every transition of a million-line log.
+    if (record.payload !== undefined) step.payload = record.payload;
     this.#insert(step);
     let steps = this.#stepsByChart.get(chart);
     if (!steps) this.#stepsByChart.set(chart, (steps = []));
@@ -198,7 +212,12 @@ export class SequenceBuilder {
     const at = insertSorted(this.#entries, entry, this.#compare);
     // Everything after a late record moves down one number.
     for (let k = at; k < this.#entries.length; k += 1) this.#entries[k]!.n = k + 1;
-    insertSorted(this.#bySeq, entry, (a, b) => a.seq - b.seq);
+    const k = insertSorted(this.#bySeq, entry, bySeqOrder);
+    const max = this.#prefixMax;
+    const before = k > 0 ? max[k - 1]! : entry;
+    max.splice(k, 0, this.#compare(entry, before) > 0 ? entry : before);
+    // A record that arrived late may now be the latest of every prefix after it.
+    for (let j = k + 1; j < max.length && this.#compare(max[j]!, entry) < 0; j += 1) max[j] = entry;
   }
 
   #noteState(states: Map<string, FirstAppearance>, state: string, seen: FirstAppearance): void {

@@ -30,18 +30,10 @@ function withChart(window: SequenceWindow, view: SequenceView): SequenceWindow {
   return view.kind === 'chart' ? { ...window, chart: view.chart } : window;
 }
 
-/** Events (numbered steps or messages) a model holds for a view. */
-export function eventCount(model: SequenceModel, view: SequenceView): number {
-  if (view.kind === 'system') return model.system.items.length;
-  return model.charts.reduce((n, c) => n + c.steps.length, 0);
-}
-
 /**
  * What the panel draws: the latest `size` events up to the cursor, or of the
- * chosen range (clipped to the cursor). The builder's cost grows with the
- * seq span it is asked about, so looking back from a cursor deep in a long
- * log widens the span step by step until it holds `size` events, instead of
- * asking about everything before the cursor.
+ * chosen range (clipped to the cursor). The builder answers "the latest N up
+ * to seq S" in O(N log n) wherever S is, so the panel simply asks for it.
  */
 export function displayModel(
   builder: Pick<SequenceBuilder, 'window'>,
@@ -56,13 +48,9 @@ export function displayModel(
     return span ? builder.window(withChart({ ...span, last: size }, view)) : null;
   }
   if (end <= 0) return null;
-  // At the tail, no seq bounds: the builder then only touches the last `size` events.
+  // At the tail, no seq bound: a chart's window then counts its own steps.
   if (end >= log.length) return builder.window(withChart({ last: size }, view));
-  for (let records = size * 8; ; records *= 4) {
-    const from = Math.max(0, end - records);
-    const model = builder.window(withChart({ ...seqSpan(log, from, end)!, last: size }, view));
-    if (from === 0 || eventCount(model, view) >= size) return model;
-  }
+  return builder.window(withChart({ toSeq: log.seqAt(end - 1), last: size }, view));
 }
 
 /** What an export covers: the chosen range, or everything up to the cursor. */
