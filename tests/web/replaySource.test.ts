@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { ReplaySource } from '../../web/src/sources/ReplaySource.ts';
 import { InThreadLogLoader } from '../../web/src/sources/InThreadLogLoader.ts';
 import type { SourceUpdate } from '../../web/src/sources/Source.ts';
-import { fixtureLogPath } from './support/records.ts';
+import { fixtureLogPath, updateRecords } from './support/records.ts';
 import { settle, VirtualClock } from './support/VirtualClock.ts';
 
 function seedFile(name = 'seed-two-charts-trace.log') {
@@ -24,7 +24,7 @@ describe('ReplaySource', () => {
   it('starts with a reset, loads every record, and leaves the playhead at the end', async () => {
     const { updates, cursor } = startReplay(seedFile(), 'seed-two-charts-trace.log');
     await settle();
-    const records = updates.flatMap((u) => u.records ?? []);
+    const records = updates.flatMap(updateRecords);
     const last = updates.at(-1)!.state;
     expect(updates[0]!.reset).toBe(true);
     expect(records.map((r) => r.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
@@ -96,7 +96,7 @@ describe('ReplaySource', () => {
     const { updates } = startReplay(new Blob([text]), 'broken.log');
     await settle();
     const errors = updates.flatMap((u) => u.parseErrors ?? []);
-    const records = updates.flatMap((u) => u.records ?? []);
+    const records = updates.flatMap(updateRecords);
     expect(errors.map((e) => e.line)).toEqual([2]);
     expect(records.map((r) => r.kind)).toEqual(['trace', 'meta', 'trace']);
   });
@@ -124,7 +124,7 @@ describe('ReplaySource', () => {
     let release!: () => void;
     const firstRender = new Promise<void>((r) => (release = r));
     source.setListener(async (u) => {
-      sizes.push(u.records?.length ?? 0);
+      sizes.push(updateRecords(u).length);
       if (sizes.length === 1) await firstRender; // the page is busy with the reset
     });
     await settle();

@@ -23,3 +23,10 @@ export function fixtureRecords(name: string): MirosRecord[] {
 export function trace(seq: number, chart: string, signal: string, from: string, to: string, time: number | null = seq * 1000): MirosRecord {
   return { v: 1, seq, kind: 'trace', chart, node: null, time, received: 0, raw: `[${chart}] e->${signal}() ${from}->${to}`, signal, from, to };
 }
+
+/** Every record an update carries, objects and segments alike, in order. */
+export function updateRecords(update: { records?: readonly MirosRecord[]; segments?: readonly { length: number; record(i: number): MirosRecord }[] }): MirosRecord[] {
+  const out = [...(update.records ?? [])];
+  for (const segment of update.segments ?? []) for (let i = 0; i < segment.length; i++) out.push(segment.record(i));
+  return out;
+}

@@ -54,11 +54,11 @@ export function installBenchHook(store: DashboardStore, session: SourceSession):
       let records = 0;
       const t0 = performance.now();
       const summary = await loader.load({ kind: 'file', file, name: 'bench.log' }, async (batch) => {
-        records += batch.records.length;
+        records += batch.segment.length;
       });
       const ms = performance.now() - t0;
       loader.terminate();
-      return { ms, lines: summary.lines, records, parseMs: summary.parseMs };
+      return { ms, lines: summary.lines, records, parseMs: summary.parseMs, encodeMs: summary.encodeMs } as never;
     },
 
     /** The whole replay path: open the file, parse in the worker, fill the store, render, until loaded. */

@@ -1,10 +1,13 @@
 /**
  * Loads a saved log in the calling thread. The page uses the worker loader;
  * this one serves tests (Node has no Web Workers) and is the reference the
- * worker must behave like — both run `streamLogInput`.
+ * worker must behave like — both run `streamLogInput` and hand the page
+ * the same column chunks (here without crossing a thread).
  */
 import { LogLoadError, type LoadSink, type LoadSummary, type LogInput, type LogLoader } from './LogLoader.ts';
 import { streamLogInput, type StreamOptions } from './streamLogInput.ts';
+import { ColumnEncoder } from './ColumnEncoder.ts';
+import { ChunkReceiver } from './ChunkReceiver.ts';
 
 export class InThreadLogLoader implements LogLoader {
   private controller: AbortController | null = null;
@@ -15,11 +18,21 @@ export class InThreadLogLoader implements LogLoader {
     this.controller?.abort();
     const controller = new AbortController();
     this.controller = controller;
-    const guarded: LoadSink = async (batch) => {
-      if (controller.signal.aborted) throw new LogLoadError('cancelled', `loading ${input.name} was cancelled`);
-      await sink(batch);
-    };
-    return streamLogInput(input, guarded, { ...this.options, signal: controller.signal });
+    const encoder = new ColumnEncoder();
+    const receiver = new ChunkReceiver();
+    let encodeMs = 0;
+    const summary = await streamLogInput(
+      input,
+      async ({ records, source, ...rest }) => {
+        if (controller.signal.aborted) throw new LogLoadError('cancelled', `loading ${input.name} was cancelled`);
+        const t0 = performance.now();
+        const chunk = encoder.encode(records, source);
+        encodeMs += performance.now() - t0;
+        await sink({ ...rest, segment: receiver.receive(chunk) });
+      },
+      { ...this.options, signal: controller.signal },
+    );
+    return { ...summary, encodeMs };
   }
 
   cancel(): void {

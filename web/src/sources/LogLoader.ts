@@ -3,14 +3,15 @@
  * this thread (tests, small files) or in a Web Worker (the page), so the
  * replay source never knows which.
  */
-import type { MirosRecord } from '../../../shared/records/MirosRecord.ts';
+import type { ColumnSegment } from '../store/ColumnSegment.ts';
 import type { LogFormat, ParseError } from '../../../shared/parsers/ParsedLog.ts';
 
 /** A saved log to read: a file the user picked or dropped, or a URL the server serves. */
 export type LogInput = { kind: 'file'; file: Blob; name: string } | { kind: 'url'; url: string; name: string };
 
 export interface LoadBatch {
-  records: MirosRecord[];
+  /** The records read since the previous batch, as columns (built into objects only when read). */
+  segment: ColumnSegment;
   /** Parse errors found since the previous batch. */
   errors: ParseError[];
   /** Bytes read so far and in total (null when the size is unknown). */
@@ -27,6 +28,8 @@ export interface LoadSummary {
   bytes: number;
   /** Milliseconds spent inside the parser (decoding and handing over excluded). */
   parseMs: number;
+  /** Milliseconds spent encoding records as columns for the page. */
+  encodeMs: number;
 }
 
 /**

@@ -19,6 +19,7 @@
  * is a binary search.
  */
 import type { MirosRecord } from '../../../shared/records/MirosRecord.ts';
+import type { RecordSegment } from '../store/RecordSegment.ts';
 
 /** Longest wait between two records, in record-time milliseconds. */
 export const MAX_GAP_MS = 10_000;
@@ -35,20 +36,27 @@ export class PacedTimeline {
   }
 
   append(records: readonly MirosRecord[]): void {
-    for (const record of records) {
-      const previous = this.count === 0 ? 0 : this.paced[this.count - 1]!;
-      let delta: number;
-      if (record.time === null) {
-        delta = this.latestStamp === null && this.count > 0 ? UNTIMED_STEP_MS : 0;
-      } else if (this.latestStamp === null) {
-        delta = this.count > 0 ? UNTIMED_STEP_MS : 0;
-        this.latestStamp = record.time;
-      } else {
-        delta = Math.min(MAX_GAP_MS, Math.max(0, record.time - this.latestStamp));
-        this.latestStamp = Math.max(this.latestStamp, record.time);
-      }
-      this.push(previous + delta);
+    for (const record of records) this.add(record.time);
+  }
+
+  /** Appends a segment's records (reading only their times). */
+  appendSegment(segment: RecordSegment): void {
+    for (let i = 0; i < segment.length; i++) this.add(segment.time(i));
+  }
+
+  private add(time: number | null): void {
+    const previous = this.count === 0 ? 0 : this.paced[this.count - 1]!;
+    let delta: number;
+    if (time === null) {
+      delta = this.latestStamp === null && this.count > 0 ? UNTIMED_STEP_MS : 0;
+    } else if (this.latestStamp === null) {
+      delta = this.count > 0 ? UNTIMED_STEP_MS : 0;
+      this.latestStamp = time;
+    } else {
+      delta = Math.min(MAX_GAP_MS, Math.max(0, time - this.latestStamp));
+      this.latestStamp = Math.max(this.latestStamp, time);
     }
+    this.push(previous + delta);
   }
 
   /** Paced time of the record at `position` (0-based). */

@@ -15,7 +15,7 @@
  * While the file loads the playhead sits at the end of what has loaded,
  * until the user moves it.
  */
-import type { MirosRecord } from '../../../shared/records/MirosRecord.ts';
+import type { RecordSegment } from '../store/RecordSegment.ts';
 import { initialSourceState, type Source, type SourceListener, type SourceState, type Speed } from './Source.ts';
 import { UpdatePump } from './UpdatePump.ts';
 import { PacedTimeline } from './PacedTimeline.ts';
@@ -139,9 +139,9 @@ export class ReplaySource implements Source {
     this.loading = true;
     try {
       const summary = await this.loader.load(this.input, async (batch) => {
-        this.appendRecords(batch.records);
+        this.appendRecords(batch.segment);
         this.setState({ progress: { loaded: batch.loaded, total: batch.total, lines: batch.lines, done: false } });
-        const delivered = this.pump.enqueue({ records: batch.records, parseErrors: batch.errors });
+        const delivered = this.pump.enqueue({ segments: [batch.segment], parseErrors: batch.errors });
         // Batches queued while the page renders merge into one update; only a
         // large backlog holds the loader (and through it the worker) back.
         if (this.pump.queuedRecords >= MAX_QUEUED_RECORDS) await delivered;
@@ -158,8 +158,8 @@ export class ReplaySource implements Source {
     }
   }
 
-  private appendRecords(records: readonly MirosRecord[]): void {
-    this.timeline.append(records);
+  private appendRecords(segment: RecordSegment): void {
+    this.timeline.appendSegment(segment);
     if (this.followLoad) this.setState({ cursor: this.timeline.length });
   }
 

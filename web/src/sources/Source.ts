@@ -20,6 +20,7 @@
  * page derived from earlier records is thrown away before `records` apply.
  */
 import type { MirosRecord } from '../../../shared/records/MirosRecord.ts';
+import type { RecordSegment } from '../store/RecordSegment.ts';
 import type { ParseError } from '../../../shared/parsers/ParsedLog.ts';
 import type { Counters, HelloInfo } from '../../../shared/contract/socketContract.ts';
 
@@ -74,6 +75,11 @@ export interface SourceUpdate {
   reset?: boolean;
   /** Records to append, in seq order. */
   records?: readonly MirosRecord[];
+  /**
+   * Records to append after `records`, as segments (a replay's columns, see
+   * store/ColumnSegment.ts); appended as they are, without building objects.
+   */
+  segments?: readonly RecordSegment[];
   /** Parse errors found since the previous update (line numbers included). */
   parseErrors?: readonly ParseError[];
   /** The playhead jumped (seek, step): panels with local derived state resync. */

@@ -3,7 +3,8 @@
  * loader: batches reach the sink in order, and the worker is held back
  * (acks) while the sink is busy.
  */
-import { LogLoadError, type LoadBatch, type LoadSink, type LoadSummary, type LogInput, type LogLoader } from './LogLoader.ts';
+import { ChunkReceiver } from './ChunkReceiver.ts';
+import { LogLoadError, type LoadSink, type LoadSummary, type LogInput, type LogLoader } from './LogLoader.ts';
 import type { FromParseWorker, ToParseWorker } from './parseWorkerProtocol.ts';
 
 export class WorkerLogLoader implements LogLoader {
@@ -16,6 +17,7 @@ export class WorkerLogLoader implements LogLoader {
     const worker = (this.worker ??= new Worker(new URL('./parseLog.worker.ts', import.meta.url), { type: 'module', name: 'parse-log' }));
     const id = this.nextId++;
     const post = (message: ToParseWorker) => worker.postMessage(message);
+    const receiver = new ChunkReceiver();
     return new Promise<LoadSummary>((resolve, reject) => {
       // Batches are applied strictly in order even though the sink is async.
       let chain = Promise.resolve();
@@ -35,9 +37,9 @@ export class WorkerLogLoader implements LogLoader {
         const message = event.data;
         if (message.id !== id || finished) return;
         if (message.type === 'batch') {
-          const { json, records, ...rest } = message.batch;
+          const { chunk, ...rest } = message.batch;
           chain = chain
-            .then(() => sink({ ...rest, records: json === undefined ? records! : (JSON.parse(json) as LoadBatch['records']) }))
+            .then(() => sink({ ...rest, segment: receiver.receive(chunk) }))
             .then(
               () => post({ type: 'ack', id, n: message.n }),
               (error: unknown) => {

@@ -1,15 +1,18 @@
 /**
  * Parses saved logs off the main thread, so a million-line file loads while
  * the page stays responsive. It runs the very same `streamLogInput` as the
- * in-thread loader; only the hand-over (postMessage + acks) differs.
+ * in-thread loader and encodes batches the same way (ColumnEncoder); only
+ * the hand-over (postMessage with transferred buffers, and acks) differs.
  */
 import { streamLogInput } from './streamLogInput.ts';
 import { LogLoadError } from './LogLoader.ts';
+import { ColumnEncoder } from './ColumnEncoder.ts';
+import { chunkBuffers } from '../store/ColumnChunk.ts';
 import { WINDOW_RECORDS, type FromParseWorker, type ToParseWorker, type WireBatch } from './parseWorkerProtocol.ts';
 
 // The DOM lib types `self` as a Window; in a dedicated worker it is the worker scope.
 const scope = self as unknown as {
-  postMessage(message: FromParseWorker): void;
+  postMessage(message: FromParseWorker, transfer?: Transferable[]): void;
   addEventListener(type: 'message', listener: (event: MessageEvent<ToParseWorker>) => void): void;
 };
 
@@ -49,13 +52,17 @@ async function run(id: number, input: Extract<ToParseWorker, { type: 'load' }>['
   const job: Job = { controller: new AbortController(), acked: 0, inFlight: new Map(), wake: null };
   jobs.set(id, job);
   let sent = 0;
+  const encoder = new ColumnEncoder();
+  let encodeMs = 0;
   try {
     const summary = await streamLogInput(
       input,
-      async ({ records, ...rest }) => {
+      async ({ records, source, ...rest }) => {
         sent++;
-        const wire: WireBatch = records.some((r) => r.kind === 'mesh') ? { ...rest, records } : { ...rest, json: JSON.stringify(records) };
-        scope.postMessage({ type: 'batch', id, n: sent, count: records.length, batch: wire });
+        const t0 = performance.now();
+        const wire: WireBatch = { ...rest, chunk: encoder.encode(records, source) };
+        encodeMs += performance.now() - t0;
+        scope.postMessage({ type: 'batch', id, n: sent, count: records.length, batch: wire }, chunkBuffers(wire.chunk));
         job.inFlight.set(sent, records.length);
         while (inFlightRecords(job) >= WINDOW_RECORDS && !job.controller.signal.aborted) {
           await new Promise<void>((resolve) => (job.wake = resolve));
@@ -65,7 +72,7 @@ async function run(id: number, input: Extract<ToParseWorker, { type: 'load' }>['
       // Small batches: records handed over young die young (no promotion to the old heap).
       { received, signal: job.controller.signal, maxBatch: 10_000 },
     );
-    scope.postMessage({ type: 'done', id, summary });
+    scope.postMessage({ type: 'done', id, summary: { ...summary, encodeMs } });
   } catch (error) {
     const reason = error instanceof LogLoadError ? error.reason : 'worker';
     scope.postMessage({ type: 'failed', id, reason, message: (error as Error).message });

@@ -10,19 +10,18 @@
  *    │── cancel {id} ────────────────────────▶│
  */
 import type { LoadBatch, LoadSummary, LogInput, LogLoadError } from './LogLoader.ts';
+import type { ColumnChunk } from '../store/ColumnChunk.ts';
 
 /** Records the worker may have in flight (sent, not acknowledged) before it waits. */
 export const WINDOW_RECORDS = 200_000;
 
 /**
- * Records cross the thread boundary as JSON text: the page then pays one
- * JSON.parse (≈3× cheaper than structured-clone deserialization of many
- * small objects), and the serializing happens in the worker. JSON would
- * turn a NaN or Infinity inside a mesh payload into null, so batches with
- * mesh records go by structured clone instead (records are plain data, so
- * both are exact otherwise).
+ * Records cross the thread boundary as columns (store/ColumnChunk.ts): the
+ * typed arrays are transferred, not copied, and the page builds a record
+ * object only when one is read. Mesh payloads and anything else columns
+ * cannot hold exactly go in the chunk's `extras`, by structured clone.
  */
-export type WireBatch = Omit<LoadBatch, 'records'> & ({ json: string; records?: never } | { records: LoadBatch['records']; json?: never });
+export type WireBatch = Omit<LoadBatch, 'segment'> & { chunk: ColumnChunk };
 
 export type ToParseWorker =
   | { type: 'load'; id: number; input: LogInput; received: number }

@@ -9,7 +9,16 @@
  */
 import { createLogParser } from '../../../shared/parsers/createLogParser.ts';
 import type { MirosRecord } from '../../../shared/records/MirosRecord.ts';
-import { LogLoadError, type LoadSink, type LoadSummary, type LogInput } from './LogLoader.ts';
+import type { ParseError } from '../../../shared/parsers/ParsedLog.ts';
+import { LogLoadError, type LoadBatch, type LoadSummary, type LogInput } from './LogLoader.ts';
+import type { LogSource } from './ColumnEncoder.ts';
+
+/**
+ * A batch as parsed: record objects, before the loader encodes them as
+ * columns, and the text they were read from (so raw lines need no copy).
+ */
+export type ParsedBatch = Omit<LoadBatch, 'segment'> & { records: MirosRecord[]; errors: ParseError[]; source: LogSource };
+export type ParsedSink = (batch: ParsedBatch) => Promise<void>;
 
 export interface StreamOptions {
   /** Flush a batch at this many records … */
@@ -22,7 +31,7 @@ export interface StreamOptions {
   fetch?: typeof fetch;
 }
 
-export async function streamLogInput(input: LogInput, sink: LoadSink, options: StreamOptions = {}): Promise<LoadSummary> {
+export async function streamLogInput(input: LogInput, sink: ParsedSink, options: StreamOptions = {}): Promise<Omit<LoadSummary, 'encodeMs'>> {
   const maxBatch = options.maxBatch ?? 50_000;
   const maxDelayMs = options.maxDelayMs ?? 100;
   const { stream, total } = await openInput(input, options);
@@ -35,7 +44,11 @@ export async function streamLogInput(input: LogInput, sink: LoadSink, options: S
   let errorsSent = 0;
   let lastFlush = Date.now();
   let parseMs = 0;
+  // The text since the start of the first line not yet handed over (line `sourceLine`).
+  let sourceText = '';
+  let sourceLine = 1;
   const parse = (text: string) => {
+    sourceText += text;
     const t0 = performance.now();
     const out = parser.push(text);
     parseMs += performance.now() - t0;
@@ -44,6 +57,7 @@ export async function streamLogInput(input: LogInput, sink: LoadSink, options: S
 
   /** Hands over what was parsed, in batches of at most maxBatch records. */
   const flush = async () => {
+    const source: LogSource = { text: sourceText, line: sourceLine };
     do {
       const errors = parser.errors.slice(errorsSent);
       errorsSent = parser.errors.length;
@@ -51,8 +65,14 @@ export async function streamLogInput(input: LogInput, sink: LoadSink, options: S
       records = records.length > maxBatch ? records.slice(maxBatch) : [];
       recordCount += batch.length;
       lastFlush = Date.now();
-      await sink({ records: batch, errors, loaded, total, lines: parser.lines });
+      await sink({ records: batch, errors, loaded, total, lines: parser.lines, source });
     } while (records.length > 0);
+    // Keep only the line the parser has not finished.
+    const cut = sourceText.lastIndexOf('\n') + 1;
+    if (cut > 0) {
+      sourceText = sourceText.slice(cut);
+      sourceLine = parser.lines + 1;
+    }
   };
   const take = (more: MirosRecord[]) => {
     // push in a loop: spreading a large array into push() overflows the stack.

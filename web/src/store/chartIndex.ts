@@ -6,8 +6,8 @@
  * answer is a binary search, so moving the cursor over a million records
  * costs nothing and the index itself only grows with the log.
  */
-import { incrementalIndex } from './incrementalIndex.ts';
 import { PositionList } from './PositionList.ts';
+import type { RecordLog } from './RecordLog.ts';
 
 export interface ChartEntry {
   name: string;
@@ -33,28 +33,45 @@ export interface ChartIndex {
   mesh: PositionList;
 }
 
-export const chartIndex = incrementalIndex<ChartIndex>({
-  init: () => ({ byName: new Map(), names: [], meta: new PositionList(), notes: new PositionList(), mesh: new PositionList() }),
-  add(state, record, position) {
-    if (record.kind === 'meta') (record.event === 'note' ? state.notes : state.meta).push(position);
-    if (record.kind === 'mesh') state.mesh.push(position);
-    // A meta record names a chart only to describe it (a topology); it is
-    // not something the chart did, so it does not make the chart "heard".
-    if (record.chart === null || record.kind === 'meta') return;
-    let entry = state.byName.get(record.chart);
-    if (!entry) {
-      entry = {
-        name: record.chart,
-        order: state.names.length,
-        all: new PositionList(),
-        traces: new PositionList(),
-        spies: new PositionList(),
-      };
-      state.byName.set(record.chart, entry);
-      state.names.push(record.chart);
+const built = new WeakMap<RecordLog, { state: ChartIndex; upTo: number }>();
+
+/**
+ * The index of a log, brought up to date. Folded in from the cheap field
+ * accessors (kind, chart, meta event) segment by segment, so it never
+ * builds a record object: indexing a million loaded records stays a few
+ * milliseconds.
+ */
+export function chartIndex(log: RecordLog): ChartIndex {
+  let entry = built.get(log);
+  if (!entry) {
+    entry = { state: { byName: new Map(), names: [], meta: new PositionList(), notes: new PositionList(), mesh: new PositionList() }, upTo: 0 };
+    built.set(log, entry);
+  }
+  const { state } = entry;
+  log.forEachSegment(entry.upTo, log.length, (segment, first, end, offset) => {
+    for (let i = first; i < end; i++) {
+      const position = offset + i;
+      const kind = segment.kind(i);
+      if (kind === 'meta') {
+        (segment.metaEvent(i) === 'note' ? state.notes : state.meta).push(position);
+        // A meta record names a chart only to describe it (a topology); it is
+        // not something the chart did, so it does not make the chart "heard".
+        continue;
+      }
+      if (kind === 'mesh') state.mesh.push(position);
+      const chart = segment.chart(i);
+      if (chart === null) continue;
+      let chartEntry = state.byName.get(chart);
+      if (!chartEntry) {
+        chartEntry = { name: chart, order: state.names.length, all: new PositionList(), traces: new PositionList(), spies: new PositionList() };
+        state.byName.set(chart, chartEntry);
+        state.names.push(chart);
+      }
+      chartEntry.all.push(position);
+      if (kind === 'trace') chartEntry.traces.push(position);
+      else if (kind === 'spy') chartEntry.spies.push(position);
     }
-    entry.all.push(position);
-    if (record.kind === 'trace') entry.traces.push(position);
-    else if (record.kind === 'spy') entry.spies.push(position);
-  },
-});
+  });
+  entry.upTo = log.length;
+  return state;
+}

@@ -91,6 +91,7 @@ export function createDashboardStore(initial: Partial<Pick<DashboardState, 'them
         // The selected chart survives: a reconnect or a re-opened file usually has the same charts.
       }
       if (update.records && update.records.length > 0) log.append(update.records);
+      if (update.segments) for (const segment of update.segments) log.appendSegment(segment);
       if (update.parseErrors && update.parseErrors.length > 0) {
         parseErrorCount += update.parseErrors.length;
         if (parseErrors.length < MAX_KEPT_PARSE_ERRORS) {

@@ -15,6 +15,7 @@ import type { RecordLog } from './RecordLog.ts';
 
 export interface IndexDefinition<S> {
   init(): S;
+  /** `record` may be a view that changes after the call: keep its fields, never the record. */
   add(state: S, record: MirosRecord, position: number): void;
 }
 
@@ -29,7 +30,9 @@ export function incrementalIndex<S>(definition: IndexDefinition<S>): Incremental
       built.set(log, entry);
     }
     const end = log.length;
-    for (let i = entry.upTo; i < end; i++) definition.add(entry.state, log.at(i), i);
+    // view(): records read in place (none built), valid only during add().
+    let position = entry.upTo;
+    for (const record of log.view(entry.upTo, end)) definition.add(entry.state, record, position++);
     entry.upTo = end;
     return entry.state;
   };

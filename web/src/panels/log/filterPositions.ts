@@ -33,7 +33,11 @@ export function filterPositions(log: RecordLog, key: string, predicate: RecordPr
   }
   const end = log.length;
   const { matches } = entry;
-  for (let i = entry.upTo; i < end; i++) if (entry.predicate(log.at(i))) matches.push(i);
+  let i = entry.upTo;
+  for (const record of log.view(entry.upTo, end)) {
+    if (entry.predicate(record)) matches.push(i);
+    i++;
+  }
   entry.upTo = end;
   return matches;
 }

@@ -19,7 +19,7 @@ export function sequenceBuilderFor(log: RecordLog): SequenceBuilder {
   }
   while (entry.upTo < log.length) {
     const to = Math.min(log.length, entry.upTo + CATCH_UP_SLICE);
-    entry.builder.add(log.slice(entry.upTo, to));
+    entry.builder.add(log.view(entry.upTo, to));
     entry.upTo = to;
   }
   return entry.builder;

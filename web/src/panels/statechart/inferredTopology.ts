@@ -19,7 +19,7 @@ export function inferredTopology(log: RecordLog, chart: string): StateParent[] {
   }
   while (entry.upTo < log.length) {
     const to = Math.min(log.length, entry.upTo + CATCH_UP_SLICE);
-    entry.inference.add(log.slice(entry.upTo, to));
+    entry.inference.add(log.view(entry.upTo, to));
     entry.upTo = to;
   }
   return entry.inference.topology(chart)?.states ?? [];
