@@ -26,7 +26,7 @@
  * Work per record is O(log n + k), k being the records of that signal inside
  * the window.
  */
-import { insertSorted, lowerBound, upperBound } from './sortedArray.ts';
+import { KeyedList } from './KeyedList.ts';
 
 export interface PairingOptions {
   /** How long after a message a reception may follow (ms, default 2000). */
@@ -55,23 +55,11 @@ export interface PairedReception extends Timed {
   chart: string;
 }
 
-interface Keyed<T> {
-  key: number;
-  item: T;
-}
-
 interface SignalIndex {
-  messagesByTime: Keyed<PairedMessage>[];
-  messagesByReceived: Keyed<PairedMessage>[];
-  receptionsByTime: Keyed<PairedReception>[];
-  receptionsByReceived: Keyed<PairedReception>[];
-}
-
-const byKey = <T>(a: Keyed<T>, b: Keyed<T>): number => a.key - b.key;
-const keyVsNumber = <T>(a: Keyed<T>, n: number): number => a.key - n;
-
-function inRange<T>(list: readonly Keyed<T>[], from: number, to: number): Keyed<T>[] {
-  return list.slice(lowerBound(list, from, keyVsNumber), upperBound(list, to, keyVsNumber));
+  messagesByTime: KeyedList<PairedMessage>;
+  messagesByReceived: KeyedList<PairedMessage>;
+  receptionsByTime: KeyedList<PairedReception>;
+  receptionsByReceived: KeyedList<PairedReception>;
 }
 
 export class ReceptionPairer {
@@ -87,15 +75,20 @@ export class ReceptionPairer {
 
   addMessage(message: PairedMessage): void {
     const index = this.#index(message.signal);
-    insertSorted(index.messagesByReceived, { key: message.received, item: message }, byKey);
-    if (message.time !== null) insertSorted(index.messagesByTime, { key: message.time, item: message }, byKey);
+    index.messagesByReceived.insert(message.received, message);
+    if (message.time !== null) index.messagesByTime.insert(message.time, message);
     // Receptions this message may now explain better than their current one.
     const { windowMs, skewMs } = this.#options;
     const candidates = new Set<PairedReception>();
     if (message.time !== null) {
-      for (const { item } of inRange(index.receptionsByTime, message.time - skewMs, message.time + windowMs)) candidates.add(item);
+      const byTime = index.receptionsByTime;
+      const [lo, hi] = byTime.range(message.time - skewMs, message.time + windowMs);
+      for (let k = lo; k < hi; k++) candidates.add(byTime.items[k]!);
     }
-    for (const { item } of inRange(index.receptionsByReceived, message.received - skewMs, message.received + windowMs)) {
+    const byReceived = index.receptionsByReceived;
+    const [lo, hi] = byReceived.range(message.received - skewMs, message.received + windowMs);
+    for (let k = lo; k < hi; k++) {
+      const item = byReceived.items[k]!;
       if (message.time === null || item.time === null) candidates.add(item);
     }
     for (const reception of candidates) this.#assign(reception, this.#best(reception, index));
@@ -103,8 +96,8 @@ export class ReceptionPairer {
 
   addReception(reception: PairedReception): void {
     const index = this.#index(reception.signal);
-    insertSorted(index.receptionsByReceived, { key: reception.received, item: reception }, byKey);
-    if (reception.time !== null) insertSorted(index.receptionsByTime, { key: reception.time, item: reception }, byKey);
+    index.receptionsByReceived.insert(reception.received, reception);
+    if (reception.time !== null) index.receptionsByTime.insert(reception.time, reception);
     // No message with this signal yet (most transitions of a trace): nothing to pair, nothing paired before.
     if (index.messagesByReceived.length === 0) return;
     this.#assign(reception, this.#best(reception, index));
@@ -128,7 +121,7 @@ export class ReceptionPairer {
   #index(signal: string): SignalIndex {
     let index = this.#signals.get(signal);
     if (!index) {
-      index = { messagesByTime: [], messagesByReceived: [], receptionsByTime: [], receptionsByReceived: [] };
+      index = { messagesByTime: new KeyedList(), messagesByReceived: new KeyedList(), receptionsByTime: new KeyedList(), receptionsByReceived: new KeyedList() };
       this.#signals.set(signal, index);
     }
     return index;
@@ -147,13 +140,15 @@ export class ReceptionPairer {
       if (better) best = { message, late, distance };
     };
     if (reception.time !== null) {
-      for (const { key, item } of inRange(index.messagesByTime, reception.time - windowMs, reception.time + skewMs)) {
-        consider(item, reception.time - key);
-      }
+      const { keys, items } = index.messagesByTime;
+      const [lo, hi] = index.messagesByTime.range(reception.time - windowMs, reception.time + skewMs);
+      for (let k = lo; k < hi; k++) consider(items[k]!, reception.time - keys[k]!);
     }
     const received = reception.received;
-    for (const { key, item } of inRange(index.messagesByReceived, received - windowMs, received + skewMs)) {
-      if (reception.time === null || item.time === null) consider(item, received - key);
+    const { keys, items } = index.messagesByReceived;
+    const [lo, hi] = index.messagesByReceived.range(received - windowMs, received + skewMs);
+    for (let k = lo; k < hi; k++) {
+      if (reception.time === null || items[k]!.time === null) consider(items[k]!, received - keys[k]!);
     }
     return best?.message;
   }

@@ -155,6 +155,8 @@ export class SequenceBuilder {
       signal: record.signal,
       from: record.from,
       to: record.to,
+      id: arrival,
+      received: record.received,
     };
     // Assigned, not spread: this runs for every transition of a million-line log.
     if (record.payload !== undefined) step.payload = record.payload;
@@ -166,11 +168,12 @@ export class SequenceBuilder {
     if (!first || this.#compare(step, first) < 0) this.#firstStep.set(chart, step);
     let states = this.#firstState.get(chart);
     if (!states) this.#firstState.set(chart, (states = new Map()));
-    this.#noteState(states, step.from, { entry: step, role: 0 });
-    this.#noteState(states, step.to, { entry: step, role: 1 });
+    this.#noteState(states, step.from, step, 0);
+    this.#noteState(states, step.to, step, 1);
     this.#noteParticipant(chart);
     this.#knownCharts.add(chart);
-    this.#pairer.addReception({ id: arrival, chart, signal: record.signal, time: record.time, received: record.received });
+    // The step is its own reception record (no second object per transition).
+    this.#pairer.addReception(step);
   }
 
   #addMesh(record: MeshRecord, arrival: number): void {
@@ -220,9 +223,10 @@ export class SequenceBuilder {
     for (let j = k + 1; j < max.length && this.#compare(max[j]!, entry) < 0; j += 1) max[j] = entry;
   }
 
-  #noteState(states: Map<string, FirstAppearance>, state: string, seen: FirstAppearance): void {
+  #noteState(states: Map<string, FirstAppearance>, state: string, entry: StepEntry, role: 0 | 1): void {
     const known = states.get(state);
-    if (!known || this.#compare(seen.entry, known.entry) < 0) states.set(state, seen);
+    // Compared before allocating: almost every step shows states already seen.
+    if (!known || this.#compare(entry, known.entry) < 0) states.set(state, { entry, role });
   }
 
   #noteParticipant(name: string): void {

@@ -21,6 +21,9 @@ export interface StepEntry extends EntryBase {
   payload?: string;
   from: string;
   to: string;
+  /** As a reception for the ReceptionPairer: `id` is `arrival`. */
+  id: number;
+  received: number;
 }
 
 export interface MessageEntry extends EntryBase {
