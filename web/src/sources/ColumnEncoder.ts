@@ -21,6 +21,7 @@
  * undefined as they are.
  */
 import type { MirosRecord } from '../../../shared/records/MirosRecord.ts';
+import { SymbolTable } from './SymbolTable.ts';
 import {
   FLAG_HOOK,
   FLAG_HOOK_TRUE,
@@ -73,7 +74,7 @@ function textFieldsAreStrings(r: MirosRecord): boolean {
 }
 
 export class ColumnEncoder {
-  readonly #ids = new Map<string, number>();
+  readonly #names = new SymbolTable();
   #fresh: string[] = [];
   #parts: string[] = [];
   #pos = 0;
@@ -140,12 +141,9 @@ export class ColumnEncoder {
   }
 
   #symbol(name: string): number {
-    let id = this.#ids.get(name);
-    if (id === undefined) {
-      id = this.#ids.size;
-      this.#ids.set(name, id);
-      this.#fresh.push(name);
-    }
+    const known = this.#names.size;
+    const id = this.#names.id(name);
+    if (id === known) this.#fresh.push(name);
     return id;
   }
 
