@@ -48,6 +48,15 @@ export interface SequenceWindow {
   chart?: string;
 }
 
+interface ChartTrack {
+  /** The chart's steps in diagram order. */
+  steps: StepEntry[];
+  /** Its first step in diagram order (charts are lettered by it). */
+  first: StepEntry;
+  /** Where each of its states first appeared. */
+  states: Map<string, FirstAppearance>;
+}
+
 interface FirstAppearance {
   entry: StepEntry;
   /** 0 when first seen as a source, 1 as a target. */
@@ -64,9 +73,8 @@ export class SequenceBuilder {
   readonly #bySeq: SequenceEntry[] = [];
   /** #prefixMax[k]: the entry latest in diagram order among #bySeq[0..k] (see latestEntries). */
   readonly #prefixMax: SequenceEntry[] = [];
-  readonly #stepsByChart = new Map<string, StepEntry[]>();
-  readonly #firstStep = new Map<string, StepEntry>();
-  readonly #firstState = new Map<string, Map<string, FirstAppearance>>();
+  /** Per chart with steps: one lookup per transition instead of one per fact. */
+  readonly #tracks = new Map<string, ChartTrack>();
   readonly #messages = new Map<number, MessageEntry>();
   readonly #knownCharts = new Set<string>();
   readonly #rank = new Map<string, number>();
@@ -125,7 +133,7 @@ export class SequenceBuilder {
       entries = this.#bySeq.slice(from, to).sort((a, b) => a.n - b.n);
       if (accept) entries = entries.filter(accept);
     } else if (chart !== undefined) {
-      const steps = this.#stepsByChart.get(chart) ?? [];
+      const steps = this.#tracks.get(chart)?.steps ?? [];
       const shown = last === undefined ? steps : steps.slice(Math.max(0, steps.length - last));
       // Messages sent or received by the chart between its first and last
       // step shown, and those that caused the steps shown.
@@ -161,17 +169,16 @@ export class SequenceBuilder {
     // Assigned, not spread: this runs for every transition of a million-line log.
     if (record.payload !== undefined) step.payload = record.payload;
     this.#insert(step);
-    let steps = this.#stepsByChart.get(chart);
-    if (!steps) this.#stepsByChart.set(chart, (steps = []));
-    insertSorted(steps, step, this.#compare);
-    const first = this.#firstStep.get(chart);
-    if (!first || this.#compare(step, first) < 0) this.#firstStep.set(chart, step);
-    let states = this.#firstState.get(chart);
-    if (!states) this.#firstState.set(chart, (states = new Map()));
-    this.#noteState(states, step.from, step, 0);
-    this.#noteState(states, step.to, step, 1);
-    this.#noteParticipant(chart);
-    this.#knownCharts.add(chart);
+    let track = this.#tracks.get(chart);
+    if (!track) {
+      this.#tracks.set(chart, (track = { steps: [], first: step, states: new Map() }));
+      this.#noteParticipant(chart);
+      this.#knownCharts.add(chart);
+    }
+    insertSorted(track.steps, step, this.#compare);
+    if (this.#compare(step, track.first) < 0) track.first = step;
+    this.#noteState(track.states, step.from, step, 0);
+    this.#noteState(track.states, step.to, step, 1);
     // The step is its own reception record (no second object per transition).
     this.#pairer.addReception(step);
   }
@@ -218,7 +225,9 @@ export class SequenceBuilder {
     const k = insertSorted(this.#bySeq, entry, bySeqOrder);
     const max = this.#prefixMax;
     const before = k > 0 ? max[k - 1]! : entry;
-    max.splice(k, 0, this.#compare(entry, before) > 0 ? entry : before);
+    const latest = this.#compare(entry, before) > 0 ? entry : before;
+    if (k === max.length) max.push(latest);
+    else max.splice(k, 0, latest);
     // A record that arrived late may now be the latest of every prefix after it.
     for (let j = k + 1; j < max.length && this.#compare(max[j]!, entry) < 0; j += 1) max[j] = entry;
   }
@@ -251,7 +260,7 @@ export class SequenceBuilder {
 
   #lookups(): SequenceLookups {
     if (this.#chartOrder?.version !== this.#version) {
-      const charts = [...this.#firstStep].sort((a, b) => this.#compare(a[1], b[1])).map(([chart]) => chart);
+      const charts = [...this.#tracks].sort((a, b) => this.#compare(a[1].first, b[1].first)).map(([chart]) => chart);
       this.#chartOrder = { version: this.#version, charts, letters: new Map(charts.map((c, k) => [c, chartLetter(k)])) };
     }
     const { charts, letters } = this.#chartOrder;
@@ -259,7 +268,7 @@ export class SequenceBuilder {
       chartOrder: charts,
       letterOf: (chart) => letters.get(chart) ?? '?',
       orderStates: (chart, states) => {
-        const first = this.#firstState.get(chart)!;
+        const first = this.#tracks.get(chart)!.states;
         return [...states].sort((a, b) => {
           const x = first.get(a)!;
           const y = first.get(b)!;
