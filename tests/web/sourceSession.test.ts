@@ -94,4 +94,18 @@ describe('SourceSession', () => {
     await second.pushRecords([trace(1, 'b', 'go', 'x', 'y')]);
     expect([first.commands, store.getState().length, store.getState().log.at(0).chart]).toEqual([['close'], 1, 'b']);
   });
+
+  it('starts a newly opened source on an empty page, with the cursor following, whatever the previous one left', async () => {
+    const store = createDashboardStore();
+    const session = new SourceSession(store, async () => undefined);
+    const replay = new FakeSource({ kind: 'replay', capabilities: REPLAY_CAPABILITIES, cursor: 1 });
+    session.open(replay);
+    await replay.pushRecords([trace(1, 'a', 'go', 'x', 'y'), trace(2, 'a', 'go', 'y', 'x')]);
+    const live = new FakeSource({ kind: 'live', cursor: null });
+    session.open(live);
+    await live.push({ state: { presence: 'live' } });
+    await live.pushRecords([trace(7, 'b', 'go', 'x', 'y')]);
+    const state = store.getState();
+    expect([state.length, state.log.at(0).chart, state.cursor]).toEqual([1, 'b', null]);
+  });
 });

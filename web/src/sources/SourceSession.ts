@@ -44,9 +44,13 @@ export class SourceSession {
     this.close();
     this.source = source;
     let active = true;
+    // Another source is another run: its first update replaces whatever the
+    // previous one left (a live source, unlike a replay, does not say so itself).
+    let first = true;
     const detachSource = source.setListener(async (update) => {
       if (!active) return;
-      this.store.getState().applyUpdate(update);
+      this.store.getState().applyUpdate(first && !update.reset ? { ...update, reset: true } : update);
+      first = false;
       await this.waitForRender();
     });
     this.detach = () => {
