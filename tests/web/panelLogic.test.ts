@@ -75,7 +75,7 @@ describe('startup source', () => {
       startupSource({ search: '?live', origin }),
       startupSource({ search: '?live=http://10.0.0.2:4477', origin }),
       startupSource({ search: '?recording=run%201', origin }),
-    ]).toEqual([{ kind: 'none' }, { kind: 'live', url: origin }, { kind: 'live', url: 'http://10.0.0.2:4477' }, { kind: 'recording', name: 'run 1' }]);
+    ]).toEqual([{ kind: 'server', url: origin }, { kind: 'live', url: origin }, { kind: 'live', url: 'http://10.0.0.2:4477' }, { kind: 'recording', name: 'run 1' }]);
   });
 });
 
