@@ -1,7 +1,9 @@
 /**
- * The bar along the bottom: connection presence, how much is held, and
- * everything that went wrong — rejections by reason, reconnects, drops,
- * unreadable lines of a saved log (with their line numbers).
+ * The bar along the bottom: connection presence and the broker behind it,
+ * how much is held, and everything that went wrong — rejections by reason,
+ * reconnects, drops, unreadable lines of a saved log (with their line
+ * numbers). Zero counts stay visible (dimmed) so "nothing went wrong" can be
+ * read at a glance rather than inferred from an absence.
  */
 import { useState } from 'react';
 import { useRecords } from '../panelApi/useRecords.ts';
@@ -9,6 +11,14 @@ import { useParseErrors, useSourceStatus } from '../panelApi/useSourceStatus.ts'
 import { statusCounts } from '../store/statusCounts.ts';
 import { chartIndex } from '../store/chartIndex.ts';
 import { useCursor } from '../panelApi/useCursor.ts';
+import type { TransportInfo } from '../../../shared/contract/socketContract.ts';
+
+/** Where the server's records come from, as one short phrase. */
+function brokerLabel(transport: TransportInfo): string {
+  if (transport.kind === 'in-process') return 'in-process bus';
+  const where = `RabbitMQ ${transport.broker ?? ''}`.trim();
+  return transport.connected ? where : `${where} · ${transport.state ?? 'disconnected'}`;
+}
 
 export function StatusBar() {
   const status = useSourceStatus();
@@ -23,13 +33,24 @@ export function StatusBar() {
   const rejected = status.counters?.rejected ?? counts.rejected;
   const rejectedTotal = Object.values(rejected).reduce((a, b) => a + b, 0);
   const reconnects = Math.max(status.reconnects, status.counters?.reconnects ?? 0, counts.reconnects);
-  const dropped = status.dropped + counts.dropped;
+  // Live: what this page missed (the server also logs each miss as a meta
+  // record, which would count it twice). Replay: the misses the log recorded.
+  const dropped = status.kind === 'live' ? status.dropped : counts.dropped;
+  const droppedTitle =
+    status.kind === 'live'
+      ? `Records this page never got (older than the server's buffer when it connected, or missed while it lagged); server-wide: ${(status.counters?.dropped ?? 0).toLocaleString('en-US')}`
+      : 'Records the recording says some consumer missed';
 
   return (
     <footer className="statusbar">
       <span className={`presence ${status.presence}`} data-testid="presence" data-presence={status.presence}>
         ● {status.presence}
       </span>
+      {status.kind === 'live' && status.server && (
+        <span className={status.server.transport.connected ? 'dim' : 'warn-text'} data-testid="broker" data-transport={status.server.transport.kind} title="Where the server hears the charts">
+          {brokerLabel(status.server.transport)}
+        </span>
+      )}
       {status.error && (
         <span className="error-text" data-testid="source-error">
           {status.error}
@@ -41,7 +62,9 @@ export function StatusBar() {
         </button>
       )}
       <span data-testid="record-count">{total.toLocaleString('en-US')} records</span>
-      <span>{charts} charts</span>
+      <span>
+        {charts} {charts === 1 ? 'chart' : 'charts'}
+      </span>
       <span className={rejectedTotal > 0 ? 'warn-text' : 'dim'} data-testid="rejections" title={Object.entries(rejected).map(([r, n]) => `${r}: ${n}`).join('\n')}>
         {rejectedTotal} rejected
         {rejectedTotal > 0 &&
@@ -50,13 +73,11 @@ export function StatusBar() {
             .join(', ')})`}
       </span>
       <span className={reconnects > 0 ? 'warn-text' : 'dim'} data-testid="reconnects">
-        {reconnects} reconnects
+        {reconnects} {reconnects === 1 ? 'reconnect' : 'reconnects'}
       </span>
-      {dropped > 0 && (
-        <span className="warn-text" data-testid="dropped">
-          {dropped.toLocaleString('en-US')} dropped
-        </span>
-      )}
+      <span className={dropped > 0 ? 'warn-text' : 'dim'} data-testid="dropped" title={droppedTitle}>
+        {dropped.toLocaleString('en-US')} dropped
+      </span>
       {errorCount > 0 && (
         <button type="button" className="link warn-text" data-testid="parse-error-count" onClick={() => setShowErrors(!showErrors)}>
           {errorCount} unreadable lines

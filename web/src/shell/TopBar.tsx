@@ -1,30 +1,51 @@
 /**
- * The bar across the top: open a saved log or a server recording, what is
- * open and its presence, theme and help.
+ * The bar across the top: open a saved log or a server recording, go back
+ * to the live stream, what is open, theme and help.
  */
-import { useState, type RefObject } from 'react';
+import type { RefObject } from 'react';
 import { useDashboard } from '../panelApi/DashboardContext.tsx';
 import { useSourceStatus } from '../panelApi/useSourceStatus.ts';
 import { useHelpOverlay, useTheme } from '../panelApi/usePreferences.ts';
-import { listRecordings, recordingUrl, type RecordingSummary } from '../sources/recordingsApi.ts';
-import { openFile, openReplay } from './openReplay.ts';
+import { LiveSource } from '../sources/LiveSource.ts';
+import { openFile } from './openReplay.ts';
 import { LoadProgressBar } from './LoadProgressBar.tsx';
+import { RecordingsMenu } from './RecordingsMenu.tsx';
+import { useServerAvailable } from './useServerAvailable.ts';
+
+/** "127.0.0.1:4477" for a relay URL; the URL itself when it does not parse. */
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
+}
 
 export function TopBar({ fileInput }: { fileInput: RefObject<HTMLInputElement | null> }) {
   const { session } = useDashboard();
   const status = useSourceStatus();
   const [theme, setTheme] = useTheme();
   const [, setHelp] = useHelpOverlay();
-  const [recordings, setRecordings] = useState<RecordingSummary[] | string | null>(null);
+  const serverAvailable = useServerAvailable();
 
-  const loadRecordings = () => {
-    setRecordings('loading…');
-    listRecordings().then(setRecordings, (error: Error) => setRecordings(error.message));
-  };
+  let label = status.label;
+  if (status.kind === 'fake') label = 'Nothing open — open or drop a saved log';
+  else if (status.kind === 'live') label = `live from ${hostOf(status.label)}${status.server?.recording ? ` · recording ${status.server.recording}` : ''}`;
 
   return (
     <header className="topbar">
-      <span className="brand">miroscope</span>
+      <span className="brand">
+        <svg className="brand-mark" width="14" height="14" viewBox="0 0 16 16" aria-hidden>
+          <rect x="1" y="1" width="14" height="14" rx="3" />
+          <circle cx="8" cy="8" r="3" />
+        </svg>
+        miroscope
+      </span>
+      {serverAvailable && status.kind !== 'live' && (
+        <button type="button" className="go-live" data-testid="go-live" title="Back to this server's live stream" onClick={() => session.open(new LiveSource(window.location.origin))}>
+          ● Live
+        </button>
+      )}
       <button type="button" onClick={() => fileInput.current?.click()} title="Open a saved log (o)" data-testid="open-file">
         Open log…
       </button>
@@ -39,33 +60,16 @@ export function TopBar({ fileInput }: { fileInput: RefObject<HTMLInputElement | 
           e.target.value = '';
         }}
       />
-      <details className="recordings" onToggle={(e) => (e.currentTarget.open ? loadRecordings() : undefined)}>
-        <summary data-testid="recordings-menu">Recordings ▾</summary>
-        <div className="menu">
-          {typeof recordings === 'string' && <div className="dim menu-note">{recordings}</div>}
-          {Array.isArray(recordings) && recordings.length === 0 && <div className="dim menu-note">No recordings yet.</div>}
-          {Array.isArray(recordings) &&
-            recordings.map((r) => (
-              <button
-                type="button"
-                key={r.name}
-                className="menu-item"
-                onClick={() => openReplay(session, { kind: 'url', url: recordingUrl(r.name), name: r.name })}
-              >
-                {r.name} <span className="dim">{r.records.toLocaleString('en-US')} records{r.live ? ' · live' : ''}</span>
-              </button>
-            ))}
-        </div>
-      </details>
-      <span className="source-label" data-testid="source-label" title={status.label}>
-        {status.kind === 'fake' ? 'Nothing open — open or drop a saved log' : status.label}
+      <RecordingsMenu />
+      <span className={`source-label ${status.kind}`} data-testid="source-label" title={status.label}>
+        {label}
       </span>
       <LoadProgressBar />
       <span className="spacer" />
       <button type="button" onClick={() => setTheme(theme === 'dark' ? 'light' : 'dark')} title="Theme (t)" data-testid="theme-toggle">
-        {theme === 'dark' ? '☀ light' : '☾ dark'}
+        {theme === 'dark' ? '☀ Light' : '☾ Dark'}
       </button>
-      <button type="button" onClick={() => setHelp(true)} title="Keyboard shortcuts (?)" data-testid="help-button">
+      <button type="button" onClick={() => setHelp(true)} title="Keyboard shortcuts (?)" data-testid="help-button" aria-label="Keyboard shortcuts">
         ?
       </button>
     </header>
