@@ -44,6 +44,16 @@ describe('summarizeCharts', () => {
     ]);
   });
 
+  it('names the latest transition as the last event, not the spy bookkeeping after it', () => {
+    const spy = (seq: number, chart: string, line: string): MirosRecord => ({ v: 1, seq, kind: 'spy', chart, node: null, time: null, received: 0, raw: line, line });
+    const log = logOf([trace(1, 'a', 'go', 'x', 'y'), spy(2, 'a', 'ENTRY_SIGNAL:y'), spy(3, 'a', '<- Queued:(0) Deferred:(0)'), spy(4, 'b', 'START'), spy(5, 'b', 'SEARCH_FOR_SUPER_SIGNAL:x')]);
+    const rows = summarizeCharts(log, log.length, { field: 'time', now: null });
+    expect(rows.map((r) => [r.name, r.lastEvent, r.lastSeq])).toEqual([
+      ['a', 'go() x→y', 3],
+      ['b', 'SEARCH_FOR_SUPER_SIGNAL:x', 5],
+    ]);
+  });
+
   it('uses arrival times and the wall clock for a live session', () => {
     const a = { ...trace(1, 'a', 'go', 'x', 'y', null), received: 1_000 };
     const rows = summarizeCharts(logOf([a]), 1, { field: 'received', now: 50_000 });

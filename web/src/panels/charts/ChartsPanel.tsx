@@ -59,13 +59,18 @@ export default function ChartsPanel() {
               onClick={() => select(c.name)}
               aria-selected={c.name === selected}
             >
-              <td>
+              <td className="name">
                 <span className="swatch" style={{ background: colors.get(c.name) }} />
                 {c.name}
               </td>
-              <td className="dim">{c.node ?? '—'}</td>
+              <td className="dim node" title={c.node ?? ''}>
+                {c.node ?? '—'}
+              </td>
+              {/* Keyed on the state so a transition replays the flash. */}
               <td data-testid="chart-state" className="state">
-                {c.state ?? '—'}
+                <span key={c.state ?? ''} className="state-flash">
+                  {c.state ?? '—'}
+                </span>
               </td>
               <td className="last-event" title={c.lastEvent ?? ''}>
                 {c.lastEvent ?? '—'}

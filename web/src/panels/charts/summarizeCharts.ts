@@ -66,12 +66,28 @@ function summarize(log: RecordLog, entry: ChartEntry, count: number, end: number
     name: entry.name,
     node: last.node,
     state,
-    lastEvent: describe(last),
+    lastEvent: describe(log.at(telling(log, entry, count))),
     lastSeq: last.seq,
     rate: now === null ? 0 : rate(log, entry, count, now, field),
     liveness,
     records: count,
   };
+}
+
+/**
+ * The position of the chart's latest record worth naming: a transition, a
+ * mesh message or a notice. Instrumented charts end nearly every step with
+ * spy bookkeeping (`<- Queued:(0) Deferred:(0)`), which would otherwise fill
+ * the column for every chart alike; spy lines count only when nothing else
+ * is near (a chart known from its spy output alone).
+ */
+function telling(log: RecordLog, entry: ChartEntry, count: number): number {
+  for (let k = count - 1; k >= 0 && count - k <= TIME_LOOKBACK; k--) {
+    const position = entry.all.get(k);
+    const record = log.at(position);
+    if (record.kind === 'trace' || record.kind === 'mesh' || (record.kind === 'meta' && record.event !== 'topology')) return position;
+  }
+  return entry.all.get(count - 1);
 }
 
 /** Text for the "last event" column. */
