@@ -5,7 +5,7 @@
  * the range chosen on the timeline — so a long run never freezes the page.
  * Exports cover the chosen range (or everything up to the cursor).
  */
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type CSSProperties } from 'react';
 import { useRecordsView } from '../../panelApi/useRecords.ts';
 import { useRange } from '../../panelApi/useSelection.ts';
 import { useTheme } from '../../panelApi/usePreferences.ts';
@@ -18,10 +18,17 @@ import { compatInputText } from './compatInputText.ts';
 import { EXPORT_FORMATS, exportFileName, type ExportFormat } from './exportFormats.ts';
 import { downloadBlob } from './downloadBlob.ts';
 import { useMermaidSvgs } from './useMermaidSvgs.ts';
+import { diagramCaption } from './diagramCaption.ts';
+import { useChartColors } from '../../panelApi/chartColor.ts';
 import './SequencePanel.css';
 
 /** Fewest ms between two diagram renders while records stream in. */
 const RENDER_INTERVAL_MS = 400;
+
+/** The drawn width Mermaid gave the SVG, so "fit" can stop shrinking where text turns unreadable (see the CSS). */
+function naturalWidth(svg: string): number {
+  return Number(/<svg[^>]*\swidth="([\d.]+)"/.exec(svg)?.[1] ?? 0);
+}
 
 function viewKey(view: SequenceView): string {
   return view.kind === 'chart' ? `chart:${view.chart}` : view.kind;
@@ -40,6 +47,9 @@ export default function SequencePanel() {
   const [view, setView] = useState<SequenceView>({ kind: 'all' });
   const [size, setSize] = useState<number>(DEFAULT_WINDOW);
   const [exportNote, setExportNote] = useState<string | null>(null);
+  // Fit: wide system views shrink to the panel instead of scrolling sideways.
+  const [fit, setFit] = useState(true);
+  const colors = useChartColors();
   const charts = useMemo(() => chartIndex(log).names.slice(), [log, length]);
 
   const shown = useMemo(() => {
@@ -97,6 +107,9 @@ export default function SequencePanel() {
           {first === null ? 'nothing to draw' : `${range ? 'range · ' : ''}showing ${first}–${last} of ${shown!.total}`}
         </span>
         <span className="spacer" />
+        <button type="button" data-testid="sequence-fit" aria-pressed={fit} onClick={() => setFit(!fit)} title={fit ? 'Draw at full size (scroll to see it all)' : 'Shrink wide diagrams to the panel width'}>
+          {fit ? 'Fit width' : '100%'}
+        </button>
         <details className="export-menu">
           <summary data-testid="sequence-export">Export ▾</summary>
           <div className="menu">
@@ -127,15 +140,26 @@ export default function SequencePanel() {
         </div>
       )}
       <div
-        className="sequence-scroll"
+        className={`sequence-scroll${fit ? ' fit' : ''}`}
         data-testid="sequence-diagram"
         data-state={rendered.current ? 'ready' : 'rendering'}
         data-numbers={shown?.numbers.join(',') ?? ''}
       >
         {rendered.error && <div className="error-text">Mermaid failed: {rendered.error}</div>}
-        {rendered.svgs.map((svg, k) => (
-          <div key={k} className="sequence-svg" dangerouslySetInnerHTML={{ __html: svg }} />
-        ))}
+        {rendered.svgs.map((svg, k) => {
+          const caption = diagramCaption(rendered.texts[k] ?? '');
+          return (
+            <figure key={k} className="sequence-figure">
+              {caption && (
+                <figcaption className="sequence-caption" data-testid="sequence-caption" data-chart={caption.chart ?? ''}>
+                  {caption.chart && <span className="swatch" style={{ background: colors.get(caption.chart) }} />}
+                  {caption.text}
+                </figcaption>
+              )}
+              <div className="sequence-svg" style={{ '--natural-width': naturalWidth(svg) } as CSSProperties} dangerouslySetInnerHTML={{ __html: svg }} />
+            </figure>
+          );
+        })}
         {!shown && <div className="empty">No transitions yet.</div>}
       </div>
     </div>

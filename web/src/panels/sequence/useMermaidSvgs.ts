@@ -11,6 +11,8 @@ import { renderMermaidSvg } from './mermaidRenderer.ts';
 
 export interface RenderedSvgs {
   svgs: string[];
+  /** The Mermaid text each svg was drawn from. */
+  texts: readonly string[];
   /** The texts the svgs were made from (to tell whether they are current). */
   key: string;
   error: string | null;
@@ -23,7 +25,7 @@ const yieldToPage = () => new Promise<void>((resolve) => setTimeout(resolve, 0))
 
 export function useMermaidSvgs(parts: readonly string[], theme: Theme, minIntervalMs: number): RenderedSvgs {
   const key = `${theme}\u0000${parts.join('\u0001')}`;
-  const [result, setResult] = useState<Omit<RenderedSvgs, 'current'>>({ svgs: [], key: '', error: null, busy: false });
+  const [result, setResult] = useState<Omit<RenderedSvgs, 'current'>>({ svgs: [], texts: [], key: '', error: null, busy: false });
   const wanted = useRef({ key, parts, theme });
   wanted.current = { key, parts, theme };
   const running = useRef(false);
@@ -56,9 +58,9 @@ export function useMermaidSvgs(parts: readonly string[], theme: Theme, minInterv
         }
         // Visible in the performance timeline (and counted by the web benchmark).
         performance.measure('miroscope:sequence-render', { start: started, end: performance.now() });
-        if (mounted.current) setResult({ svgs, key: job.key, error: null, busy: false });
+        if (mounted.current) setResult({ svgs, texts: job.parts, key: job.key, error: null, busy: false });
       } catch (error) {
-        if (mounted.current) setResult({ svgs: [], key: job.key, error: (error as Error).message, busy: false });
+        if (mounted.current) setResult({ svgs: [], texts: [], key: job.key, error: (error as Error).message, busy: false });
       } finally {
         running.current = false;
       }
