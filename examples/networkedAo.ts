@@ -1,5 +1,5 @@
 /**
- * `npm run example -- networked-ao [--seconds N] [--spy] [--no-color] [--time-scale F] [--tx KEY] [--rx PATTERN]`
+ * `npm run example -- networked-ao [--seconds N] [--spy] [--no-color] [--time-scale F] [--period S] [--tx KEY] [--rx PATTERN]`
  *
  * The seed page's example with a NetworkedActiveObject: the outer/inner
  * chart of seedChartStates.ts on the mesh (tx `heya.man`, rx `#.man`),

@@ -1,5 +1,5 @@
 /**
- * `npm run example -- networked-factory [--seconds N] [--spy] [--no-color] [--time-scale F] [--tx KEY] [--rx PATTERN]`
+ * `npm run example -- networked-factory [--seconds N] [--spy] [--no-color] [--time-scale F] [--period S] [--tx KEY] [--rx PATTERN]`
  *
  * The seed page's example with a NetworkedFactory: the outer/inner chart
  * built from callbacks (seedChartFactory.ts), named `xxxxx_fo`, on the same

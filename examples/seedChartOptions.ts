@@ -10,6 +10,8 @@
  *   --spy            enable the snoop spy too (the seed's enable_snoop_spy)
  *   --no-color       print the snoop lines without ANSI colours
  *   --time-scale F   multiply every timer period by F (tests run the chart faster)
+ *   --period S       a fixed period of S seconds instead of the random 2–7 s
+ *                    (tests give two charts different fixed paces)
  *   --tx KEY         mesh tx routing key (default the seed's `heya.man`)
  *   --rx PATTERN     mesh rx binding pattern (default the seed's `#.man`);
  *                    tests pick their own pair so parallel runs stay apart
@@ -50,12 +52,13 @@ export function seedChartOptions(args: readonly string[], env: NodeJS.ProcessEnv
     return value;
   };
   const scale = number('--time-scale', 1);
+  const fixed = args.includes('--period') ? number('--period', 1) : null;
   const meshKey = env.MIROS_MESH_KEY || SEED_DEMO_KEY;
   return {
     seconds: number('--seconds', 20),
     spy: args.includes('--spy'),
     colour: !args.includes('--no-color'),
-    period: () => seedPeriod() * scale,
+    period: () => (fixed ?? seedPeriod()) * scale,
     chart: {
       txRoutingKey: text('--tx', 'heya.man'),
       rxRoutingKey: text('--rx', '#.man'),

@@ -35,23 +35,32 @@ export function itemRecords(network: MirosNetwork, item: PickleValue, ctx: ItemC
 
 function traceRecords(item: PickleValue, ctx: ItemContext): ItemResult {
   if (typeof item !== 'string') return { ok: false, detail: `a trace item must be a str, not ${describe(item)}` };
-  const lines = stripAnsi(item).split(/\r?\n/).filter((l) => l.trim() !== '');
-  if (lines.length === 0) return { ok: false, detail: 'the trace item is empty' };
+  const text = item.indexOf('\x1b') >= 0 ? stripAnsi(item) : item;
   const node = ctx.correlation?.node ?? null;
-  return {
-    ok: true,
-    records: lines.map((raw): UnnumberedRecord => {
-      const record = readStampedText(raw, ctx.received);
-      if (record !== null) return { ...record, node };
-      const note: Omit<MetaRecord, 'seq'> = { v: RECORD_VERSION, kind: 'meta', event: 'note', network: 'trace', chart: null, node, time: null, received: ctx.received, raw, detail: 'not a trace line or a scribble: other text on the trace network' };
-      return note;
-    }),
-  };
+  const records: UnnumberedRecord[] = [];
+  // Lines by hand: a live trace item is "\n<line>\n", and this runs for every message.
+  for (let start = 0; start <= text.length; ) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    const raw = text.slice(start, end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end);
+    start = end + 1;
+    if (raw.trim() === '') continue;
+    const record = readStampedText(raw, ctx.received);
+    if (record !== null) {
+      record.node = node;
+      records.push(record);
+      continue;
+    }
+    const note: Omit<MetaRecord, 'seq'> = { v: RECORD_VERSION, kind: 'meta', event: 'note', network: 'trace', chart: null, node, time: null, received: ctx.received, raw, detail: 'not a trace line or a scribble: other text on the trace network' };
+    records.push(note);
+  }
+  if (records.length === 0) return { ok: false, detail: 'the trace item is empty' };
+  return { ok: true, records };
 }
 
 function spyRecords(item: PickleValue, ctx: ItemContext): ItemResult {
   if (typeof item !== 'string') return { ok: false, detail: `a spy item must be a str, not ${describe(item)}` };
-  const text = stripAnsi(item).replace(/\r?\n$/, '');
+  const text = (item.indexOf('\x1b') >= 0 ? stripAnsi(item) : item).replace(/\r?\n$/, '');
   const space = text.indexOf(' ');
   if (space <= 0) return { ok: false, detail: 'a spy item must be "<chart name> <spy line>"' };
   const line = text.slice(space + 1);

@@ -111,8 +111,8 @@ export class Fernet {
     const raw = decodeToken(token);
     const key = this.keys.find((k) => macMatches(k.signing, raw));
     if (!key) throw new FernetError('bad-mac', 'token signature does not match (wrong key or tampered)');
-    const time = Number(raw.readBigUInt64BE(1));
     if (options.ttl !== undefined) {
+      const time = Number(raw.readBigUInt64BE(1));
       const now = options.now ?? Math.floor(Date.now() / 1000);
       if (time + options.ttl < now) throw new FernetError('expired', `token is older than ${options.ttl}s`);
       if (now + MAX_CLOCK_SKEW_SEC < time) {
@@ -120,11 +120,18 @@ export class Fernet {
       }
     }
     const decipher = createDecipheriv('aes-128-cbc', key.encryption, raw.subarray(9, HEADER));
+    let head: Buffer;
+    let tail: Buffer;
     try {
-      return Buffer.concat([decipher.update(raw.subarray(HEADER, raw.length - MAC)), decipher.final()]);
+      head = decipher.update(raw.subarray(HEADER, raw.length - MAC));
+      tail = decipher.final();
     } catch {
       throw new FernetError('bad-padding', 'token plaintext padding is invalid');
     }
+    // Usually everything comes out of update() or final() alone: no copy then.
+    if (tail.length === 0) return head;
+    if (head.length === 0) return tail;
+    return Buffer.concat([head, tail]);
   }
 
   /** The time (seconds since the epoch) a token states, without verifying it. */
