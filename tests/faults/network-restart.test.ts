@@ -122,7 +122,6 @@ describe('a two-chart network across a broker restart', () => {
       expect([ca.published.mesh.buffered > 0, ca.published.trace.buffered > 0, ca.transport!.dropped.overflow ?? 0, ca.transport!.buffered]).toEqual([true, true, 0, 0]);
       // Every message a numbered reached b, was sent before b listened, or is counted missed.
       expect([accounted('mesh'), accounted('trace')]).toEqual([total(ca, 'mesh'), total(ca, 'trace')]);
-      expect([ca.rejected, cb.rejected]).toEqual([{}, {}]);
     } finally {
       await Promise.allSettled(charts.map((c) => c.stop()));
       release();

@@ -69,6 +69,5 @@ describe('a NetworkedActiveObject and a Python miros-rabbitmq node', () => {
       ` [+t] ${framed(traceItem!)}`,
       ` [+t] ${framed(scribbleItem!)}`,
     ]);
-    expect(chart.networkCounters().rejected).toEqual({});
   }, 40_000);
 });
