@@ -12,7 +12,7 @@
  * processes, so serialization carries names, never numbers.
  */
 import { pyStr } from './pythonStr.ts';
-import { pythonJsonDumps } from './pythonJsonDumps.ts';
+import { pythonJsonDumps } from '../../shared/records/pythonJsonDumps.ts';
 import { SignalRegistry } from './SignalRegistry.ts';
 import { signalRegistry } from './signals.ts';
 import { EventDecodeError, UnknownSignalError } from './StatechartError.ts';
