@@ -76,6 +76,18 @@ describe('column chunks', () => {
     ]);
   });
 
+  it('store a column once when every record holds the same value, and value by value otherwise', () => {
+    const same = [1, 2, 3].map((seq) => trace(seq, 'ao1', 'go', 'a', 'b'));
+    const mixed = [trace(4, 'ao1', 'go', 'a', 'b'), { ...trace(6, 'ao1', 'go', 'a', 'b'), received: 9, node: 'n1' }, { ...base, seq: 7, kind: 'mesh', signal: 's', payload: Number.NaN, sender: null } as MirosRecord];
+    const encoder = new ColumnEncoder();
+    const lengths = [encoder.encode(same), encoder.encode(mixed)].map((c) => [c.seq.length, c.received.length, c.node.length, c.extra.length]);
+    expect(lengths).toEqual([
+      [1, 1, 1, 1],
+      [3, 3, 3, 3],
+    ]);
+    expect(roundTrip([...same, ...mixed], 10).out).toStrictEqual([...same, ...mixed]);
+  });
+
   it('send each name once per load, in the chunk that first uses it', () => {
     const encoder = new ColumnEncoder();
     const first = encoder.encode([trace(1, 'ao1', 'go', 'a', 'b')]);

@@ -32,6 +32,8 @@ import {
   KIND_TRACE,
   IN_POOL,
   NO_TEXT,
+  packSeq,
+  packUniform,
   type ColumnChunk,
 } from '../store/ColumnChunk.ts';
 
@@ -127,6 +129,12 @@ export class ColumnEncoder {
     this.#parts = [];
     this.#pos = 0;
     for (let i = 0; i < n; i++) this.#put(chunk, i, records[i]!);
+    // Columns a saved log fills with one value are sent (and kept) once.
+    chunk.seq = packSeq(chunk.seq);
+    chunk.received = packUniform(chunk.received);
+    chunk.node = packUniform(chunk.node);
+    chunk.file = packUniform(chunk.file);
+    chunk.extra = packUniform(chunk.extra);
     chunk.symbols = this.#fresh;
     chunk.pool = this.#parts.join('');
     this.#parts = [];

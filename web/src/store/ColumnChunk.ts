@@ -19,6 +19,11 @@
  *             │                                   in `text`, or in `pool` when ≥ IN_POOL
  *             └─ extra[i]                         Int32 index into `extras`, -1 = none
  *
+ * A column whose records all hold the same value (`received`, `node`,
+ * `file`, `extra` in a saved log) is stored once: a one-element array
+ * (read with `uniformAt`); `seq` of one element means seq[0] + i, the
+ * numbering of a file read from its start (read with `seqAt`).
+ *
  * Names (charts, signals, states — a trace repeats a handful of them a
  * million times) are symbols: indexes into a table the whole load shares;
  * each chunk carries the names it adds, in order. `extras` holds, by
@@ -86,6 +91,29 @@ export interface ColumnChunk {
   spans: Uint32Array;
   extra: Int32Array;
   extras: unknown[];
+}
+
+/** Value i of a column that may be stored once for all records. */
+export function uniformAt(column: Float64Array | Int32Array, i: number): number {
+  return column.length === 1 ? column[0]! : column[i]!;
+}
+
+/** seq of record i (a one-element `seq` column counts up from its value). */
+export function seqAt(chunk: ColumnChunk, i: number): number {
+  const { seq } = chunk;
+  return seq.length === 1 ? seq[0]! + i : seq[i]!;
+}
+
+/** The column itself, or its one value when every record holds it. */
+export function packUniform<T extends Float64Array | Int32Array>(column: T): T {
+  for (let i = 1; i < column.length; i++) if (column[i] !== column[0]) return column;
+  return column.slice(0, 1) as T;
+}
+
+/** The seq column, or its first value when seqs count up by one. */
+export function packSeq(seq: Float64Array): Float64Array {
+  for (let i = 1; i < seq.length; i++) if (seq[i] !== seq[0]! + i) return seq;
+  return seq.slice(0, 1);
 }
 
 /** The buffers of a chunk, to pass as postMessage's transfer list. */

@@ -11,7 +11,7 @@
  * it changes under a holder's feet: keep its field values, never the view.
  */
 import type { MirosRecord } from '../../../shared/records/MirosRecord.ts';
-import { FLAG_HOOK, FLAG_HOOK_TRUE, FLAG_WHOLE, KIND_META, KIND_NAMES, KIND_SPY, KIND_TRACE, NO_TEXT, spanText, type ColumnChunk } from './ColumnChunk.ts';
+import { FLAG_HOOK, FLAG_HOOK_TRUE, FLAG_WHOLE, KIND_META, KIND_NAMES, KIND_SPY, KIND_TRACE, NO_TEXT, seqAt, spanText, uniformAt, type ColumnChunk } from './ColumnChunk.ts';
 
 export class ColumnRecordView {
   #c: ColumnChunk;
@@ -28,7 +28,7 @@ export class ColumnRecordView {
    * travelled whole (mesh, see ColumnChunk `extras`) — the record itself.
    */
   point(chunk: ColumnChunk, symbols: readonly string[], i: number): MirosRecord {
-    if ((chunk.flags[i]! & FLAG_WHOLE) !== 0) return chunk.extras[chunk.extra[i]!] as MirosRecord;
+    if ((chunk.flags[i]! & FLAG_WHOLE) !== 0) return chunk.extras[uniformAt(chunk.extra, i)] as MirosRecord;
     this.#c = chunk;
     this.#symbols = symbols;
     this.#i = i;
@@ -54,7 +54,7 @@ export class ColumnRecordView {
     return 1;
   }
   get seq(): number {
-    return this.#c.seq[this.#i]!;
+    return seqAt(this.#c, this.#i);
   }
   get kind(): string {
     return KIND_NAMES[this.#c.kind[this.#i]!]!;
@@ -63,14 +63,15 @@ export class ColumnRecordView {
     return this.#name(this.#c.chart) ?? null;
   }
   get node(): string | null {
-    return this.#name(this.#c.node) ?? null;
+    const id = uniformAt(this.#c.node, this.#i);
+    return id < 0 ? null : this.#symbols[id]!;
   }
   get time(): number | null {
     const t = this.#c.time[this.#i]!;
     return Number.isNaN(t) ? null : t;
   }
   get received(): number {
-    return this.#c.received[this.#i]!;
+    return uniformAt(this.#c.received, this.#i);
   }
   get raw(): string {
     return this.#text(0)!;
@@ -78,7 +79,7 @@ export class ColumnRecordView {
   get origin(): { file?: string; line: number } | undefined {
     const line = this.#c.line[this.#i]!;
     if (line < 0) return undefined;
-    const file = this.#c.file[this.#i]!;
+    const file = uniformAt(this.#c.file, this.#i);
     return file < 0 ? { line } : { file: this.#symbols[file]!, line };
   }
   /** trace, spy, mesh. */

@@ -16,7 +16,9 @@ import {
   KIND_SPY,
   KIND_TRACE,
   NO_TEXT,
+  seqAt,
   spanText,
+  uniformAt,
   type ColumnChunk,
 } from './ColumnChunk.ts';
 import type { RecordSegment } from './RecordSegment.ts';
@@ -33,7 +35,7 @@ export class ColumnSegment implements RecordSegment {
   }
 
   seq(i: number): number {
-    return this.chunk.seq[i]!;
+    return seqAt(this.chunk, i);
   }
 
   kind(i: number): RecordKind {
@@ -70,19 +72,20 @@ export class ColumnSegment implements RecordSegment {
 
   record(i: number): MirosRecord {
     const c = this.chunk;
-    if ((c.flags[i]! & FLAG_WHOLE) !== 0) return c.extras[c.extra[i]!] as MirosRecord;
+    if ((c.flags[i]! & FLAG_WHOLE) !== 0) return c.extras[uniformAt(c.extra, i)] as MirosRecord;
     const kind = c.kind[i]!;
     // Common fields in the order the parsers write them, so every record of
     // a kind gets the same object shape.
     const kindName = KIND_NAMES[kind]!;
-    const seq = c.seq[i]!;
+    const seq = seqAt(c, i);
     const chart = this.chart(i);
-    const node = this.#name(c.node, i) ?? null;
+    const nodeId = uniformAt(c.node, i);
+    const node = nodeId < 0 ? null : this.symbols[nodeId]!;
     const time = this.time(i);
-    const received = c.received[i]!;
+    const received = uniformAt(c.received, i);
     const raw = this.#text(i, 0)!;
     const line = c.line[i]!;
-    const file = c.file[i]!;
+    const file = uniformAt(c.file, i);
     const record: Record<string, unknown> =
       line < 0
         ? { v: 1, seq, kind: kindName, chart, node, time, received, raw }
