@@ -60,6 +60,12 @@ interface SignalIndex {
   messagesByReceived: KeyedList<PairedMessage>;
   receptionsByTime: KeyedList<PairedReception>;
   receptionsByReceived: KeyedList<PairedReception>;
+  /**
+   * Receptions not indexed yet: until a message with the signal exists,
+   * nothing can ask for them (most transitions of a trace never meet one),
+   * so they only wait in arrival order.
+   */
+  waiting: PairedReception[];
 }
 
 export class ReceptionPairer {
@@ -75,6 +81,10 @@ export class ReceptionPairer {
 
   addMessage(message: PairedMessage): void {
     const index = this.#index(message.signal);
+    if (index.waiting.length > 0) {
+      for (const reception of index.waiting) this.#indexReception(index, reception);
+      index.waiting = [];
+    }
     index.messagesByReceived.insert(message.received, message);
     if (message.time !== null) index.messagesByTime.insert(message.time, message);
     // Receptions this message may now explain better than their current one.
@@ -96,11 +106,18 @@ export class ReceptionPairer {
 
   addReception(reception: PairedReception): void {
     const index = this.#index(reception.signal);
+    // No message with this signal yet (most transitions of a trace): nothing to pair, nothing paired before.
+    if (index.messagesByReceived.length === 0) {
+      index.waiting.push(reception);
+      return;
+    }
+    this.#indexReception(index, reception);
+    this.#assign(reception, this.#best(reception, index));
+  }
+
+  #indexReception(index: SignalIndex, reception: PairedReception): void {
     index.receptionsByReceived.insert(reception.received, reception);
     if (reception.time !== null) index.receptionsByTime.insert(reception.time, reception);
-    // No message with this signal yet (most transitions of a trace): nothing to pair, nothing paired before.
-    if (index.messagesByReceived.length === 0) return;
-    this.#assign(reception, this.#best(reception, index));
   }
 
   /** The charts that received a message, in order of their first reception. */
@@ -121,7 +138,13 @@ export class ReceptionPairer {
   #index(signal: string): SignalIndex {
     let index = this.#signals.get(signal);
     if (!index) {
-      index = { messagesByTime: new KeyedList(), messagesByReceived: new KeyedList(), receptionsByTime: new KeyedList(), receptionsByReceived: new KeyedList() };
+      index = {
+        messagesByTime: new KeyedList(),
+        messagesByReceived: new KeyedList(),
+        receptionsByTime: new KeyedList(),
+        receptionsByReceived: new KeyedList(),
+        waiting: [],
+      };
       this.#signals.set(signal, index);
     }
     return index;
