@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { ReplaySource } from '../../web/src/sources/ReplaySource.ts';
+import { LOAD_UPDATE_MS, ReplaySource } from '../../web/src/sources/ReplaySource.ts';
 import { InThreadLogLoader } from '../../web/src/sources/InThreadLogLoader.ts';
 import type { SourceUpdate } from '../../web/src/sources/Source.ts';
 import { fixtureLogPath, updateRecords } from './support/records.ts';
@@ -115,6 +115,44 @@ describe('ReplaySource', () => {
     await settle();
     const last = updates.at(-1)!.state;
     expect([last.presence, last.error]).toEqual(['error', 'could not read gone.log: disk gone']);
+  });
+
+  it('hands a loading file to the page at once, then at most every LOAD_UPDATE_MS', async () => {
+    // A server that sends one line whenever the test says so.
+    const lines = Array.from({ length: 6 }, (_, i) => `[2018-05-04 09:23:1${i}.000000] [c] e->tick() a->b\n`);
+    let send!: () => void;
+    const fetchInPieces: typeof fetch = async () =>
+      new Response(
+        new ReadableStream<Uint8Array>({
+          async pull(controller) {
+            await new Promise<void>((resolve) => (send = resolve));
+            const line = lines.shift();
+            if (line === undefined) controller.close();
+            else controller.enqueue(new TextEncoder().encode(line));
+          },
+        }),
+      );
+    const clock = new VirtualClock();
+    const loader = new InThreadLogLoader({ fetch: fetchInPieces, maxBatch: 1, maxDelayMs: 0 });
+    const source = new ReplaySource({ kind: 'url', url: 'http://127.0.0.1/log', name: 'slow.log' }, { loader, clock });
+    const sizes: number[] = [];
+    source.setListener(async (u) => {
+      if (updateRecords(u).length > 0) sizes.push(updateRecords(u).length);
+    });
+    const line = async () => {
+      await settle();
+      send();
+      await settle();
+    };
+    await line(); // the first batch goes at once
+    const first = [...sizes];
+    await line();
+    await line();
+    const held = [...sizes];
+    await clock.advance(LOAD_UPDATE_MS);
+    const afterInterval = [...sizes];
+    for (let k = 0; k < 4; k++) await line(); // three more lines, then the end: delivered with the end
+    expect([first, held, afterInterval, sizes]).toEqual([[1], [1], [1, 2], [1, 2, 3]]);
   });
 
   it('merges batches that load while the page renders into one update', async () => {

@@ -7,7 +7,8 @@
  * the playhead by the records' own time (see PacedTimeline) at a chosen
  * speed, or as fast as the page renders.
  *
- *            load batches ──▶ records appended; playhead follows the end
+ *            load batches ──▶ records appended (to the page at most every
+ *                             LOAD_UPDATE_MS); playhead follows the end
  *   paused ──play──▶ playing ──end of log──▶ paused
  *      ▲  ◀──pause──    │
  *      └── seek/step ───┘   (a seek pauses nothing; it re-anchors the clock)
@@ -16,6 +17,7 @@
  * until the user moves it.
  */
 import type { RecordSegment } from '../store/RecordSegment.ts';
+import type { ParseError } from '../../../shared/parsers/ParsedLog.ts';
 import { initialSourceState, type Source, type SourceListener, type SourceState, type Speed } from './Source.ts';
 import { UpdatePump } from './UpdatePump.ts';
 import { PacedTimeline } from './PacedTimeline.ts';
@@ -26,6 +28,13 @@ export const MIN_SPEED = 0.1;
 export const MAX_SPEED = 100;
 /** Loaded records that may wait for the page before the loader is held back. */
 const MAX_QUEUED_RECORDS = 100_000;
+/**
+ * While a file loads, batches reach the page at most this often (the first
+ * one at once). Each update re-renders every panel, and most of a render's
+ * cost does not depend on how many records arrived: a million-line load
+ * took twice as many renders as it needed.
+ */
+export const LOAD_UPDATE_MS = 250;
 /** Records per update at "as fast as possible": enough to finish a million in a few hundred frames. */
 const MAX_SPEED_CHUNK = 5000;
 
@@ -46,6 +55,10 @@ export class ReplaySource implements Source {
   private started = false;
   private closed = false;
   private timer: unknown = null;
+  /** Loaded segments not handed to the page yet (see LOAD_UPDATE_MS). */
+  private held: { segments: RecordSegment[]; errors: ParseError[]; records: number } = { segments: [], errors: [], records: 0 };
+  private lastDelivery = Number.NEGATIVE_INFINITY;
+  private holdTimer: unknown = null;
   /** Wall time ↔ paced record time at the moment playback (re)started. */
   private anchor = { wall: 0, paced: 0 };
 
@@ -73,6 +86,7 @@ export class ReplaySource implements Source {
     if (this.closed) return;
     this.closed = true;
     this.stopTimer();
+    this.stopHoldTimer();
     if (this.loading) this.loader.cancel();
     this.pump.close();
   }
@@ -141,21 +155,50 @@ export class ReplaySource implements Source {
       const summary = await this.loader.load(this.input, async (batch) => {
         this.appendRecords(batch.segment);
         this.setState({ progress: { loaded: batch.loaded, total: batch.total, lines: batch.lines, done: false } });
-        const delivered = this.pump.enqueue({ segments: [batch.segment], parseErrors: batch.errors });
+        this.held.segments.push(batch.segment);
+        for (const error of batch.errors) this.held.errors.push(error);
+        this.held.records += batch.segment.length;
+        const due = this.lastDelivery + LOAD_UPDATE_MS - this.clock.now();
+        if (due > 0 && this.held.records < MAX_QUEUED_RECORDS) {
+          this.holdTimer ??= this.clock.setTimeout(() => {
+            this.holdTimer = null;
+            void this.deliverHeld();
+          }, due);
+          return;
+        }
+        const delivered = this.deliverHeld();
         // Batches queued while the page renders merge into one update; only a
         // large backlog holds the loader (and through it the worker) back.
         if (this.pump.queuedRecords >= MAX_QUEUED_RECORDS) await delivered;
       });
       this.loading = false;
+      void this.deliverHeld();
       this.setState({ progress: { loaded: summary.bytes, total: summary.bytes, lines: summary.lines, done: true } });
       await this.pump.enqueue();
     } catch (error) {
       this.loading = false;
       if (error instanceof LogLoadError && error.reason === 'cancelled') return;
+      // What did load is still shown.
+      void this.deliverHeld();
       this.setState({ presence: 'error', error: (error as Error).message, playing: false });
       this.stopTimer();
       await this.pump.enqueue();
     }
+  }
+
+  /** Hands the held segments to the page (resolves once it has them). */
+  private deliverHeld(): Promise<void> {
+    this.stopHoldTimer();
+    this.lastDelivery = this.clock.now();
+    const { segments, errors, records } = this.held;
+    if (records === 0 && errors.length === 0) return Promise.resolve();
+    this.held = { segments: [], errors: [], records: 0 };
+    return this.pump.enqueue({ segments, parseErrors: errors });
+  }
+
+  private stopHoldTimer(): void {
+    if (this.holdTimer !== null) this.clock.clearTimeout(this.holdTimer);
+    this.holdTimer = null;
   }
 
   private appendRecords(segment: RecordSegment): void {
