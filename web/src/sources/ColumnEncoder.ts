@@ -8,11 +8,8 @@
  * crosses the thread boundary once per load, not once per record.
  *
  * Raw lines are not copied: the encoder is handed the text the records were
- * read from (LogSource) and points each record at its line, found by the
- * line number the parser gave it. A record whose raw is not its line as
- * written (a JSON-lines recording carries its raw inside the JSON) is
- * recognised — its line starts with `{`, or the line's length or end do not
- * match — and its raw goes to the chunk's `pool` instead.
+ * read from and points each record at its line (SourceLines); a raw that
+ * is not its line as written goes to the chunk's `pool` instead.
  *
  * Exactness comes first: a record is put in columns only when every one of
  * its fields has a column (counted, so a field outside the contract — say
@@ -22,6 +19,7 @@
  */
 import type { MirosRecord } from '../../../shared/records/MirosRecord.ts';
 import { SymbolTable } from './SymbolTable.ts';
+import { SourceLines, type LogSource } from './SourceLines.ts';
 import {
   FLAG_HOOK,
   FLAG_HOOK_TRUE,
@@ -37,14 +35,6 @@ import {
   type ColumnChunk,
 } from '../store/ColumnChunk.ts';
 
-/**
- * The text records were read from: `text` starts at the beginning of line
- * `line` (1-based), and holds every line of the records being encoded.
- */
-export interface LogSource {
-  text: string;
-  line: number;
-}
 
 /** Fields every record has (RecordBase without the optional `origin`), plus `kind`. */
 const BASE_FIELDS = 8;
@@ -80,13 +70,8 @@ export class ColumnEncoder {
   #fresh: string[] = [];
   #parts: string[] = [];
   #pos = 0;
-  /** Where the line scan stands in the current source. */
-  #source: LogSource | null = null;
-  #cursor = 0;
-  #cursorLine = 0;
-  /** The part of the source text this chunk's records lie in. */
-  #first = -1;
-  #last = 0;
+  /** The text the current records were read from. */
+  #lines: SourceLines | null = null;
   #lastFile: string | undefined = undefined;
   #lastFileId = -1;
 
@@ -96,13 +81,8 @@ export class ColumnEncoder {
    * are referenced there instead of copied.
    */
   encode(records: readonly MirosRecord[], source?: LogSource): ColumnChunk {
-    if (source !== this.#source) {
-      this.#source = source ?? null;
-      this.#cursor = 0;
-      this.#cursorLine = source?.line ?? 0;
-    }
-    this.#first = -1;
-    this.#last = 0;
+    if (source !== this.#lines?.source) this.#lines = source ? new SourceLines(source) : null;
+    this.#lines?.startChunk();
     const n = records.length;
     const chunk: ColumnChunk = {
       length: n,
@@ -138,10 +118,11 @@ export class ColumnEncoder {
     chunk.symbols = this.#fresh;
     chunk.pool = this.#parts.join('');
     this.#parts = [];
-    if (this.#first >= 0) {
+    const used = this.#lines?.chunkRange();
+    if (used) {
       // Spans were written against the whole source; the chunk carries only its part.
-      chunk.text = this.#source!.text.slice(this.#first, this.#last);
-      const base = this.#first;
+      const [base, end] = used;
+      chunk.text = this.#lines!.source.text.slice(base, end);
       const { spans } = chunk;
       for (let k = 0; k < spans.length; k++) if (spans[k]! < IN_POOL) spans[k] -= base;
     }
@@ -167,37 +148,6 @@ export class ColumnEncoder {
     return IN_POOL + start;
   }
 
-  /**
-   * Where `raw` lies in the source, as the text of line `line`; -1 when it
-   * is not there as written (no source, a JSON line, a mismatch).
-   */
-  #findLine(raw: string, line: number): number {
-    const source = this.#source;
-    if (source === null || line < this.#cursorLine) return -1;
-    const { text } = source;
-    let at = this.#cursor;
-    for (let l = this.#cursorLine; l < line; l++) {
-      const nl = text.indexOf('\n', at);
-      if (nl < 0) return -1;
-      at = nl + 1;
-    }
-    this.#cursor = at;
-    this.#cursorLine = line;
-    // The parser drops a byte-order mark before the first line.
-    if (line === 1 && text.charCodeAt(at) === 0xfeff) at++;
-    const end = at + raw.length;
-    if (end > text.length) return -1;
-    const after = text.charCodeAt(end);
-    if (end < text.length && after !== 10 && !(after === 13 && (end + 1 === text.length || text.charCodeAt(end + 1) === 10))) return -1;
-    if (raw.length > 0 && (text.charCodeAt(at) !== raw.charCodeAt(0) || text.charCodeAt(end - 1) !== raw.charCodeAt(raw.length - 1))) return -1;
-    // Only a JSON line's record may carry a raw other than its line (then never of the line's length, but say so).
-    let k = at;
-    while (k < end && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9)) k++;
-    if (text.charCodeAt(k) === 123 /* { */) return -1;
-    if (this.#first < 0) this.#first = at;
-    this.#last = end;
-    return at;
-  }
 
   /** Span slot `slot` (1 or 2) of record i: inside raw when raw contains it, else pooled. */
   #text(chunk: ColumnChunk, i: number, slot: 1 | 2, value: string, raw: string, rawStart: number): void {
@@ -214,7 +164,7 @@ export class ColumnEncoder {
     chunk.chart[i] = this.#nullableSymbol(r.chart);
     chunk.node[i] = this.#nullableSymbol(r.node);
     const raw = typeof r.raw === 'string' ? r.raw : '';
-    const inSource = r.origin === undefined ? -1 : this.#findLine(raw, r.origin.line);
+    const inSource = r.origin === undefined || this.#lines === null ? -1 : this.#lines.find(raw, r.origin.line);
     const rawStart = inSource >= 0 ? inSource : this.#pool(raw);
     chunk.spans[i * 6] = rawStart;
     chunk.spans[i * 6 + 1] = rawStart + raw.length;

@@ -11,7 +11,7 @@ import { createLogParser } from '../../../shared/parsers/createLogParser.ts';
 import type { MirosRecord } from '../../../shared/records/MirosRecord.ts';
 import type { ParseError } from '../../../shared/parsers/ParsedLog.ts';
 import { LogLoadError, type LoadBatch, type LoadSummary, type LogInput } from './LogLoader.ts';
-import type { LogSource } from './ColumnEncoder.ts';
+import type { LogSource } from './SourceLines.ts';
 
 /**
  * A batch as parsed: record objects, before the loader encodes them as
