@@ -7,8 +7,12 @@
  *        └────────── wait one period ◄── more posts left (times=0: ∞) ◄───┘
  *
  * Records stay listed after their last post — only `cancel`, `cancelSignal`
- * and `cancelAll` remove them (the conformance `timers` counts show this) —
- * and more than `capacity` records raise instead of starting a timer.
+ * and `cancelAll` remove them (the conformance `timers` counts show this).
+ * miros then refuses new timers once 500 records exist, finished or not, so
+ * a chart that re-arms a one-shot timer on every entry (the seed example
+ * does) dies after 500 entries. We keep finished records while there is
+ * room and forget the oldest finished ones when a new timer needs the
+ * space; only `capacity` *running* timers raise.
  * Cancelling stops future posts only. Ids and names compare by value (miros
  * compares with `is`, which fails for equal strings built elsewhere).
  */
@@ -65,6 +69,7 @@ export class PostedEventTimers {
     if (!Number.isInteger(spec.times) || spec.times < 0) {
       throw new RangeError(`times must be 0 (forever) or a positive integer, got ${spec.times}`);
     }
+    if (this.records.length >= this.capacity) this.forgetFinished();
     if (this.records.length >= this.capacity) {
       throw new TimerResourcesExhaustedError(
         `too many timed posts (${this.capacity}); cancel timers when leaving the state that started them`,
@@ -102,6 +107,15 @@ export class PostedEventTimers {
   cancelAll(): void {
     for (const record of this.records) this.stop(record);
     this.records.length = 0;
+  }
+
+  /** Drop every record whose timer has made its last post, oldest first. */
+  private forgetFinished(): void {
+    let kept = 0;
+    for (const record of this.records) {
+      if (record.active) this.records[kept++] = record;
+    }
+    this.records.length = kept;
   }
 
   private schedule(record: TimerRecord): void {

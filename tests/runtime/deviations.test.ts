@@ -194,6 +194,18 @@ describe('deliberate deviations from miros', () => {
     expect(chart.queue.peekFront()!.payload).toBe(0);
   });
 
+  it('finished one-shot timers make room for new ones (miros refuses the 501st timer even when 500 have finished)', () => {
+    const clock = new VirtualClock();
+    const chart = new ActiveObject('rearming', { clock, print: () => {} });
+    // Like the seed chart's outer INIT: a fresh one-shot timer each time, never cancelled.
+    for (let i = 0; i < 500; i++) chart.postFifo(new Event('T'), { period: 1, times: 1 });
+    clock.advance(1.5);
+    expect(chart.postedEvents).toHaveLength(500);
+    const id = chart.postFifo(new Event('T'), { period: 1, times: 1 });
+    expect(chart.postedEvents.map((record) => record.id)).toEqual([id]);
+    expect(clock.pendingTimers).toBe(1);
+  });
+
   it("a failing step is reported and rejects whenIdle (miros's worker thread dies and nothing notices)", async () => {
     const errors: unknown[] = [];
     const chart = recorder('fragile', { onError: (error) => errors.push(error) });
