@@ -3,7 +3,8 @@
  * statechart and sequence panels.
  */
 import { useEffect, useState } from 'react';
-import { useRecords } from '../../panelApi/useRecords.ts';
+import { useRecords, useRecordsView } from '../../panelApi/useRecords.ts';
+import { chartIndex } from '../../store/chartIndex.ts';
 import { useSelectedChart } from '../../panelApi/useSelection.ts';
 import { useSourceStatus } from '../../panelApi/useSourceStatus.ts';
 import { useChartColors } from '../../panelApi/chartColor.ts';
@@ -26,14 +27,19 @@ export default function ChartsPanel() {
   const live = kind === 'live';
   const now = useWallClock(live, 2000);
   const clock: SummaryClock = { field: live ? 'received' : 'time', now };
-  const charts = useRecords(({ log, end }) => summarizeCharts(log, end, clock), [clock.field, now]);
+  const { log } = useRecordsView();
+  const charts = useRecords(({ log: l, end }) => summarizeCharts(l, end, clock), [clock.field, now]);
   const [selected, select] = useSelectedChart();
   const colors = useChartColors();
 
-  // With nothing chosen yet, the first chart heard is the natural one to show.
+  // With nothing chosen yet — or a choice the log has never heard of, kept
+  // from another source (the live stream before this replay) — the first
+  // chart heard is the natural one to show. Names from the whole log, not up
+  // to the cursor, so rewinding past a chart's first record keeps it chosen.
   useEffect(() => {
-    if (selected === null && charts.length > 0) select(charts[0]!.name);
-  }, [selected, charts, select]);
+    if (charts.length === 0) return;
+    if (selected === null || !chartIndex(log).byName.has(selected)) select(charts[0]!.name);
+  }, [selected, charts, select, log]);
 
   if (charts.length === 0) return <div className="empty">No charts heard yet.</div>;
   return (

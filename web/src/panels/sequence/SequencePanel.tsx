@@ -30,6 +30,9 @@ function naturalWidth(svg: string): number {
   return Number(/<svg[^>]*\swidth="([\d.]+)"/.exec(svg)?.[1] ?? 0);
 }
 
+/** One object, so memos keyed on the view do not re-run for a fresh `{ kind: 'all' }`. */
+const ALL_CHARTS: SequenceView = { kind: 'all' };
+
 function viewKey(view: SequenceView): string {
   return view.kind === 'chart' ? `chart:${view.chart}` : view.kind;
 }
@@ -44,13 +47,15 @@ export default function SequencePanel() {
   const [range] = useRange();
   const [theme] = useTheme();
   const { label } = useSourceStatus();
-  const [view, setView] = useState<SequenceView>({ kind: 'all' });
+  const [chosenView, setView] = useState<SequenceView>(ALL_CHARTS);
   const [size, setSize] = useState<number>(DEFAULT_WINDOW);
   const [exportNote, setExportNote] = useState<string | null>(null);
   // Fit: wide system views shrink to the panel instead of scrolling sideways.
   const [fit, setFit] = useState(true);
   const colors = useChartColors();
   const charts = useMemo(() => chartIndex(log).names.slice(), [log, length]);
+  // A chart chosen in another source (the live stream before this replay) that this log never heard of.
+  const view: SequenceView = chosenView.kind === 'chart' && !chartIndex(log).byName.has(chosenView.chart) ? ALL_CHARTS : chosenView;
 
   const shown = useMemo(() => {
     const builder = sequenceBuilderFor(log);
