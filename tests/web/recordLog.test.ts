@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { RecordLog } from '../../web/src/store/RecordLog.ts';
 import { PositionList } from '../../web/src/store/PositionList.ts';
 import { incrementalIndex } from '../../web/src/store/incrementalIndex.ts';
-import { trace } from './support/records.ts';
+import { fixtureRecords, trace } from './support/records.ts';
+import { ColumnEncoder } from '../../web/src/sources/ColumnEncoder.ts';
+import { ChunkReceiver } from '../../web/src/sources/ChunkReceiver.ts';
+import { chartIndex } from '../../web/src/store/chartIndex.ts';
 
 describe('RecordLog', () => {
   it('keeps records across chunk boundaries in order', () => {
@@ -59,5 +62,44 @@ describe('incrementalIndex', () => {
     other.append([trace(10, 'b', 's', 'x', 'y')]);
     expect(index(other).count).toBe(1);
     expect(seen).toEqual([1, 2, 3, 10]);
+  });
+});
+
+describe('RecordLog with column segments', () => {
+  const encoder = new ColumnEncoder();
+  const receiver = new ChunkReceiver();
+  const records = fixtureRecords('seed-two-charts-trace.log');
+  const log = new RecordLog();
+  log.append(records.slice(0, 3));
+  log.appendSegment(receiver.receive(encoder.encode(records.slice(3, 8))));
+  log.appendSegment(receiver.receive(encoder.encode(records.slice(8, 10))));
+  log.append(records.slice(10));
+
+  it('reads the same records whichever way they are stored', () => {
+    const viewed: unknown[] = [];
+    for (const r of log.view(1, 12)) viewed.push([r.seq, r.kind, r.chart, r.time, r.raw, r.kind === 'trace' ? [r.signal, r.from, r.to, r.stamp] : null]);
+    const expected = records.slice(1, 12).map((r) => [r.seq, r.kind, r.chart, r.time, r.raw, r.kind === 'trace' ? [r.signal, r.from, r.to, r.stamp] : null]);
+    expect([viewed, log.slice(0, 12), Array.from({ length: 12 }, (_, i) => log.read(i))]).toEqual([expected, records, records]);
+  });
+
+  it('answers fields and seq positions across segments without building records', () => {
+    expect([
+      [2, 3, 7, 8, 11].map((i) => [log.seqAt(i), log.kindAt(i), log.chartAt(i), log.timeAt(i) === records[i]!.time]),
+      [0, 3, 4, 8, 9, 12, 99].map((seq) => log.countThroughSeq(seq)),
+    ]).toEqual([
+      [2, 3, 7, 8, 11].map((i) => [i + 1, 'trace', records[i]!.chart, true]),
+      [0, 3, 4, 8, 9, 12, 12],
+    ]);
+  });
+
+  it('gives the same object for a record while it is in view, and a new one to a scan', () => {
+    expect([log.at(5) === log.at(5), log.read(5) === log.at(5), log.at(5)]).toEqual([true, false, records[5]]);
+  });
+
+  it('indexes charts from the columns as from the objects', () => {
+    const objects = new RecordLog();
+    objects.append(records);
+    const summary = (index: ReturnType<typeof chartIndex>) => index.names.map((name) => [name, index.byName.get(name)!.all.toArray(), index.byName.get(name)!.traces.toArray()]);
+    expect(summary(chartIndex(log))).toEqual(summary(chartIndex(objects)));
   });
 });

@@ -20,10 +20,13 @@ export class RecordScan implements Iterable<MirosRecord>, Iterator<MirosRecord> 
   #part = 0;
   #i: number;
   #view: ColumnRecordView | null = null;
+  /** The current part's segment when it holds columns. */
+  #columns: ColumnSegment | null = null;
   readonly #result: IteratorResult<MirosRecord> = { done: false, value: undefined as unknown as MirosRecord };
 
   constructor(private readonly parts: readonly SegmentPart[]) {
-    this.#i = parts[0]?.first ?? 0;
+    this.#i = 0;
+    this.#enter(0);
   }
 
   [Symbol.iterator](): Iterator<MirosRecord> {
@@ -36,16 +39,21 @@ export class RecordScan implements Iterable<MirosRecord>, Iterator<MirosRecord> 
       if (part === undefined) return { done: true, value: undefined };
       if (this.#i < part.end) {
         const i = this.#i++;
-        const { segment } = part;
         const result = this.#result as { value: MirosRecord };
-        if (segment instanceof ColumnSegment) {
-          this.#view ??= new ColumnRecordView(segment.chunk, segment.symbols);
-          result.value = this.#view.point(segment.chunk, segment.symbols, i);
-        } else result.value = segment.record(i);
+        const columns = this.#columns;
+        result.value = columns ? this.#view!.point(columns.chunk, columns.symbols, i) : part.segment.record(i);
         return this.#result;
       }
-      this.#part++;
-      this.#i = this.parts[this.#part]?.first ?? 0;
+      this.#enter(this.#part + 1);
     }
+  }
+
+  /** Moves to part k; a column segment is read through the view. */
+  #enter(k: number): void {
+    this.#part = k;
+    const part = this.parts[k];
+    this.#i = part?.first ?? 0;
+    this.#columns = part?.segment instanceof ColumnSegment ? part.segment : null;
+    if (this.#columns) this.#view ??= new ColumnRecordView(this.#columns.chunk, this.#columns.symbols);
   }
 }
