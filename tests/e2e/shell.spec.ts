@@ -1,11 +1,18 @@
 /** The page around the panels: help overlay, themes, the empty state, panels that fail alone. */
-import { expect, test } from '@playwright/test';
-import { fixtureLog, replayFile, sequenceReady } from './support.ts';
+import { expect, test, type Page } from '@playwright/test';
+import { fixtureLog, replayFile, screenshot, sequenceReady } from './support.ts';
 
-test('an empty page says how to start', async ({ page }) => {
+/** Makes the page's origin answer like a static file server (vite preview, a folder): the page itself for every path. */
+async function withoutServer(page: Page): Promise<void> {
+  await page.route(/\/api\//, (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><div id="root"></div>' }));
+}
+
+test('a page served without a miroscope server opens nothing and says how to start', async ({ page }) => {
+  await withoutServer(page);
   await page.goto('/');
   await expect(page.getByTestId('source-label')).toHaveText('Nothing open — open or drop a saved log');
   await expect(page.getByTestId('panel-charts')).toContainText('No charts heard yet.');
+  await expect(page.getByTestId('go-live')).toHaveCount(0);
 });
 
 test('? shows the keyboard shortcuts and Esc closes them', async ({ page }) => {
@@ -30,12 +37,23 @@ test('the theme switches between dark and light', async ({ page }) => {
   for (const t of ['dark', 'light']) {
     if ((await theme()) !== t) await page.getByTestId('theme-toggle').click();
     await sequenceReady(page);
-    await page.screenshot({ path: `test-results/screenshots/dashboard-${t}.png` });
+    await screenshot(page, `dashboard-${t}.png`);
   }
 });
 
 test('without a server the recordings menu says so instead of failing', async ({ page }) => {
+  await withoutServer(page);
   await page.goto('/');
   await page.getByTestId('recordings-menu').click();
   await expect(page.locator('.recordings .menu-note')).toContainText('/api/recordings');
+});
+
+test('?live opens the relay and ?recording= a recording, whatever else is served', async ({ page, request }) => {
+  await page.goto('/?live');
+  await expect(page.getByTestId('presence')).toHaveAttribute('data-presence', 'live');
+  const { recordings } = (await (await request.get('/api/recordings')).json()) as { recordings: { name: string; live: boolean }[] };
+  const live = recordings.find((r) => r.live)!;
+  await page.goto(`/?recording=${encodeURIComponent(live.name)}`);
+  await expect(page.getByTestId('source-label')).toHaveText(live.name);
+  await expect(page.getByTestId('presence')).toHaveAttribute('data-presence', 'replay');
 });
