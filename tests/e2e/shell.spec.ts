@@ -57,3 +57,19 @@ test('?live opens the relay and ?recording= a recording, whatever else is served
   await expect(page.getByTestId('source-label')).toHaveText(live.name);
   await expect(page.getByTestId('presence')).toHaveAttribute('data-presence', 'replay');
 });
+
+test('a dragged panel border stays where it was put after a reload', async ({ page }) => {
+  await withoutServer(page);
+  await page.goto('/');
+  const width = async () => (await page.getByTestId('panel-charts').boundingBox())!.width;
+  const before = await width();
+  const handle = (await page.locator('.separator.vertical').boundingBox())!;
+  await page.mouse.move(handle.x + handle.width / 2, handle.y + handle.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(handle.x + handle.width / 2 + 200, handle.y + handle.height / 2, { steps: 5 });
+  await page.mouse.up();
+  const dragged = await width();
+  expect(Math.round(dragged - before)).toBe(200);
+  await page.reload();
+  await expect.poll(width).toBeCloseTo(dragged, 0);
+});

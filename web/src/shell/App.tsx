@@ -9,7 +9,7 @@
  *   └ status bar: presence · records · rejections · reconnects · errors ───┘
  */
 import { useCallback, useEffect, useRef } from 'react';
-import { Group, Panel, Separator } from 'react-resizable-panels';
+import { Group, Panel, Separator, useDefaultLayout } from 'react-resizable-panels';
 import { PanelHost } from '../panels/PanelHost.tsx';
 import { useTheme } from '../panelApi/usePreferences.ts';
 import { TopBar } from './TopBar.tsx';
@@ -24,6 +24,10 @@ export function App() {
   const fileInput = useRef<HTMLInputElement>(null);
   const openFilePicker = useCallback(() => fileInput.current?.click(), []);
   useKeyboardShortcuts(openFilePicker);
+  // Panel sizes the user dragged come back on the next visit (localStorage).
+  const columns = useDefaultLayout({ id: 'miroscope.layout.columns', onlySaveAfterUserInteractions: true });
+  const left = useDefaultLayout({ id: 'miroscope.layout.left', onlySaveAfterUserInteractions: true });
+  const right = useDefaultLayout({ id: 'miroscope.layout.right', onlySaveAfterUserInteractions: true });
   useEffect(() => {
     document.documentElement.dataset.theme = theme;
     try {
@@ -37,9 +41,9 @@ export function App() {
     <div className="app">
       <TopBar fileInput={fileInput} />
       <main className="workspace">
-        <Group orientation="horizontal" id="columns">
+        <Group orientation="horizontal" id="columns" defaultLayout={columns.defaultLayout} onLayoutChanged={columns.onLayoutChanged}>
           <Panel id="left" defaultSize="36%" minSize="15%">
-            <Group orientation="vertical" id="left-stack">
+            <Group orientation="vertical" id="left-stack" defaultLayout={left.defaultLayout} onLayoutChanged={left.onLayoutChanged}>
               <Panel id="charts" defaultSize="35%" minSize="10%">
                 <PanelHost id="charts" />
               </Panel>
@@ -51,7 +55,7 @@ export function App() {
           </Panel>
           <Separator className="separator vertical" />
           <Panel id="right" minSize="25%">
-            <Group orientation="vertical" id="right-stack">
+            <Group orientation="vertical" id="right-stack" defaultLayout={right.defaultLayout} onLayoutChanged={right.onLayoutChanged}>
               <Panel id="sequence" defaultSize="50%" minSize="10%">
                 <PanelHost id="sequence" />
               </Panel>
