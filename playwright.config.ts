@@ -18,29 +18,27 @@
  *                     RabbitMQ ◀───┘  └── /api/health answers: tests start
  */
 import { defineConfig } from '@playwright/test';
-import { mkdtempSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 
 const PORT = Number(process.env.E2E_PORT ?? 4391);
 const AMQP_URL = process.env.AMQP_URL ?? 'amqp://guest:guest@127.0.0.1:5672/';
-// This file is loaded by the runner and again by each worker; the environment
-// carries the runner's folder to the workers (tests/e2e/support.ts reads it).
-process.env.E2E_RECORDINGS ??= mkdtempSync(path.join(tmpdir(), 'miroscope-e2e-'));
-const RECORDINGS = process.env.E2E_RECORDINGS;
 // A Fernet key: 32 random bytes, URL-safe base64 with padding.
 const MESH_KEY = process.env.E2E_MESH_KEY ?? randomBytes(32).toString('base64url') + '=';
 
+// The recordings folder is made and removed by the command's shell, so
+// loading this file (the runner, each worker, --list) creates nothing; the
+// trap runs once the server has shut down on the runner's SIGTERM.
 const WEB_SERVER_COMMAND = [
+  `REC=$(mktemp -d "\${TMPDIR:-/tmp}/miroscope-e2e-XXXXXX")`,
+  `trap 'rm -rf "$REC"' EXIT`,
+  `trap 'exit 143' TERM INT`,
   'npx vite build --config web/vite.config.ts --logLevel warn',
-  `node bin/miroscope.mjs serve --demo --no-build --port ${PORT} --amqp ${AMQP_URL} --recordings ${RECORDINGS}`,
+  `node bin/miroscope.mjs serve --demo --no-build --port ${PORT} --amqp ${AMQP_URL} --recordings "$REC"`,
 ].join(' && ');
 
 export default defineConfig({
   testDir: 'tests/e2e',
   outputDir: 'test-results',
-  globalTeardown: './tests/e2e/globalTeardown.ts',
   timeout: 60_000,
   expect: { timeout: 15_000 },
   fullyParallel: false,
