@@ -1,5 +1,5 @@
 /**
- * `npm run example -- networked-ao [--seconds N] [--spy] [--no-color] [--time-scale F] [--period S] [--tx KEY] [--rx PATTERN]`
+ * `npm run example -- networked-ao [--seconds N] [--spy] [--no-color] [--time-scale F] [--period S] [--no-echo] [--tx KEY] [--rx PATTERN]`
  *
  * The seed page's example with a NetworkedActiveObject: the outer/inner
  * chart of seedChartStates.ts on the mesh (tx `heya.man`, rx `#.man`),
@@ -16,7 +16,7 @@ import { seedChartStates } from './seedChartStates.ts';
 
 export async function main(args: string[]): Promise<void> {
   const run = seedChartOptions(args);
-  const { outer } = seedChartStates(run.period);
+  const { outer } = seedChartStates(run.period, { echo: run.echo });
   const ao = new NetworkedActiveObject(makeName('ao'), run.chart);
   if (run.colour) ao.enableSnoopTrace();
   else ao.enableSnoopTraceNoColor();

@@ -1,5 +1,5 @@
 /**
- * `npm run example -- networked-factory [--seconds N] [--spy] [--no-color] [--time-scale F] [--period S] [--tx KEY] [--rx PATTERN]`
+ * `npm run example -- networked-factory [--seconds N] [--spy] [--no-color] [--time-scale F] [--period S] [--no-echo] [--tx KEY] [--rx PATTERN]`
  *
  * The seed page's example with a NetworkedFactory: the outer/inner chart
  * built from callbacks (seedChartFactory.ts), named `xxxxx_fo`, on the same
@@ -14,7 +14,7 @@ import { seedChartRun } from './seedChartRun.ts';
 export async function main(args: string[]): Promise<void> {
   const run = seedChartOptions(args);
   const chart = new NetworkedFactory(makeName('fo'), run.chart);
-  const outer = buildSeedFactory(chart, run.period);
+  const outer = buildSeedFactory(chart, run.period, { echo: run.echo });
   if (run.colour) chart.enableSnoopTrace();
   else chart.enableSnoopTraceNoColor();
   if (run.spy) {

@@ -12,6 +12,8 @@
  *   --time-scale F   multiply every timer period by F (tests run the chart faster)
  *   --period S       a fixed period of S seconds instead of the random 2–7 s
  *                    (tests give two charts different fixed paces)
+ *   --no-echo        transmit only after moves the chart's own timer made
+ *                    (see seedChartStates.ts; the page's design echoes)
  *   --tx KEY         mesh tx routing key (default the seed's `heya.man`)
  *   --rx PATTERN     mesh rx binding pattern (default the seed's `#.man`);
  *                    tests pick their own pair so parallel runs stay apart
@@ -28,6 +30,8 @@ export interface SeedRun {
   spy: boolean;
   colour: boolean;
   period: () => number;
+  /** The page's design re-transmits after moves a peer caused (`--no-echo` turns it off). */
+  echo: boolean;
   chart: NetworkedChartOptions;
 }
 
@@ -59,6 +63,7 @@ export function seedChartOptions(args: readonly string[], env: NodeJS.ProcessEnv
     spy: args.includes('--spy'),
     colour: !args.includes('--no-color'),
     period: () => (fixed ?? seedPeriod()) * scale,
+    echo: !args.includes('--no-echo'),
     chart: {
       txRoutingKey: text('--tx', 'heya.man'),
       rxRoutingKey: text('--rx', '#.man'),

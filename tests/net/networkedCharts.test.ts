@@ -105,6 +105,43 @@ describe('networked seed charts', () => {
   });
 });
 
+describe('seed charts whose timers move them in opposite directions at the same moment', () => {
+  /** a in inner, b in outer, then both timers fire at once: a → outer, b → inner. */
+  async function collide(echo: boolean) {
+    const w = world();
+    const a = new NetworkedActiveObject('aaaaa_ao', w.options('aaaaa_ao'));
+    const b = new NetworkedActiveObject('bbbbb_ao', w.options('bbbbb_ao'));
+    const states = seedChartStates(() => 100, { echo });
+    a.startAt(states.outer);
+    b.startAt(states.outer);
+    await settle();
+    b.registerNetworkMessageCallback(() => {}); // b does not follow a this once
+    a.postFifo(new Event('to_inner'));
+    await settle();
+    b.registerNetworkMessageCallback(null);
+    a.postFifo(new Event('to_outer'));
+    b.postFifo(new Event('to_inner'));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await Promise.all([a.stop(), b.stop()]);
+    return { a: moves(a).slice(2), b: moves(b).slice(1) };
+  }
+
+  it('swap states back and forth at network speed with the page design (each re-transmits what moved it)', async () => {
+    const { a, b } = await collide(true);
+    expect(a.slice(0, 3)).toEqual([['to_outer', 'inner', 'outer'], ['other_to_inner', 'outer', 'inner'], ['other_to_outer', 'inner', 'outer']]);
+    expect(a.length).toBeGreaterThan(10);
+    expect(b.length).toBeGreaterThan(10);
+  });
+
+  it('settle after one swap without echo: a move a peer caused is never sent back', async () => {
+    const { a, b } = await collide(false);
+    expect({ a, b }).toEqual({
+      a: [['to_outer', 'inner', 'outer'], ['other_to_inner', 'outer', 'inner']],
+      b: [['to_inner', 'outer', 'inner'], ['other_to_outer', 'inner', 'outer']],
+    });
+  });
+});
+
 describe('NetworkedActiveObject mesh reception', () => {
   it('posts received events FIFO, skipping its own transmits (payload = its name) and reserved signals', async () => {
     const w = world();
