@@ -19,11 +19,10 @@
  *                    tests pick their own pair so parallel runs stay apart
  */
 import { randomUUID } from 'node:crypto';
+import { SEED_DEMO_KEY } from '../server/config/serveConfig.ts';
 import type { NetworkedChartOptions } from '../server/net/charts/NetworkedChartOptions.ts';
 import { seedPeriod } from './seedChartStates.ts';
 
-/** The seed page's documented demo key (not a secret). */
-export const SEED_DEMO_KEY = 'u3Uc-qAi9iiCv3fkBfRUAKrM1gH8w51-nVU8M8A73Jg=';
 
 export interface SeedRun {
   seconds: number;
