@@ -24,7 +24,7 @@ export function sequenceCommand(): Command {
     .argument('<log>', 'the log file, or - for standard input')
     .addOption(new Option('-f, --format <format>', 'renderer').choices(DIAGRAM_FORMATS).default('ascii'))
     .option('-c, --chart <name>', 'only this chart')
-    .option('-s, --system', 'the system view: charts as lifelines, mesh messages as arrows (mermaid)')
+    .option('-s, --system', 'the system view: charts as lifelines, mesh messages as arrows, state changes as notes (ascii or mermaid)')
     .addOption(new Option('--order <order>', 'step numbering').choices(['arrival', 'timestamp']).default('arrival'))
     .option('--from <seq>', 'only records from this seq (line order in the file)')
     .option('--to <seq>', 'only records up to this seq')

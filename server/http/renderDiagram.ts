@@ -7,10 +7,12 @@
  *   ascii-compat  byte-identical to the `sequence` tool, fed the trace lines
  *   mermaid       per-chart or system view, split into parts below 50,000 chars
  *
- * The system view (charts as lifelines, mesh messages as arrows) is drawn by
- * the Mermaid renderer only; ASCII diagrams are per chart.
+ * The system view (charts as lifelines, mesh messages as arrows, state
+ * changes as notes) is drawn by `ascii` and `mermaid`; `ascii-compat` is the
+ * `sequence` tool's per-chart drawing only.
  */
 import { renderAscii } from '../../shared/sequence/ascii/renderAscii.ts';
+import { renderAsciiSystem } from '../../shared/sequence/ascii/renderAsciiSystem.ts';
 import { renderAsciiCompat } from '../../shared/sequence/compat/renderAsciiCompat.ts';
 import { renderMermaid } from '../../shared/sequence/mermaid/renderMermaid.ts';
 import { buildSequenceModel } from '../../shared/sequence/model/SequenceBuilder.ts';
@@ -24,7 +26,7 @@ export interface DiagramRequest {
   format: DiagramFormat;
   /** One chart by name, or every chart when absent. */
   chart?: string;
-  /** The system view (Mermaid only). */
+  /** The system view (ascii or mermaid). */
   system?: boolean;
   order?: SequenceOrder;
   fromSeq?: number;
@@ -52,8 +54,8 @@ export class DiagramRequestError extends Error {
 }
 
 export function renderDiagram(records: readonly MirosRecord[], request: DiagramRequest): Diagram {
-  if (request.system && request.format !== 'mermaid') {
-    throw new DiagramRequestError('the system view is drawn only by the mermaid renderer');
+  if (request.system && request.format === 'ascii-compat') {
+    throw new DiagramRequestError('the sequence tool draws no system view; use --format ascii or mermaid');
   }
   const inRange = (r: MirosRecord) =>
     (request.fromSeq === undefined || r.seq >= request.fromSeq) && (request.toSeq === undefined || r.seq <= request.toSeq);
@@ -77,7 +79,9 @@ export function renderDiagram(records: readonly MirosRecord[], request: DiagramR
     }),
   });
   if (request.format === 'ascii') {
-    const text = renderAscii(model, request.chart === undefined ? {} : { chart: request.chart });
+    const text = request.system
+      ? renderAsciiSystem(model)
+      : renderAscii(model, request.chart === undefined ? {} : { chart: request.chart });
     return { parts: text === '' ? [] : [text], warnings: [] };
   }
   const parts = renderMermaid(model, {

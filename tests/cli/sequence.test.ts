@@ -89,12 +89,21 @@ describe('miroscope sequence', () => {
     }
   });
 
-  it('refuses the system view in ASCII with a clear message', async () => {
+  it('draws the system view in ASCII: charts as columns, every transition a numbered note', async () => {
     const result = await runCli(['sequence', seedLog, '--system']);
+    const lines = result.stdout.split('\n');
+    expect([result.code, lines[0], lines[1]!.trim().split(/\s+/)]).toEqual([0, '[System] 2 charts', ['04ccc_ao', '2771f_ao']]);
+    expect(lines.flatMap((line) => /\* (\d+) /.exec(line)?.[1] ?? [])).toEqual(
+      ['1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11', '12'],
+    );
+  });
+
+  it('refuses the system view in the sequence tool\'s format with a clear message', async () => {
+    const result = await runCli(['sequence', seedLog, '--system', '-f', 'ascii-compat']);
     expect([result.code, result.stdout, result.stderr]).toEqual([
       1,
       '',
-      'miroscope: the system view is drawn only by the mermaid renderer\n',
+      'miroscope: the sequence tool draws no system view; use --format ascii or mermaid\n',
     ]);
   });
 

@@ -117,7 +117,7 @@ describe('diagrams', () => {
     await upload(base, seedText, '?name=seed');
     const cases = [
       ['format=svg', 'unknown format svg: use ascii, ascii-compat, mermaid'],
-      ['chart=system', 'the system view is drawn only by the mermaid renderer'],
+      ['chart=system&format=ascii-compat', 'the sequence tool draws no system view; use --format ascii or mermaid'],
       ['from=-1', 'from must be a seq (a non-negative integer)'],
       ['order=random', 'order must be arrival or timestamp'],
     ];

@@ -29,7 +29,7 @@ export interface AsciiOptions {
 // the terminal); they are shown as escapes instead.
 const CONTROL = /[\x00-\x1f\x7f]/g;
 
-function printable(text: string): string {
+export function printable(text: string): string {
   return text.replace(CONTROL, (ch) => {
     if (ch === '\n') return '\\n';
     if (ch === '\t') return '\\t';

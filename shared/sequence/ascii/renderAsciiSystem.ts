@@ -1,0 +1,85 @@
+/**
+ * The system view in ASCII, for terminals and plain-text docs: charts are
+ * the columns, each mesh message is an arrow from its sender to every chart
+ * that received it (one row per receiver, all with the message's number),
+ * and each state change is a one-line note on its chart's lifeline:
+ *
+ *     [System] 2 charts
+ *                a_ao                               b_ao
+ *                  * 1 start_at() top->outer          |
+ *                  |                                  * 2 start_at() top->outer
+ *                  +-------other_to_inner(a_ao)------>|
+ *                  |               (3)                |
+ *                  |                                  * 4 other_to_inner() outer->inner
+ *
+ * The arrows are the per-chart diagrams' (drawRowGroup), so both views look
+ * alike. A message nobody was seen to receive is drawn as a self arrow on
+ * its sender: sent, but no reception paired with it.
+ */
+import { centerText, codePointLength, rstripAscii } from '../text/rubyText.ts';
+import { columnWidth } from '../draw/columnWidth.ts';
+import { drawRowGroup, type RowGrid, type RowStep } from '../draw/drawRowGroup.ts';
+import type { SequenceModel, SystemItem, SystemStateNote } from '../SequenceModel.ts';
+import { printable, stepLabel } from './renderAscii.ts';
+
+export interface AsciiSystemOptions {
+  /** Put this before every line. */
+  indent?: string;
+}
+
+function payloadText(payload: unknown): string | undefined {
+  if (payload === undefined || payload === null) return undefined;
+  return typeof payload === 'string' ? payload : JSON.stringify(payload);
+}
+
+function noteText(note: SystemStateNote): string {
+  return `* ${note.n} ${stepLabel(note)} ${printable(note.from)}->${printable(note.to)}`;
+}
+
+/** A note row: the chart's bar becomes the note, the other bars stay. */
+function noteRow(text: string, column: number, grid: RowGrid): string {
+  const idle = '|' + ' '.repeat(grid.width - 1);
+  const half = ' '.repeat(Math.floor(grid.width / 2));
+  const segments = Array.from({ length: grid.columns }, (_, k) => (k === grid.columns - 1 ? '|' : idle));
+  segments[column] = column === grid.columns - 1 ? text : text + ' '.repeat(grid.width - codePointLength(text));
+  return half + segments.join('');
+}
+
+type Row = { kind: 'arrow'; step: RowStep } | { kind: 'note'; text: string; column: number };
+
+export function renderAsciiSystem(model: SequenceModel, options: AsciiSystemOptions = {}): string {
+  const { lifelines, items } = model.system;
+  if (lifelines.length === 0 || items.length === 0) return '';
+  const indent = options.indent ?? '';
+  const column = new Map(lifelines.map((name, k) => [name, k]));
+  const rows: Row[] = [];
+  for (const item of items as readonly SystemItem[]) {
+    if (item.type === 'state') {
+      const at = column.get(item.chart);
+      if (at !== undefined) rows.push({ kind: 'note', text: noteText(item), column: at });
+      continue;
+    }
+    const from = column.get(item.from);
+    if (from === undefined) continue;
+    const payload = payloadText(item.payload);
+    const label = stepLabel({ signal: item.signal, ...(payload !== undefined && { payload }) });
+    const marker = `(${item.n})`;
+    const receivers = item.to.map((name) => column.get(name)).filter((k): k is number => k !== undefined && k !== from);
+    if (receivers.length === 0) rows.push({ kind: 'arrow', step: { from, to: from, label, marker } });
+    for (const to of receivers) rows.push({ kind: 'arrow', step: { from, to, label, marker } });
+  }
+  const names = lifelines.map(printable);
+  const arrows = rows.flatMap((row) => (row.kind === 'arrow' ? [row.step] : []));
+  const width = Math.max(
+    columnWidth({ states: names, labels: arrows.map((s) => s.label), markers: arrows.map((s) => s.marker) }),
+    // A note fits between its bar and the next one.
+    ...rows.map((row) => (row.kind === 'note' ? (codePointLength(row.text) + 2) | 1 : 0)),
+  );
+  const grid: RowGrid = { columns: names.length, width };
+  const lines = [`[System] ${names.length} chart${names.length === 1 ? '' : 's'}`, names.map((n) => centerText(n, width)).join('')];
+  for (const row of rows) {
+    if (row.kind === 'note') lines.push(noteRow(row.text, row.column, grid));
+    else lines.push(...drawRowGroup(row.step, grid));
+  }
+  return lines.map((line) => rstripAscii(indent + line)).join('\n') + '\n';
+}
