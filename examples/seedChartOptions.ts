@@ -23,7 +23,6 @@ import { SEED_DEMO_KEY } from '../server/config/serveConfig.ts';
 import type { NetworkedChartOptions } from '../server/net/charts/NetworkedChartOptions.ts';
 import { seedPeriod } from './seedChartStates.ts';
 
-
 export interface SeedRun {
   seconds: number;
   spy: boolean;
