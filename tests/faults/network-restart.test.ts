@@ -14,27 +14,16 @@
  * Holds /tmp/rabbit-restart.lock for the whole test and always restarts the
  * broker app in a finally.
  */
-import { execFile, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { NetworkedActiveObject } from '../../server/net/charts/NetworkedActiveObject.ts';
 import type { ChartNetworkCounters } from '../../server/net/charts/ChartNetwork.ts';
 import { seedChartStates } from '../../examples/seedChartStates.ts';
 import { waitFor } from '../net/waitFor.ts';
+import { lockBrokerRestarts, startBrokerApp, stopBrokerApp } from './brokerRestarts.ts';
 
 const AMQP_URL = process.env.AMQP_URL || 'amqp://guest:guest@127.0.0.1:5672/';
 const KEY = 'u3Uc-qAi9iiCv3fkBfRUAKrM1gH8w51-nVU8M8A73Jg=';
-const run = promisify(execFile);
-
-/** Takes the broker-restart lock; resolves with its release. */
-function lockBrokerRestarts(): Promise<() => void> {
-  return new Promise((resolve, reject) => {
-    const holder = spawn('flock', ['/tmp/rabbit-restart.lock', 'sh', '-c', 'echo locked; read _'], { stdio: ['pipe', 'pipe', 'inherit'] });
-    holder.on('error', reject);
-    holder.stdout.once('data', () => resolve(() => holder.stdin.end()));
-  });
-}
 
 const total = (c: ChartNetworkCounters, network: 'mesh' | 'trace') => c.published[network].sent + c.published[network].buffered + c.published[network].dropped;
 
@@ -74,13 +63,13 @@ describe('a two-chart network across a broker restart', () => {
       stoppedAt = Date.now();
       let movedWhileDown: number[] = [];
       try {
-        await run('rabbitmqctl', ['-q', 'stop_app']);
+        await stopBrokerApp();
         await waitFor(() => expect([a.networkCounters().state, b.networkCounters().state].includes('connected')).toBe(false), 10_000);
         const downAt = Date.now();
         await new Promise((resolve) => setTimeout(resolve, 3_000));
         movedWhileDown = ['a', 'b'].map((n) => moves[n]!.filter((m) => m.at >= downAt).length);
       } finally {
-        await run('rabbitmqctl', ['-q', 'start_app']);
+        await startBrokerApp();
         returnedAt = Date.now();
       }
       const receivedAtReturn = [a, b].map((c) => c.networkCounters().received.mesh);

@@ -8,26 +8,15 @@
  * Holds /tmp/rabbit-restart.lock for the whole test and always restarts the
  * broker app in a finally.
  */
-import { spawn, execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { promisify } from 'node:util';
 import * as amqp from 'amqplib';
 import { describe, expect, it } from 'vitest';
 import { AmqpTransport } from '../../server/net/transport/AmqpTransport.ts';
 import type { PublishResult, TransportState } from '../../server/net/transport/Transport.ts';
 import { waitFor } from '../net/waitFor.ts';
+import { lockBrokerRestarts, startBrokerApp, stopBrokerApp } from './brokerRestarts.ts';
 
 const AMQP_URL = process.env.AMQP_URL || 'amqp://guest:guest@127.0.0.1:5672/';
-const run = promisify(execFile);
-
-/** Takes the broker-restart lock; resolves with its release. */
-function lockBrokerRestarts(): Promise<() => void> {
-  return new Promise((resolve, reject) => {
-    const holder = spawn('flock', ['/tmp/rabbit-restart.lock', 'sh', '-c', 'echo locked; read _'], { stdio: ['pipe', 'pipe', 'inherit'] });
-    holder.on('error', reject);
-    holder.stdout.once('data', () => resolve(() => holder.stdin.end()));
-  });
-}
 
 describe('AmqpTransport across a broker restart', () => {
   it('reconnects, redeclares and delivers what was buffered during the outage', async () => {
@@ -59,11 +48,11 @@ describe('AmqpTransport across a broker restart', () => {
       states.length = 0;
       stoppedAt = Date.now();
       try {
-        await run('rabbitmqctl', ['-q', 'stop_app']);
+        await stopBrokerApp();
         await waitFor(() => expect(node.state).not.toBe('connected'), 10_000);
         await new Promise((resolve) => setTimeout(resolve, 2_000)); // publishing on, into the buffer
       } finally {
-        await run('rabbitmqctl', ['-q', 'start_app']);
+        await startBrokerApp();
         returnedAt = Date.now();
       }
       const seqAtReturn = seq;
