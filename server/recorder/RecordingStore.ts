@@ -13,20 +13,8 @@ import { mkdir, open, readdir, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { createLogParser } from '../../shared/parsers/createLogParser.ts';
 import type { MirosRecord } from '../../shared/records/MirosRecord.ts';
+import type { RecordingInfo } from '../../shared/contract/recordings.ts';
 import { InvalidRecordingNameError, RECORDING_EXTENSION, checkRecordingName } from './recordingName.ts';
-
-export interface RecordingInfo {
-  name: string;
-  bytes: number;
-  records: number;
-  /** `received` of the first and last record (epoch ms), null for an empty file. */
-  firstReceived: number | null;
-  lastReceived: number | null;
-  /** File modification time (epoch ms). */
-  modified: number;
-  /** True for the recording the running session is writing. */
-  live: boolean;
-}
 
 export class RecordingNotFoundError extends Error {
   constructor(readonly recording: string) {

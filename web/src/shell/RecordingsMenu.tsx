@@ -5,11 +5,12 @@
  */
 import { useRef, useState } from 'react';
 import { useDashboard } from '../panelApi/DashboardContext.tsx';
-import { listRecordings, recordingUrl, type RecordingSummary } from '../sources/recordingsApi.ts';
+import { listRecordings, recordingUrl } from '../sources/recordingsApi.ts';
+import type { RecordingInfo } from '../../../shared/contract/recordings.ts';
 import { openReplay } from './openReplay.ts';
 import { uploadRecording } from './uploadRecording.ts';
 
-type Listing = { state: 'idle' } | { state: 'loading' } | { state: 'error'; message: string } | { state: 'ready'; recordings: RecordingSummary[] };
+type Listing = { state: 'idle' } | { state: 'loading' } | { state: 'error'; message: string } | { state: 'ready'; recordings: RecordingInfo[] };
 
 function sizeLabel(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;

@@ -1,26 +1,18 @@
 /**
- * The server's recordings, as the replay picker needs them. The shape
- * mirrors server/recorder's RecordingInfo (kept here because web code may not
- * import server code; see docs/dashboard.md for the endpoints).
+ * The server's recordings, as the replay picker needs them (the shape is
+ * shared/contract/recordings.ts, the one the server's RecordingStore makes;
+ * see docs/dashboard.md for the endpoints).
  *
- *   GET /api/recordings          → RecordingSummary[]  (or { recordings: [...] })
+ *   GET /api/recordings          → RecordingInfo[]  (or { recordings: [...] })
  *   GET /api/recordings/:name    → the JSON-lines recording itself
  */
-export interface RecordingSummary {
-  name: string;
-  bytes: number;
-  records: number;
-  firstReceived: number | null;
-  lastReceived: number | null;
-  modified: number;
-  live: boolean;
-}
+import type { RecordingInfo } from '../../../shared/contract/recordings.ts';
 
 export class RecordingsUnavailableError extends Error {
   override readonly name = 'RecordingsUnavailableError';
 }
 
-export async function listRecordings(base = '', doFetch: typeof fetch = fetch): Promise<RecordingSummary[]> {
+export async function listRecordings(base = '', doFetch: typeof fetch = fetch): Promise<RecordingInfo[]> {
   let response: Response;
   try {
     response = await doFetch(`${base}/api/recordings`, { headers: { accept: 'application/json' } });
@@ -35,7 +27,7 @@ export async function listRecordings(base = '', doFetch: typeof fetch = fetch): 
   const body: unknown = await response.json();
   const list = Array.isArray(body) ? body : (body as { recordings?: unknown }).recordings;
   if (!Array.isArray(list)) throw new RecordingsUnavailableError('GET /api/recordings did not answer with a list');
-  return list.filter((r): r is RecordingSummary => typeof r === 'object' && r !== null && typeof (r as RecordingSummary).name === 'string');
+  return list.filter((r): r is RecordingInfo => typeof r === 'object' && r !== null && typeof (r as RecordingInfo).name === 'string');
 }
 
 export function recordingUrl(name: string, base = ''): string {
