@@ -22,6 +22,30 @@ import { originOf, type LineContext } from './LineContext.ts';
 import { isSpace } from './isSpace.ts';
 
 /**
+ * Where the fields of a trace body lie in the text it was read from, as
+ * [start, end) offsets: what {@link scanTraceBody} finds. The record path
+ * slices them into a TraceRecord; a columnar sink reads them in place
+ * (see LineSink), so both are the same reading by construction.
+ */
+export interface TraceSpans {
+  signalStart: number;
+  signalEnd: number;
+  /** payloadStart === payloadEnd: no payload (the parentheses were empty, or the `SIG:` shape). */
+  payloadStart: number;
+  payloadEnd: number;
+  fromStart: number;
+  fromEnd: number;
+  toStart: number;
+  toEnd: number;
+  /** An older shape: a keyword other than `e`, or `SIG: A->B`. */
+  legacy: boolean;
+}
+
+export function emptyTraceSpans(): TraceSpans {
+  return { signalStart: 0, signalEnd: 0, payloadStart: 0, payloadEnd: 0, fromStart: 0, fromEnd: 0, toStart: 0, toEnd: 0, legacy: false };
+}
+
+/**
  * Set by every successful {@link traceBody} call: whether the line used an
  * older shape (a keyword other than `e`, or `SIG: A->B`). A module slot, not
  * a field of the result, so the hot path allocates nothing extra.
@@ -30,12 +54,10 @@ export const traceShape = { legacy: false };
 
 /**
  * `s[start, end)` is the body, with `end` already past the last non-space
- * character. Returns the trace record, an error message, or null.
+ * character. Fills `out` and returns true for a trace body; else an error
+ * message (a malformed trace) or null (not a trace).
  */
-export function traceBody(
-  ctx: LineContext, s: string, start: number, end: number,
-  chart: string | null, time: number | null, stamp: string | undefined, raw: string,
-): TraceRecord | string | null {
+export function scanTraceBody(s: string, start: number, end: number, out: TraceSpans): true | string | null {
   let wordEnd = start;
   while (wordEnd < end && !isSpace(s.charCodeAt(wordEnd))) wordEnd++;
   const arrow = s.indexOf('->', start);
@@ -60,20 +82,16 @@ export function traceBody(
     if (t === to0 || t + 2 >= end) return `'${s.slice(to0, end)}' is not FROM->TO`;
     const again = s.indexOf('->', t + 2);
     if (again >= 0 && again < end) return `'${s.slice(to0, end)}' has more than one '->'`;
-    traceShape.legacy = !(arrow === start + 1 && s.charCodeAt(start) === 101 /* e */);
-    const signal = s.slice(arrow + 2, paren);
-    const from = s.slice(to0, t);
-    const to = s.slice(t + 2, end);
-    const origin = originOf(ctx);
-    if (close === paren + 1) {
-      return stamp === undefined
-        ? { v: 1, seq: ctx.seq, kind: 'trace', chart, node: null, time, received: ctx.received, raw, origin, signal, from, to }
-        : { v: 1, seq: ctx.seq, kind: 'trace', chart, node: null, time, received: ctx.received, raw, origin, signal, from, to, stamp };
-    }
-    const payload = s.slice(paren + 1, close);
-    return stamp === undefined
-      ? { v: 1, seq: ctx.seq, kind: 'trace', chart, node: null, time, received: ctx.received, raw, origin, signal, payload, from, to }
-      : { v: 1, seq: ctx.seq, kind: 'trace', chart, node: null, time, received: ctx.received, raw, origin, signal, payload, from, to, stamp };
+    out.legacy = !(arrow === start + 1 && s.charCodeAt(start) === 101 /* e */);
+    out.signalStart = arrow + 2;
+    out.signalEnd = paren;
+    out.payloadStart = paren + 1;
+    out.payloadEnd = close;
+    out.fromStart = to0;
+    out.fromEnd = t;
+    out.toStart = t + 2;
+    out.toEnd = end;
+    return true;
   }
 
   // `SIG: FROM->TO`: exactly two words, the first ending in ':', the second FROM->TO.
@@ -82,13 +100,46 @@ export function traceBody(
     while (from0 < end && isSpace(s.charCodeAt(from0))) from0++;
     if (arrow <= from0 || arrow + 2 >= end) return null;
     for (let i = from0; i < end; i++) if (isSpace(s.charCodeAt(i))) return null;
-    if (s.indexOf('->', arrow + 2) >= 0) return null;
-    traceShape.legacy = true;
-    return {
-      v: 1, seq: ctx.seq, kind: 'trace', chart, node: null, time, received: ctx.received, raw,
-      origin: originOf(ctx), signal: s.slice(start, wordEnd - 1), from: s.slice(from0, arrow),
-      to: s.slice(arrow + 2, end), ...(stamp === undefined ? {} : { stamp }),
-    };
+    // Bounded by `end`: `s` may be a whole block of lines (the in-place path).
+    const again = s.indexOf('->', arrow + 2);
+    if (again >= 0 && again < end) return null;
+    out.legacy = true;
+    out.signalStart = start;
+    out.signalEnd = wordEnd - 1;
+    out.payloadStart = out.payloadEnd = wordEnd;
+    out.fromStart = from0;
+    out.fromEnd = arrow;
+    out.toStart = arrow + 2;
+    out.toEnd = end;
+    return true;
   }
   return null;
+}
+
+const spans = emptyTraceSpans();
+
+/**
+ * `s[start, end)` is the body, with `end` already past the last non-space
+ * character. Returns the trace record, an error message, or null.
+ */
+export function traceBody(
+  ctx: LineContext, s: string, start: number, end: number,
+  chart: string | null, time: number | null, stamp: string | undefined, raw: string,
+): TraceRecord | string | null {
+  const found = scanTraceBody(s, start, end, spans);
+  if (found !== true) return found;
+  traceShape.legacy = spans.legacy;
+  const signal = s.slice(spans.signalStart, spans.signalEnd);
+  const from = s.slice(spans.fromStart, spans.fromEnd);
+  const to = s.slice(spans.toStart, spans.toEnd);
+  const origin = originOf(ctx);
+  if (spans.payloadStart === spans.payloadEnd) {
+    return stamp === undefined
+      ? { v: 1, seq: ctx.seq, kind: 'trace', chart, node: null, time, received: ctx.received, raw, origin, signal, from, to }
+      : { v: 1, seq: ctx.seq, kind: 'trace', chart, node: null, time, received: ctx.received, raw, origin, signal, from, to, stamp };
+  }
+  const payload = s.slice(spans.payloadStart, spans.payloadEnd);
+  return stamp === undefined
+    ? { v: 1, seq: ctx.seq, kind: 'trace', chart, node: null, time, received: ctx.received, raw, origin, signal, payload, from, to }
+    : { v: 1, seq: ctx.seq, kind: 'trace', chart, node: null, time, received: ctx.received, raw, origin, signal, payload, from, to, stamp };
 }
