@@ -6,6 +6,7 @@ import { parseLog } from '../../shared/parsers/parseLog.ts';
 import { InThreadLogLoader } from '../../web/src/sources/InThreadLogLoader.ts';
 import type { ColumnSegment } from '../../web/src/store/ColumnSegment.ts';
 import { sharedRoot } from './support/records.ts';
+import { TRACE_LINE_VARIETY } from '../parsers/traceLineVariety.ts';
 
 /** A server that sends the file in pieces of `size` bytes (lines and UTF-8 sequences split anywhere). */
 function piecewiseFetch(bytes: Uint8Array, size: number): typeof fetch {
@@ -20,9 +21,9 @@ function piecewiseFetch(bytes: Uint8Array, size: number): typeof fetch {
     );
 }
 
-async function load(text: string, name: string, piece: number, maxBatch: number): Promise<{ records: MirosRecord[]; segments: ColumnSegment[] }> {
+async function load(text: string, name: string, piece: number, blockChars: number): Promise<{ records: MirosRecord[]; segments: ColumnSegment[] }> {
   const bytes = new TextEncoder().encode(text);
-  const loader = new InThreadLogLoader({ fetch: piecewiseFetch(bytes, piece), maxBatch, maxDelayMs: 0, received: 0 });
+  const loader = new InThreadLogLoader({ fetch: piecewiseFetch(bytes, piece), blockChars, firstBlockChars: blockChars, maxDelayMs: 1e9, received: 0 });
   const segments: ColumnSegment[] = [];
   await loader.load({ kind: 'url', url: 'http://127.0.0.1/log', name }, async (batch) => {
     segments.push(batch.segment);
@@ -61,6 +62,13 @@ describe('a log loaded as columns', () => {
   it.each([1, 3, 17, 4096])('gives the same records for awkward lines read in pieces of %i bytes', async (piece) => {
     const { records } = await load(odd, 'odd.log', piece, 2);
     expect(records).toStrictEqual(parseLog(odd, { file: 'odd.log', received: 0 }).records);
+  });
+
+  it.each([1, 5, 64, 4096])('gives the same records for trace lines of every shape, read in pieces of %i bytes (most go straight into columns)', async (piece) => {
+    const { records, segments } = await load(TRACE_LINE_VARIETY, 'v.log', piece, 4096);
+    expect(records).toStrictEqual(parseLog(TRACE_LINE_VARIETY, { file: 'v.log', received: 0 }).records);
+    // Only the lines that are not their record's raw (none here but the JSON one) and error messages are pooled.
+    expect(segments.map((s) => s.chunk.extras.length).reduce((a, b) => a + b, 0)).toBe(0);
   });
 
   it('keeps the raw line a recording carries, not the JSON line it came in', async () => {

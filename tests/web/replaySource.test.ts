@@ -133,7 +133,7 @@ describe('ReplaySource', () => {
         }),
       );
     const clock = new VirtualClock();
-    const loader = new InThreadLogLoader({ fetch: fetchInPieces, maxBatch: 1, maxDelayMs: 0 });
+    const loader = new InThreadLogLoader({ fetch: fetchInPieces, blockChars: 1, maxDelayMs: 0 });
     const source = new ReplaySource({ kind: 'url', url: 'http://127.0.0.1/log', name: 'slow.log' }, { loader, clock });
     const sizes: number[] = [];
     source.setListener(async (u) => {
@@ -157,7 +157,7 @@ describe('ReplaySource', () => {
 
   it('merges batches that load while the page renders into one update', async () => {
     const lines = Array.from({ length: 5000 }, (_, i) => `[2018-05-04 09:23:${String(10 + (i % 40)).padStart(2, '0')}.000000] [c${i % 3}] e->tick() a->b`).join('\n');
-    const source = new ReplaySource({ kind: 'file', file: new Blob([lines]), name: 'big.log' }, { loader: new InThreadLogLoader({ maxBatch: 1000, maxDelayMs: 1e9 }), clock: new VirtualClock() });
+    const source = new ReplaySource({ kind: 'file', file: new Blob([lines]), name: 'big.log' }, { loader: new InThreadLogLoader({ blockChars: 70_000, firstBlockChars: 70_000, maxDelayMs: 1e9 }), clock: new VirtualClock() });
     const sizes: number[] = [];
     let release!: () => void;
     const firstRender = new Promise<void>((r) => (release = r));

@@ -1,15 +1,20 @@
 /**
- * Turns parsed records into ColumnChunks (see store/ColumnChunk.ts), in the
- * parse worker — or in this thread for the in-thread loader, which must
- * behave exactly like the worker.
+ * Fills ColumnChunks (see store/ColumnChunk.ts) in the parse worker — or in
+ * this thread for the in-thread loader, which must behave exactly like the
+ * worker.
+ *
+ * It is the parser's columnar sink (shared/parsers/LineSink.ts): a current
+ * miros trace line arrives as offsets into the text read (`traceLine`) and
+ * goes straight into columns — no record object, no sliced names (the
+ * symbol table looks names up in place), no copied raw line. Every other
+ * line arrives as the record the parser made (`record`) and is encoded
+ * field by field. `take()` hands over what was written as one chunk, with
+ * the part of the text its records lie in. `encode(records)` encodes records
+ * made elsewhere (their raw lines go to the pool).
  *
  * One encoder serves one load: its symbol table grows across chunks, and
  * each chunk carries only the names it added, so a chart or signal name
  * crosses the thread boundary once per load, not once per record.
- *
- * Raw lines are not copied: the encoder is handed the text the records were
- * read from and points each record at its line (SourceLines); a raw that
- * is not its line as written goes to the chunk's `pool` instead.
  *
  * Exactness comes first: a record is put in columns only when every one of
  * its fields has a column (counted, so a field outside the contract — say
@@ -18,251 +23,129 @@
  * undefined as they are.
  */
 import type { MirosRecord } from '../../../shared/records/MirosRecord.ts';
+import type { LineContext } from '../../../shared/parsers/LineContext.ts';
+import type { LineSink, TraceLine } from '../../../shared/parsers/LineSink.ts';
 import { SymbolTable } from './SymbolTable.ts';
-import { SourceLines, type LogSource } from './SourceLines.ts';
-import {
-  FLAG_HOOK,
-  FLAG_HOOK_TRUE,
-  FLAG_WHOLE,
-  KIND_MESH,
-  KIND_META,
-  KIND_SPY,
-  KIND_TRACE,
-  IN_POOL,
-  NO_TEXT,
-  packSeq,
-  packUniform,
-  type ColumnChunk,
-} from '../store/ColumnChunk.ts';
+import { ColumnBuffers } from './ColumnBuffers.ts';
+import { encodeRecord, type RecordTarget } from './encodeRecord.ts';
+import { KIND_TRACE, IN_POOL, type ColumnChunk } from '../store/ColumnChunk.ts';
 
-
-/** Fields every record has (RecordBase without the optional `origin`), plus `kind`. */
-const BASE_FIELDS = 8;
-
-function ownKeys(value: object): number {
-  let n = 0;
-  // for…in walks V8's enum cache: no array allocated, unlike Object.keys.
-  for (const _ in value) n++;
-  return n;
-}
-
-const KIND_CODES: Record<string, number> = { trace: KIND_TRACE, spy: KIND_SPY, mesh: KIND_MESH, meta: KIND_META };
-
-function isText(value: unknown): boolean {
-  return value === undefined || typeof value === 'string';
-}
-
-function textFieldsAreStrings(r: MirosRecord): boolean {
-  switch (r.kind) {
-    case 'trace':
-      return typeof r.signal === 'string' && typeof r.from === 'string' && typeof r.to === 'string' && isText(r.payload) && isText(r.stamp);
-    case 'spy':
-      return typeof r.line === 'string' && isText(r.signal) && isText(r.state);
-    case 'meta':
-      return typeof r.event === 'string' && isText(r.reason) && isText(r.detail);
-    default:
-      return true;
-  }
-}
-
-export class ColumnEncoder {
+export class ColumnEncoder implements LineSink, RecordTarget {
   readonly #names = new SymbolTable();
+  readonly columns = new ColumnBuffers();
   #fresh: string[] = [];
   #parts: string[] = [];
   #pos = 0;
-  /** The text the current records were read from. */
-  #lines: SourceLines | null = null;
+  #extras: unknown[] = [];
+  /** The text the current chunk's lines lie in, and the range they use. */
+  #text: string | null = null;
+  #first = -1;
+  #last = 0;
   #lastFile: string | undefined = undefined;
   #lastFileId = -1;
 
-  /**
-   * Encodes a batch; the chunk's buffers may then be transferred (see
-   * chunkBuffers). With the `source` the records were read from, raw lines
-   * are referenced there instead of copied.
-   */
-  encode(records: readonly MirosRecord[], source?: LogSource): ColumnChunk {
-    if (source !== this.#lines?.source) this.#lines = source ? new SourceLines(source) : null;
-    this.#lines?.startChunk();
-    const n = records.length;
-    const chunk: ColumnChunk = {
-      length: n,
-      symbols: [],
-      text: '',
-      pool: '',
-      seq: new Float64Array(n),
-      time: new Float64Array(n),
-      received: new Float64Array(n),
-      kind: new Uint8Array(n),
-      flags: new Uint8Array(n),
-      chart: new Int32Array(n),
-      node: new Int32Array(n),
-      file: new Int32Array(n),
-      line: new Int32Array(n),
-      a: new Int32Array(n).fill(-1),
-      b: new Int32Array(n).fill(-1),
-      c: new Int32Array(n).fill(-1),
-      spans: new Uint32Array(n * 6).fill(NO_TEXT),
-      extra: new Int32Array(n).fill(-1),
-      extras: [],
-    };
+  /** Records written and not taken yet. */
+  get pending(): number {
+    return this.columns.length;
+  }
+
+  /** Encodes records made elsewhere as one chunk (raw lines go to the pool). */
+  encode(records: readonly MirosRecord[]): ColumnChunk {
+    for (const record of records) encodeRecord(this, record, -1);
+    return this.take();
+  }
+
+  record(record: MirosRecord, text: string, lineStart: number, raw: string): void {
+    // The raw line is in the text as read unless the line carried another (a recording's).
+    encodeRecord(this, record, record.raw === raw ? this.#inText(text, lineStart, lineStart + raw.length) : -1);
+  }
+
+  traceLine(ctx: LineContext, text: string, t: TraceLine): void {
+    const c = this.columns;
+    const i = c.next();
+    this.#inText(text, t.lineStart, t.lineEnd);
+    c.seq[i] = ctx.seq;
+    c.time[i] = t.time;
+    c.received[i] = ctx.received;
+    c.kind[i] = KIND_TRACE;
+    c.chart[i] = t.chartStart === t.chartEnd ? -1 : this.#symbolOf(text, t.chartStart, t.chartEnd);
+    c.node[i] = -1;
+    c.line[i] = ctx.line;
+    c.file[i] = this.fileId(ctx.file);
+    c.a[i] = this.#symbolOf(text, t.signalStart, t.signalEnd);
+    c.b[i] = this.#symbolOf(text, t.fromStart, t.fromEnd);
+    c.c[i] = this.#symbolOf(text, t.toStart, t.toEnd);
+    // Spans into `text` as read; take() rebases them on the part it sends.
+    const spans = c.spans;
+    const k = i * 6;
+    spans[k] = t.lineStart;
+    spans[k + 1] = t.lineEnd;
+    if (t.payloadStart !== t.payloadEnd) {
+      spans[k + 2] = t.payloadStart;
+      spans[k + 3] = t.payloadEnd;
+    }
+    spans[k + 4] = t.stampStart;
+    spans[k + 5] = t.stampEnd;
+  }
+
+  /** The records written since the last take, as a chunk whose buffers may be transferred (see chunkBuffers). */
+  take(): ColumnChunk {
+    const used = this.#first >= 0;
+    const text = used ? this.#text!.slice(this.#first, this.#last) : '';
+    const chunk = this.columns.take({ symbols: this.#fresh, text, pool: this.#parts.join(''), extras: this.#extras }, used ? this.#first : 0);
     this.#fresh = [];
     this.#parts = [];
     this.#pos = 0;
-    for (let i = 0; i < n; i++) this.#put(chunk, i, records[i]!);
-    // Columns a saved log fills with one value are sent (and kept) once.
-    chunk.seq = packSeq(chunk.seq);
-    chunk.received = packUniform(chunk.received);
-    chunk.node = packUniform(chunk.node);
-    chunk.file = packUniform(chunk.file);
-    chunk.extra = packUniform(chunk.extra);
-    chunk.symbols = this.#fresh;
-    chunk.pool = this.#parts.join('');
-    this.#parts = [];
-    const used = this.#lines?.chunkRange();
-    if (used) {
-      // Spans were written against the whole source; the chunk carries only its part.
-      const [base, end] = used;
-      chunk.text = this.#lines!.source.text.slice(base, end);
-      const { spans } = chunk;
-      for (let k = 0; k < spans.length; k++) if (spans[k]! < IN_POOL) spans[k] -= base;
-    }
+    this.#extras = [];
+    this.#text = null;
+    this.#first = -1;
+    this.#last = 0;
     return chunk;
   }
 
-  #symbol(name: string): number {
-    const known = this.#names.size;
-    const id = this.#names.id(name);
-    if (id === known) this.#fresh.push(name);
-    return id;
+  // RecordTarget: what encodeRecord writes through.
+
+  symbol(name: string): number {
+    return this.#symbolOf(name, 0, name.length);
   }
 
-  #nullableSymbol(name: string | null | undefined): number {
-    return typeof name === 'string' ? this.#symbol(name) : -1;
+  fileId(file: string | undefined): number {
+    // Every record of a file names the same file: skip the lookup.
+    if (file !== this.#lastFile) {
+      this.#lastFile = file;
+      this.#lastFileId = file === undefined ? -1 : this.symbol(file);
+    }
+    return this.#lastFileId;
   }
 
   /** Appends `text` to the pool; returns its start (flagged IN_POOL). */
-  #pool(text: string): number {
+  pool(text: string): number {
     const start = this.#pos;
     this.#parts.push(text);
     this.#pos += text.length;
     return IN_POOL + start;
   }
 
-
-  /** Span slot `slot` (1 or 2) of record i: inside raw when raw contains it, else pooled. */
-  #text(chunk: ColumnChunk, i: number, slot: 1 | 2, value: string, raw: string, rawStart: number): void {
-    const inRaw = raw.indexOf(value);
-    const start = inRaw >= 0 ? rawStart + inRaw : this.#pool(value);
-    chunk.spans[i * 6 + slot * 2] = start;
-    chunk.spans[i * 6 + slot * 2 + 1] = start + value.length;
+  whole(record: MirosRecord): number {
+    this.#extras.push(record);
+    return this.#extras.length - 1;
   }
 
-  #put(chunk: ColumnChunk, i: number, r: MirosRecord): void {
-    chunk.seq[i] = r.seq;
-    chunk.time[i] = r.time === null ? Number.NaN : r.time;
-    chunk.received[i] = r.received;
-    chunk.chart[i] = this.#nullableSymbol(r.chart);
-    chunk.node[i] = this.#nullableSymbol(r.node);
-    const raw = typeof r.raw === 'string' ? r.raw : '';
-    const inSource = r.origin === undefined || this.#lines === null ? -1 : this.#lines.find(raw, r.origin.line);
-    const rawStart = inSource >= 0 ? inSource : this.#pool(raw);
-    chunk.spans[i * 6] = rawStart;
-    chunk.spans[i * 6 + 1] = rawStart + raw.length;
-    let fields = BASE_FIELDS;
-    const origin = r.origin;
-    if (origin === undefined) chunk.line[i] = -1;
-    else {
-      fields++;
-      chunk.line[i] = origin.line;
-      // Every record of a file names the same file: skip the lookup.
-      if (origin.file !== this.#lastFile) {
-        this.#lastFile = origin.file;
-        this.#lastFileId = origin.file === undefined ? -1 : this.#symbol(origin.file);
-      }
-      chunk.file[i] = this.#lastFileId;
-    }
-    let exact = r.v === 1 && typeof r.raw === 'string' && (r.time === null || !Number.isNaN(r.time));
-    if (origin !== undefined) {
-      // origin comes from the parser (originOf) even for a recording's records: its shape is known.
-      exact &&= Number.isInteger(origin.line) && origin.line >= 0 && (origin.file === undefined || typeof origin.file === 'string');
-    }
-    exact &&= r.chart === null || typeof r.chart === 'string';
-    exact &&= r.node === null || typeof r.node === 'string';
-    // Fields read below as names must be strings (a recording may hold anything).
-    if (!textFieldsAreStrings(r)) {
-      chunk.kind[i] = KIND_CODES[r.kind] ?? KIND_META;
-      this.#whole(chunk, i, r);
-      return;
-    }
-    switch (r.kind) {
-      case 'trace':
-        chunk.kind[i] = KIND_TRACE;
-        chunk.a[i] = this.#symbol(r.signal);
-        chunk.b[i] = this.#symbol(r.from);
-        chunk.c[i] = this.#symbol(r.to);
-        fields += 3;
-        if (r.payload !== undefined) {
-          this.#text(chunk, i, 1, r.payload, raw, rawStart);
-          fields++;
-        }
-        if (r.stamp !== undefined) {
-          this.#text(chunk, i, 2, r.stamp, raw, rawStart);
-          fields++;
-        }
-        break;
-      case 'spy':
-        chunk.kind[i] = KIND_SPY;
-        this.#text(chunk, i, 1, r.line, raw, rawStart);
-        fields++;
-        if (r.signal !== undefined) {
-          chunk.a[i] = this.#symbol(r.signal);
-          fields++;
-        }
-        if (r.state !== undefined) {
-          chunk.b[i] = this.#symbol(r.state);
-          fields++;
-        }
-        if (r.hook !== undefined) {
-          chunk.flags[i] |= FLAG_HOOK | (r.hook ? FLAG_HOOK_TRUE : 0);
-          exact &&= typeof r.hook === 'boolean';
-          fields++;
-        }
-        break;
-      case 'mesh':
-        // The payload is any value: the record goes whole; columns keep what views index on.
-        chunk.kind[i] = KIND_MESH;
-        if (typeof r.signal === 'string') chunk.a[i] = this.#symbol(r.signal);
-        exact = false;
-        break;
-      case 'meta':
-        chunk.kind[i] = KIND_META;
-        chunk.a[i] = this.#symbol(r.event);
-        fields++;
-        if (r.reason !== undefined) {
-          chunk.b[i] = this.#symbol(r.reason);
-          fields++;
-        }
-        if (r.network !== undefined) {
-          chunk.c[i] = this.#nullableSymbol(r.network);
-          exact &&= typeof r.network === 'string';
-          fields++;
-        }
-        if (r.detail !== undefined) {
-          this.#text(chunk, i, 1, r.detail, raw, rawStart);
-          fields++;
-        }
-        // `count` and `states` are rare (status records): those records go whole.
-        break;
-      default:
-        chunk.kind[i] = KIND_META;
-        exact = false;
-    }
-    if (!exact || ownKeys(r) !== fields) this.#whole(chunk, i, r);
+  #symbolOf(text: string, start: number, end: number): number {
+    const known = this.#names.size;
+    const id = this.#names.idOf(text, start, end);
+    if (id === known) this.#fresh.push(this.#names.names[id]!);
+    return id;
   }
 
-  #whole(chunk: ColumnChunk, i: number, r: MirosRecord): void {
-    chunk.flags[i] |= FLAG_WHOLE;
-    chunk.extra[i] = chunk.extras.length;
-    chunk.extras.push(r);
+  /** Notes that text[start, end) is used by the chunk; returns `start` (a span until take() rebases it). */
+  #inText(text: string, start: number, end: number): number {
+    if (text !== this.#text) {
+      if (this.#first >= 0) throw new Error('ColumnEncoder: take() the chunk before encoding lines of another text');
+      this.#text = text;
+    }
+    if (this.#first < 0) this.#first = start;
+    this.#last = end;
+    return start;
   }
 }

@@ -6,7 +6,6 @@
  */
 import { LogLoadError, type LoadSink, type LoadSummary, type LogInput, type LogLoader } from './LogLoader.ts';
 import { streamLogInput, type StreamOptions } from './streamLogInput.ts';
-import { ColumnEncoder } from './ColumnEncoder.ts';
 import { ChunkReceiver } from './ChunkReceiver.ts';
 
 export class InThreadLogLoader implements LogLoader {
@@ -18,21 +17,15 @@ export class InThreadLogLoader implements LogLoader {
     this.controller?.abort();
     const controller = new AbortController();
     this.controller = controller;
-    const encoder = new ColumnEncoder();
     const receiver = new ChunkReceiver();
-    let encodeMs = 0;
-    const summary = await streamLogInput(
+    return streamLogInput(
       input,
-      async ({ records, source, ...rest }) => {
+      async ({ chunk, ...rest }) => {
         if (controller.signal.aborted) throw new LogLoadError('cancelled', `loading ${input.name} was cancelled`);
-        const t0 = performance.now();
-        const chunk = encoder.encode(records, source);
-        encodeMs += performance.now() - t0;
         await sink({ ...rest, segment: receiver.receive(chunk) });
       },
       { ...this.options, signal: controller.signal },
     );
-    return { ...summary, encodeMs };
   }
 
   cancel(): void {

@@ -1,12 +1,11 @@
 /**
  * Parses saved logs off the main thread, so a million-line file loads while
  * the page stays responsive. It runs the very same `streamLogInput` as the
- * in-thread loader and encodes batches the same way (ColumnEncoder); only
- * the hand-over (postMessage with transferred buffers, and acks) differs.
+ * in-thread loader (the shared line reader writing columns); only the
+ * hand-over (postMessage with transferred buffers, and acks) differs.
  */
 import { streamLogInput } from './streamLogInput.ts';
 import { LogLoadError } from './LogLoader.ts';
-import { ColumnEncoder } from './ColumnEncoder.ts';
 import { chunkBuffers } from '../store/ColumnChunk.ts';
 import { WINDOW_RECORDS, type FromParseWorker, type ToParseWorker, type WireBatch } from './parseWorkerProtocol.ts';
 
@@ -33,7 +32,7 @@ const jobs = new Map<number, Job>();
 
 scope.addEventListener('message', (event) => {
   const message = event.data;
-  if (message.type === 'load') void run(message.id, message.input, message.received);
+  if (message.type === 'load') void run(message.id, message.input, message.received, message.midFile === true);
   else if (message.type === 'ack') {
     const job = jobs.get(message.id);
     if (job) {
@@ -48,31 +47,26 @@ scope.addEventListener('message', (event) => {
   }
 });
 
-async function run(id: number, input: Extract<ToParseWorker, { type: 'load' }>['input'], received: number) {
+async function run(id: number, input: Extract<ToParseWorker, { type: 'load' }>['input'], received: number, midFile: boolean) {
   const job: Job = { controller: new AbortController(), acked: 0, inFlight: new Map(), wake: null };
   jobs.set(id, job);
   let sent = 0;
-  const encoder = new ColumnEncoder();
-  let encodeMs = 0;
   try {
     const summary = await streamLogInput(
       input,
-      async ({ records, source, ...rest }) => {
+      async (wire: WireBatch) => {
         sent++;
-        const t0 = performance.now();
-        const wire: WireBatch = { ...rest, chunk: encoder.encode(records, source) };
-        encodeMs += performance.now() - t0;
-        scope.postMessage({ type: 'batch', id, n: sent, count: records.length, batch: wire }, chunkBuffers(wire.chunk));
-        job.inFlight.set(sent, records.length);
+        const count = wire.chunk.length;
+        scope.postMessage({ type: 'batch', id, n: sent, count, batch: wire }, chunkBuffers(wire.chunk));
+        job.inFlight.set(sent, count);
         while (inFlightRecords(job) >= WINDOW_RECORDS && !job.controller.signal.aborted) {
           await new Promise<void>((resolve) => (job.wake = resolve));
           job.wake = null;
         }
       },
-      // Small batches: records handed over young die young (no promotion to the old heap).
-      { received, signal: job.controller.signal, maxBatch: 10_000 },
+      { received, signal: job.controller.signal, midFile },
     );
-    scope.postMessage({ type: 'done', id, summary: { ...summary, encodeMs } });
+    scope.postMessage({ type: 'done', id, summary });
   } catch (error) {
     const reason = error instanceof LogLoadError ? error.reason : 'worker';
     scope.postMessage({ type: 'failed', id, reason, message: (error as Error).message });

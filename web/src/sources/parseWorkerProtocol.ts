@@ -24,7 +24,8 @@ export const WINDOW_RECORDS = 200_000;
 export type WireBatch = Omit<LoadBatch, 'segment'> & { chunk: ColumnChunk };
 
 export type ToParseWorker =
-  | { type: 'load'; id: number; input: LogInput; received: number }
+  /** `midFile`: the input is a later part of a file cut at a line end (see WorkerLogLoader). */
+  | { type: 'load'; id: number; input: LogInput; received: number; midFile?: boolean }
   /** The page has applied every batch up to `n`. */
   | { type: 'ack'; id: number; n: number }
   | { type: 'cancel'; id: number };

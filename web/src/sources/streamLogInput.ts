@@ -1,104 +1,106 @@
 /**
  * The reading loop shared by the in-thread loader and the parse worker:
- * stream the bytes, decode them as UTF-8, feed the shared streaming parser
- * and hand records over in batches.
+ * stream the bytes, decode them as UTF-8, feed the shared line reader with
+ * a ColumnEncoder as its sink, and hand the columns over chunk by chunk.
  *
- * Batches are cut by size and by time so that the first records of a huge
- * file show up at once and later ones arrive in few, large batches (each
- * batch costs the page one render).
+ *   bytes ─decode─▶ text block ─createLineReader─▶ ColumnEncoder ─take()─▶ sink(chunk)
+ *
+ * Text is fed in blocks: the first one small, so the first records of a
+ * huge file show up at once, then doubling up to `blockChars`, so later
+ * records arrive in few, large chunks (each hand-over costs a message and
+ * the page an update). A block is also cut when `maxDelayMs` passed, for
+ * slow streams.
  */
-import { createLogParser } from '../../../shared/parsers/createLogParser.ts';
-import type { MirosRecord } from '../../../shared/records/MirosRecord.ts';
-import type { ParseError } from '../../../shared/parsers/ParsedLog.ts';
-import { LogLoadError, type LoadBatch, type LoadSummary, type LogInput } from './LogLoader.ts';
-import type { LogSource } from './SourceLines.ts';
+import { createLineReader } from '../../../shared/parsers/createLineReader.ts';
+import { LogLoadError, type LoadSummary, type LogInput } from './LogLoader.ts';
+import { ColumnEncoder } from './ColumnEncoder.ts';
+import type { WireBatch } from './parseWorkerProtocol.ts';
 
-/**
- * A batch as parsed: record objects, before the loader encodes them as
- * columns, and the text they were read from (so raw lines need no copy).
- */
-export type ParsedBatch = Omit<LoadBatch, 'segment'> & { records: MirosRecord[]; errors: ParseError[]; source: LogSource };
-export type ParsedSink = (batch: ParsedBatch) => Promise<void>;
+export type ChunkSink = (batch: WireBatch) => Promise<void>;
 
 export interface StreamOptions {
-  /** Flush a batch at this many records … */
-  maxBatch?: number;
-  /** … or when this many ms passed since the last flush. */
+  /** Hand over a chunk every this many characters of text … */
+  blockChars?: number;
+  /** … starting with a block this small … */
+  firstBlockChars?: number;
+  /** … or when this many ms passed since the last hand-over. */
   maxDelayMs?: number;
   /** `received` stamped on every record (default: now). */
   received?: number;
+  /** The input starts after a line end inside a file (see createLineReader). */
+  midFile?: boolean;
   signal?: AbortSignal;
   fetch?: typeof fetch;
 }
 
-export async function streamLogInput(input: LogInput, sink: ParsedSink, options: StreamOptions = {}): Promise<Omit<LoadSummary, 'encodeMs'>> {
-  const maxBatch = options.maxBatch ?? 50_000;
+export async function streamLogInput(input: LogInput, sink: ChunkSink, options: StreamOptions = {}): Promise<LoadSummary> {
+  const blockChars = options.blockChars ?? 1 << 20;
   const maxDelayMs = options.maxDelayMs ?? 100;
+  let block = Math.min(blockChars, options.firstBlockChars ?? 1 << 16);
   const { stream, total } = await openInput(input, options);
-  const parser = createLogParser({ file: input.name, received: options.received ?? Date.now() });
-  const decoder = new TextDecoder('utf-8');
-  const reader = stream.getReader();
+  const encoder = new ColumnEncoder();
+  const reader = createLineReader({ file: input.name, received: options.received ?? Date.now(), midFile: options.midFile === true }, encoder);
+  // Mid-file, a leading U+FEFF is a character of the line: the decoder must not eat it as a byte-order mark.
+  const decoder = new TextDecoder('utf-8', { ignoreBOM: options.midFile === true });
+  const bytes = stream.getReader();
   let loaded = 0;
-  let records: MirosRecord[] = [];
-  let recordCount = 0;
+  let records = 0;
   let errorsSent = 0;
-  let lastFlush = Date.now();
+  let lastHandOver = Date.now();
   let parseMs = 0;
-  // The text since the start of the first line not yet handed over (line `sourceLine`).
-  let sourceText = '';
-  let sourceLine = 1;
-  const parse = (text: string) => {
-    sourceText += text;
-    const t0 = performance.now();
-    const out = parser.push(text);
-    parseMs += performance.now() - t0;
-    return out;
-  };
+  let encodeMs = 0;
+  let pieces: string[] = [];
+  let chars = 0;
 
-  /** Hands over what was parsed, in batches of at most maxBatch records. */
-  const flush = async () => {
-    const source: LogSource = { text: sourceText, line: sourceLine };
-    do {
-      const errors = parser.errors.slice(errorsSent);
-      errorsSent = parser.errors.length;
-      const batch = records.length > maxBatch ? records.slice(0, maxBatch) : records;
-      records = records.length > maxBatch ? records.slice(maxBatch) : [];
-      recordCount += batch.length;
-      lastFlush = Date.now();
-      await sink({ records: batch, errors, loaded, total, lines: parser.lines, source });
-    } while (records.length > 0);
-    // Keep only the line the parser has not finished.
-    const cut = sourceText.lastIndexOf('\n') + 1;
-    if (cut > 0) {
-      sourceText = sourceText.slice(cut);
-      sourceLine = parser.lines + 1;
-    }
+  /** Hands over what was read since the last time (even nothing: the progress moved). */
+  const handOver = async () => {
+    const errors = reader.errors.slice(errorsSent);
+    errorsSent = reader.errors.length;
+    const t0 = performance.now();
+    const chunk = encoder.take();
+    encodeMs += performance.now() - t0;
+    records += chunk.length;
+    lastHandOver = Date.now();
+    await sink({ chunk, errors, loaded, total, lines: reader.lines });
   };
-  const take = (more: MirosRecord[]) => {
-    // push in a loop: spreading a large array into push() overflows the stack.
-    for (const r of more) records.push(r);
+  const feed = (text: string) => {
+    const t0 = performance.now();
+    reader.push(text);
+    parseMs += performance.now() - t0;
+  };
+  const feedBlock = async () => {
+    const text = pieces.length === 1 ? pieces[0]! : pieces.join('');
+    pieces = [];
+    chars = 0;
+    feed(text);
+    await handOver();
+    block = Math.min(blockChars, block * 2);
   };
 
   try {
     for (;;) {
       if (options.signal?.aborted) throw new LogLoadError('cancelled', `loading ${input.name} was cancelled`);
-      const { done, value } = await reader.read();
+      const { done, value } = await bytes.read();
       if (done) break;
       loaded += value.byteLength;
-      take(parse(decoder.decode(value, { stream: true })));
-      if (records.length >= maxBatch || Date.now() - lastFlush >= maxDelayMs) await flush();
+      const text = decoder.decode(value, { stream: true });
+      pieces.push(text);
+      chars += text.length;
+      if (chars >= block || Date.now() - lastHandOver >= maxDelayMs) await feedBlock();
     }
-    take(parse(decoder.decode()));
+    pieces.push(decoder.decode());
+    await feedBlock();
+    // The last line, when the text does not end with a line end: a text of its own, so a chunk of its own.
     const t0 = performance.now();
-    take(parser.end());
+    reader.end();
     parseMs += performance.now() - t0;
-    await flush();
+    if (encoder.pending > 0 || reader.errors.length > errorsSent) await handOver();
   } catch (error) {
-    await reader.cancel().catch(() => undefined);
+    await bytes.cancel().catch(() => undefined);
     if (error instanceof LogLoadError) throw error;
     throw new LogLoadError('unreadable', `could not read ${input.name}: ${(error as Error).message}`);
   }
-  return { format: parser.format, lines: parser.lines, records: recordCount, errors: parser.errors.length, bytes: loaded, parseMs };
+  return { format: reader.format, lines: reader.lines, records, errors: reader.errors.length, bytes: loaded, parseMs, encodeMs };
 }
 
 async function openInput(input: LogInput, options: StreamOptions): Promise<{ stream: ReadableStream<Uint8Array>; total: number | null }> {
