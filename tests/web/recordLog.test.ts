@@ -63,6 +63,15 @@ describe('incrementalIndex', () => {
     expect(index(other).count).toBe(1);
     expect(seen).toEqual([1, 2, 3, 10]);
   });
+
+  it('advances by at most a budget of records and says when it has caught up', () => {
+    const index = incrementalIndex<number[]>({ init: () => [], add: (state, record) => void state.push(record.seq) });
+    const log = new RecordLog();
+    log.append([1, 2, 3, 4, 5].map((seq) => trace(seq, 'a', 's', 'x', 'y')));
+    const steps = [index.advance(log, 2), index.advance(log, 2), index.advance(log, 2), index.advance(log, 2)];
+    log.append([trace(6, 'a', 's', 'x', 'y')]);
+    expect([steps, index.advance(log, 0), index(log)]).toEqual([[false, false, true, true], false, [1, 2, 3, 4, 5, 6]]);
+  });
 });
 
 describe('RecordLog with column segments', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { RecordLog } from '../../web/src/store/RecordLog.ts';
 import { displayModel, exportWindow } from '../../web/src/panels/sequence/sequenceWindow.ts';
-import { sequenceBuilderFor } from '../../web/src/panels/sequence/sequenceBuilderFor.ts';
+import { advanceSequenceBuilder, sequenceBuilderFor } from '../../web/src/panels/sequence/sequenceBuilderFor.ts';
 import { compatInputText } from '../../web/src/panels/sequence/compatInputText.ts';
 import { mermaidFileText } from '../../web/src/panels/sequence/exportSequence.ts';
 import type { MirosRecord } from '../../shared/records/MirosRecord.ts';
@@ -19,6 +19,13 @@ const numbers = (model: SequenceModel | null) => model?.charts.flatMap((c) => c.
 describe('what the sequence panel draws', () => {
   const log = logOf(fixtureRecords('seed-two-charts-trace.log'));
   const builder = sequenceBuilderFor(log);
+
+  it('numbers a log in slices to the same model as in one go', () => {
+    const sliced = logOf(fixtureRecords('seed-two-charts-trace.log'));
+    const steps: boolean[] = [];
+    while (!steps.includes(true)) steps.push(advanceSequenceBuilder(sliced, 5));
+    expect([steps, sequenceBuilderFor(sliced).model()]).toEqual([[false, false, true], builder.model()]);
+  });
 
   it('draws the latest N events at the tail, per chart in chart order', () => {
     expect(numbers(displayModel(builder, log, 12, null, 4, { kind: 'all' }))).toEqual([9, 11, 10, 12]);

@@ -20,6 +20,7 @@
  */
 import type { MirosRecord } from '../../../shared/records/MirosRecord.ts';
 import type { RecordSegment } from '../store/RecordSegment.ts';
+import { ColumnSegment } from '../store/ColumnSegment.ts';
 
 /** Longest wait between two records, in record-time milliseconds. */
 export const MAX_GAP_MS = 10_000;
@@ -41,6 +42,15 @@ export class PacedTimeline {
 
   /** Appends a segment's records (reading only their times). */
   appendSegment(segment: RecordSegment): void {
+    if (segment instanceof ColumnSegment) {
+      // A replay's times, straight from the column (NaN = no time).
+      const { time } = segment.chunk;
+      for (let i = 0; i < segment.length; i++) {
+        const t = time[i]!;
+        this.add(Number.isNaN(t) ? null : t);
+      }
+      return;
+    }
     for (let i = 0; i < segment.length; i++) this.add(segment.time(i));
   }
 

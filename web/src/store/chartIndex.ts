@@ -8,6 +8,9 @@
  */
 import { PositionList } from './PositionList.ts';
 import type { RecordLog } from './RecordLog.ts';
+import type { RecordSegment } from './RecordSegment.ts';
+import { ColumnSegment } from './ColumnSegment.ts';
+import { KIND_MESH, KIND_META, KIND_SPY, KIND_TRACE } from './ColumnChunk.ts';
 
 export interface ChartEntry {
   name: string;
@@ -33,45 +36,87 @@ export interface ChartIndex {
   mesh: PositionList;
 }
 
-const built = new WeakMap<RecordLog, { state: ChartIndex; upTo: number }>();
+interface Built {
+  state: ChartIndex;
+  upTo: number;
+  /** Per symbol table of a load: the chart entry of each symbol id (columns name charts by id). */
+  bySymbol: WeakMap<readonly string[], (ChartEntry | undefined)[]>;
+}
+
+const built = new WeakMap<RecordLog, Built>();
 
 /**
- * The index of a log, brought up to date. Folded in from the cheap field
- * accessors (kind, chart, meta event) segment by segment, so it never
- * builds a record object: indexing a million loaded records stays a few
- * milliseconds.
+ * The index of a log, brought up to date. Folded in from the fields alone
+ * — a replay's columns read as typed arrays, other segments through their
+ * cheap accessors — so it never builds a record object: indexing a million
+ * loaded records stays a few milliseconds.
  */
 export function chartIndex(log: RecordLog): ChartIndex {
   let entry = built.get(log);
   if (!entry) {
-    entry = { state: { byName: new Map(), names: [], meta: new PositionList(), notes: new PositionList(), mesh: new PositionList() }, upTo: 0 };
+    const state = { byName: new Map(), names: [], meta: new PositionList(), notes: new PositionList(), mesh: new PositionList() };
+    entry = { state, upTo: 0, bySymbol: new WeakMap() };
     built.set(log, entry);
   }
-  const { state } = entry;
-  log.forEachSegment(entry.upTo, log.length, (segment, first, end, offset) => {
-    for (let i = first; i < end; i++) {
-      const position = offset + i;
-      const kind = segment.kind(i);
-      if (kind === 'meta') {
-        (segment.metaEvent(i) === 'note' ? state.notes : state.meta).push(position);
-        // A meta record names a chart only to describe it (a topology); it is
-        // not something the chart did, so it does not make the chart "heard".
-        continue;
-      }
-      if (kind === 'mesh') state.mesh.push(position);
-      const chart = segment.chart(i);
-      if (chart === null) continue;
-      let chartEntry = state.byName.get(chart);
-      if (!chartEntry) {
-        chartEntry = { name: chart, order: state.names.length, all: new PositionList(), traces: new PositionList(), spies: new PositionList() };
-        state.byName.set(chart, chartEntry);
-        state.names.push(chart);
-      }
-      chartEntry.all.push(position);
-      if (kind === 'trace') chartEntry.traces.push(position);
-      else if (kind === 'spy') chartEntry.spies.push(position);
-    }
+  const current = entry;
+  log.forEachSegment(current.upTo, log.length, (segment, first, end, offset) => {
+    if (segment instanceof ColumnSegment) foldColumns(current, segment, first, end, offset);
+    else foldSegment(current.state, segment, first, end, offset);
   });
-  entry.upTo = log.length;
-  return state;
+  current.upTo = log.length;
+  return current.state;
+}
+
+function entryFor(state: ChartIndex, chart: string): ChartEntry {
+  let chartEntry = state.byName.get(chart);
+  if (!chartEntry) {
+    chartEntry = { name: chart, order: state.names.length, all: new PositionList(), traces: new PositionList(), spies: new PositionList() };
+    state.byName.set(chart, chartEntry);
+    state.names.push(chart);
+  }
+  return chartEntry;
+}
+
+function foldSegment(state: ChartIndex, segment: RecordSegment, first: number, end: number, offset: number): void {
+  for (let i = first; i < end; i++) {
+    const position = offset + i;
+    const kind = segment.kind(i);
+    if (kind === 'meta') {
+      (segment.metaEvent(i) === 'note' ? state.notes : state.meta).push(position);
+      // A meta record names a chart only to describe it (a topology); it is
+      // not something the chart did, so it does not make the chart "heard".
+      continue;
+    }
+    if (kind === 'mesh') state.mesh.push(position);
+    const chart = segment.chart(i);
+    if (chart === null) continue;
+    const chartEntry = entryFor(state, chart);
+    chartEntry.all.push(position);
+    if (kind === 'trace') chartEntry.traces.push(position);
+    else if (kind === 'spy') chartEntry.spies.push(position);
+  }
+}
+
+/** The same fold as foldSegment, reading a replay's columns directly. */
+function foldColumns(built: Built, segment: ColumnSegment, first: number, end: number, offset: number): void {
+  const { state } = built;
+  const { symbols } = segment;
+  const { kind, chart, a } = segment.chunk;
+  let entries = built.bySymbol.get(symbols);
+  if (!entries) built.bySymbol.set(symbols, (entries = []));
+  for (let i = first; i < end; i++) {
+    const position = offset + i;
+    const k = kind[i]!;
+    if (k === KIND_META) {
+      (symbols[a[i]!] === 'note' ? state.notes : state.meta).push(position);
+      continue;
+    }
+    if (k === KIND_MESH) state.mesh.push(position);
+    const id = chart[i]!;
+    if (id < 0) continue;
+    const chartEntry = (entries[id] ??= entryFor(state, symbols[id]!));
+    chartEntry.all.push(position);
+    if (k === KIND_TRACE) chartEntry.traces.push(position);
+    else if (k === KIND_SPY) chartEntry.spies.push(position);
+  }
 }

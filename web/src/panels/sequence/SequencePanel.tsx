@@ -11,7 +11,8 @@ import { useRange } from '../../panelApi/useSelection.ts';
 import { useTheme } from '../../panelApi/usePreferences.ts';
 import { useSourceStatus } from '../../panelApi/useSourceStatus.ts';
 import { chartIndex } from '../../store/chartIndex.ts';
-import { sequenceBuilderFor } from './sequenceBuilderFor.ts';
+import { advanceSequenceBuilder, sequenceBuilderFor } from './sequenceBuilderFor.ts';
+import { useCaughtUp, type CatchUpStep } from '../../panelApi/useCaughtUp.ts';
 import { DEFAULT_WINDOW, displayModel, exportWindow, WINDOW_SIZES, type SequenceView } from './sequenceWindow.ts';
 import { mermaidParts, exportSequence } from './exportSequence.ts';
 import { compatInputText } from './compatInputText.ts';
@@ -29,6 +30,9 @@ const RENDER_INTERVAL_MS = 400;
 function naturalWidth(svg: string): number {
   return Number(/<svg[^>]*\swidth="([\d.]+)"/.exec(svg)?.[1] ?? 0);
 }
+
+/** The index this panel reads: numbered in slices once a replay has loaded (see useCaughtUp). */
+const INDEXES: readonly CatchUpStep[] = [advanceSequenceBuilder];
 
 /** One object, so memos keyed on the view do not re-run for a fresh `{ kind: 'all' }`. */
 const ALL_CHARTS: SequenceView = { kind: 'all' };
@@ -57,14 +61,18 @@ export default function SequencePanel() {
   // A chart chosen in another source (the live stream before this replay) that this log never heard of.
   const view: SequenceView = chosenView.kind === 'chart' && !chartIndex(log).byName.has(chosenView.chart) ? ALL_CHARTS : chosenView;
 
+  const { ready, waitingForLoad } = useCaughtUp(INDEXES);
+
   const shown = useMemo(() => {
+    // No diagram while a replay loads or the builder catches up: one render at the end.
+    if (!ready) return null;
     const builder = sequenceBuilderFor(log);
     const model = displayModel(builder, log, end, range, size, view);
     if (!model) return null;
     const numbers = view.kind === 'system' ? model.system.items.map((i) => i.n) : model.charts.flatMap((c) => c.steps.map((s) => s.n));
     return { parts: mermaidParts(model, view), numbers, total: builder.size };
     // `length` is listed because the builder catches up with new records.
-  }, [log, end, length, range, size, view]);
+  }, [log, end, length, range, size, view, ready]);
 
   const rendered = useMermaidSvgs(shown?.parts ?? [], theme, RENDER_INTERVAL_MS);
   const first = shown?.numbers.length ? Math.min(...shown.numbers) : null;
@@ -147,7 +155,7 @@ export default function SequencePanel() {
       <div
         className={`sequence-scroll${fit ? ' fit' : ''}`}
         data-testid="sequence-diagram"
-        data-state={rendered.current ? 'ready' : 'rendering'}
+        data-state={!ready ? 'waiting' : rendered.current ? 'ready' : 'rendering'}
         data-numbers={shown?.numbers.join(',') ?? ''}
       >
         {rendered.error && <div className="error-text">Mermaid failed: {rendered.error}</div>}
@@ -165,7 +173,7 @@ export default function SequencePanel() {
             </figure>
           );
         })}
-        {!shown && <div className="empty">No transitions yet.</div>}
+        {!shown && <div className="empty">{ready ? 'No transitions yet.' : waitingForLoad ? 'Drawn when the log has loaded.' : 'Numbering the events…'}</div>}
       </div>
     </div>
   );

@@ -11,7 +11,11 @@ import { useSourceStatus } from '../../panelApi/useSourceStatus.ts';
 import { chartIndex } from '../../store/chartIndex.ts';
 import { transitionIndex } from './transitionIndex.ts';
 import { announcedTopology } from './chartTopology.ts';
-import { inferredTopology } from './inferredTopology.ts';
+import { advanceTopology, inferredTopology } from './inferredTopology.ts';
+import { useCaughtUp, type CatchUpStep } from '../../panelApi/useCaughtUp.ts';
+
+/** The indexes the drawing's structure comes from: folded in slices once a replay has loaded (see useCaughtUp). */
+const INDEXES: readonly CatchUpStep[] = [transitionIndex.advance, advanceTopology];
 import { activePath, stateHierarchy } from './stateHierarchy.ts';
 import { buildElkGraph, edgeId } from './buildElkGraph.ts';
 import { currentTransition } from './currentTransition.ts';
@@ -26,16 +30,18 @@ export default function StatechartPanel() {
   const { server } = useSourceStatus();
   const names = useRecords(({ log: l }) => chartIndex(l).names.slice(), []);
 
+  const { ready, waitingForLoad } = useCaughtUp(INDEXES);
+
   // Structure from the whole log (not the cursor) so seeking never re-lays out.
   const structure = useMemo(() => {
-    if (chart === null) return null;
+    if (chart === null || !ready) return null;
     const transitions = [...(transitionIndex(log).get(chart)?.values() ?? [])];
     const states = announcedTopology(log, length, chart, server?.retained) ?? inferredTopology(log, chart);
     const roots = stateHierarchy(states, transitions);
     if (roots.length === 0) return null;
     const graph = buildElkGraph(roots, transitions);
     return { roots, graph, key: JSON.stringify(graph) };
-  }, [log, length, chart, server]);
+  }, [log, length, chart, server, ready]);
   // Same structure, same key: a new record that adds nothing new keeps the layout.
   const key = structure?.key ?? null;
 
@@ -82,7 +88,7 @@ export default function StatechartPanel() {
       {layout && key !== null && layout.chart === chart ? (
         <StatechartDrawing layout={layout.flat} active={path} currentState={current?.state ?? null} lastEdge={current ? edgeId(current.last) : null} />
       ) : (
-        <div className="empty">{chart === null ? 'Select a chart.' : 'Laying out…'}</div>
+        <div className="empty">{chart === null ? 'Select a chart.' : waitingForLoad ? 'Drawn when the log has loaded.' : 'Laying out…'}</div>
       )}
     </div>
   );

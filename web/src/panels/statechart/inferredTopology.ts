@@ -11,16 +11,23 @@ import type { StateParent } from './stateHierarchy.ts';
 const inferences = new WeakMap<RecordLog, { inference: TopologyInference; upTo: number }>();
 const CATCH_UP_SLICE = 50_000;
 
-export function inferredTopology(log: RecordLog, chart: string): StateParent[] {
+/** Folds at most `budget` more records into the inference; true once it has the whole log. */
+export function advanceTopology(log: RecordLog, budget: number): boolean {
   let entry = inferences.get(log);
   if (!entry) {
     entry = { inference: new TopologyInference(), upTo: 0 };
     inferences.set(log, entry);
   }
-  while (entry.upTo < log.length) {
-    const to = Math.min(log.length, entry.upTo + CATCH_UP_SLICE);
+  const stop = Math.min(log.length, entry.upTo + budget);
+  while (entry.upTo < stop) {
+    const to = Math.min(stop, entry.upTo + CATCH_UP_SLICE);
     entry.inference.add(log.view(entry.upTo, to));
     entry.upTo = to;
   }
-  return entry.inference.topology(chart)?.states ?? [];
+  return entry.upTo >= log.length;
+}
+
+export function inferredTopology(log: RecordLog, chart: string): StateParent[] {
+  advanceTopology(log, Number.POSITIVE_INFINITY);
+  return inferences.get(log)!.inference.topology(chart)?.states ?? [];
 }
