@@ -22,15 +22,13 @@
  * only judged once the HMAC proved it authentic.
  */
 import {
-  createCipheriv,
-  createDecipheriv,
   createHmac,
   createSecretKey,
   randomBytes,
   randomFillSync,
   timingSafeEqual,
-  type KeyObject,
 } from 'node:crypto';
+import { ChainedCbc } from './ChainedCbc.ts';
 import { FernetError } from './FernetError.ts';
 
 const VERSION = 0x80;
@@ -60,7 +58,8 @@ export interface DecryptOptions {
 interface KeyPair {
   /** Raw bytes: node's HMAC is ~20 % faster with a Buffer key than with a KeyObject. */
   signing: Buffer;
-  encryption: KeyObject;
+  /** AES-128-CBC through long-lived contexts (a fresh one per token costs ~2.5 µs). */
+  cbc: ChainedCbc;
 }
 
 /**
@@ -71,13 +70,13 @@ interface KeyPair {
 const IV_POOL = Buffer.allocUnsafe(4096);
 let ivOffset = IV_POOL.length;
 
+/** The next 16 unused pool bytes: a view, valid until the next call (seal copies it into the token). */
 function freshIv(): Buffer {
   if (ivOffset + BLOCK > IV_POOL.length) {
     randomFillSync(IV_POOL);
     ivOffset = 0;
   }
-  // A copy: the pool is refilled later, the token keeps its own IV bytes.
-  const iv = Buffer.from(IV_POOL.subarray(ivOffset, ivOffset + BLOCK));
+  const iv = IV_POOL.subarray(ivOffset, ivOffset + BLOCK);
   ivOffset += BLOCK;
   return iv;
 }
@@ -119,19 +118,9 @@ export class Fernet {
         throw new FernetError('future-timestamp', 'token is stamped too far in the future');
       }
     }
-    const decipher = createDecipheriv('aes-128-cbc', key.encryption, raw.subarray(9, HEADER));
-    let head: Buffer;
-    let tail: Buffer;
-    try {
-      head = decipher.update(raw.subarray(HEADER, raw.length - MAC));
-      tail = decipher.final();
-    } catch {
-      throw new FernetError('bad-padding', 'token plaintext padding is invalid');
-    }
-    // Usually everything comes out of update() or final() alone: no copy then.
-    if (tail.length === 0) return head;
-    if (head.length === 0) return tail;
-    return Buffer.concat([head, tail]);
+    const plain = key.cbc.decrypt(raw.subarray(HEADER, raw.length - MAC), raw.subarray(9, HEADER));
+    if (plain === null) throw new FernetError('bad-padding', 'token plaintext padding is invalid');
+    return plain;
   }
 
   /** The time (seconds since the epoch) a token states, without verifying it. */
@@ -144,19 +133,17 @@ export class Fernet {
     const iv = options.iv ?? freshIv();
     if (iv.length !== BLOCK) throw new RangeError('Fernet IV must be 16 bytes');
     const plain = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
-    const cipher = createCipheriv('aes-128-cbc', key.encryption, iv);
-    // PKCS7 always pads, to the next whole block: the ciphertext length is known,
-    // so both cipher outputs are copied straight into the token (no concat).
-    const bodyLength = (Math.floor(plain.length / BLOCK) + 1) * BLOCK;
-    const out = Buffer.allocUnsafe(HEADER + bodyLength + MAC);
+    const cipherText = key.cbc.encrypt(plain, iv);
+    const signed = HEADER + cipherText.length;
+    const out = Buffer.allocUnsafe(signed + MAC);
     out[0] = VERSION;
-    out.writeBigUInt64BE(BigInt(Math.floor(options.time ?? Date.now() / 1000)), 1);
+    // The u64 time as two u32 halves: writeBigUInt64BE needs a BigInt per token.
+    const time = Math.floor(options.time ?? Date.now() / 1000);
+    out.writeUInt32BE(Math.floor(time / 0x1_0000_0000), 1);
+    out.writeUInt32BE(time >>> 0, 5);
     out.set(iv, 9);
-    const head = cipher.update(plain);
-    out.set(head, HEADER);
-    out.set(cipher.final(), HEADER + head.length);
-    const mac = createHmac('sha256', key.signing).update(out.subarray(0, HEADER + bodyLength)).digest();
-    out.set(mac, HEADER + bodyLength);
+    out.set(cipherText, HEADER);
+    out.set(createHmac('sha256', key.signing).update(out.subarray(0, signed)).digest(), signed);
     return out;
   }
 }
@@ -173,7 +160,7 @@ function parseKey(input: FernetKeyInput): KeyPair {
     bytes = input.length === 44 ? parseKeyText(Buffer.from(input).toString('latin1')) : Buffer.from(input);
   }
   if (bytes.length !== 32) throw new FernetError('invalid-key', 'Fernet key must be 32 bytes');
-  return { signing: Buffer.from(bytes.subarray(0, 16)), encryption: createSecretKey(bytes.subarray(16)) };
+  return { signing: Buffer.from(bytes.subarray(0, 16)), cbc: new ChainedCbc(createSecretKey(bytes.subarray(16))) };
 }
 
 function parseKeyText(text: string): Buffer {
