@@ -58,19 +58,23 @@ export const traceShape = { legacy: false };
  * message (a malformed trace) or null (not a trace).
  */
 export function scanTraceBody(s: string, start: number, end: number, out: TraceSpans): true | string | null {
+  // Searches stay inside [start, end): `s` may be a whole block of lines (the
+  // in-place path). Hand-written loops, not indexOf: the distances are a few
+  // characters, shorter than a call into the runtime.
   let wordEnd = start;
   while (wordEnd < end && !isSpace(s.charCodeAt(wordEnd))) wordEnd++;
-  const arrow = s.indexOf('->', start);
+  const arrow = arrowIn(s, start, end);
 
   if (arrow >= 0 && arrow + 2 <= wordEnd) {
-    const paren = s.indexOf('(', arrow + 2);
-    if (paren < 0 || paren >= wordEnd) return null;
+    let paren = arrow + 2;
+    while (paren < wordEnd && s.charCodeAt(paren) !== 40 /* ( */) paren++;
+    if (paren >= wordEnd) return null;
     if (paren === arrow + 2) return 'the event has no signal name';
     let to0 = end;
     while (to0 > paren && !isSpace(s.charCodeAt(to0 - 1))) to0--;
     if (to0 <= paren) return "expected ' FROM->TO' after the event";
-    const t = s.indexOf('->', to0);
-    if (t < 0 || t >= end) return "expected ' FROM->TO' at the end of the line";
+    const t = arrowIn(s, to0, end);
+    if (t < 0) return "expected ' FROM->TO' at the end of the line";
     let close = to0 - 1;
     while (close > paren && isSpace(s.charCodeAt(close))) close--;
     if (s.charCodeAt(close) !== 41 /* ) */) {
@@ -80,8 +84,7 @@ export function scanTraceBody(s: string, start: number, end: number, out: TraceS
         : "the event's '(' is never closed";
     }
     if (t === to0 || t + 2 >= end) return `'${s.slice(to0, end)}' is not FROM->TO`;
-    const again = s.indexOf('->', t + 2);
-    if (again >= 0 && again < end) return `'${s.slice(to0, end)}' has more than one '->'`;
+    if (arrowIn(s, t + 2, end) >= 0) return `'${s.slice(to0, end)}' has more than one '->'`;
     out.legacy = !(arrow === start + 1 && s.charCodeAt(start) === 101 /* e */);
     out.signalStart = arrow + 2;
     out.signalEnd = paren;
@@ -100,9 +103,7 @@ export function scanTraceBody(s: string, start: number, end: number, out: TraceS
     while (from0 < end && isSpace(s.charCodeAt(from0))) from0++;
     if (arrow <= from0 || arrow + 2 >= end) return null;
     for (let i = from0; i < end; i++) if (isSpace(s.charCodeAt(i))) return null;
-    // Bounded by `end`: `s` may be a whole block of lines (the in-place path).
-    const again = s.indexOf('->', arrow + 2);
-    if (again >= 0 && again < end) return null;
+    if (arrowIn(s, arrow + 2, end) >= 0) return null;
     out.legacy = true;
     out.signalStart = start;
     out.signalEnd = wordEnd - 1;
@@ -114,6 +115,12 @@ export function scanTraceBody(s: string, start: number, end: number, out: TraceS
     return true;
   }
   return null;
+}
+
+/** The first `->` starting in [from, end - 1), or -1. */
+function arrowIn(s: string, from: number, end: number): number {
+  for (let i = from; i < end - 1; i++) if (s.charCodeAt(i) === 45 /* - */ && s.charCodeAt(i + 1) === 62 /* > */) return i;
+  return -1;
 }
 
 const spans = emptyTraceSpans();
