@@ -27,6 +27,7 @@ import { CounterSet } from './CounterSet.ts';
 import { deliverSafely } from './deliverSafely.ts';
 import { ListenerSet } from './ListenerSet.ts';
 import { PublishBuffer } from './PublishBuffer.ts';
+import { publishMessage } from './publishMessage.ts';
 import type { DeliveryHandler, PublishProps, PublishResult, Subscription, Transport, TransportCounters, TransportEvents, TransportState } from './Transport.ts';
 import { TransportClosedError } from './TransportClosedError.ts';
 
@@ -282,14 +283,14 @@ export class AmqpTransport implements Transport {
   }
 
   private send(channel: amqp.Channel | amqp.ConfirmChannel, message: Pending): void {
-    const options: amqp.Options.Publish = { ...message.props };
-    if (this.confirm) {
-      (channel as amqp.ConfirmChannel).publish(message.exchange, message.routingKey, message.body, options, (error: unknown) => {
-        if (error) this.counterSet.drop('unconfirmed');
-      });
-    } else channel.publish(message.exchange, message.routingKey, message.body, options);
+    publishMessage(channel, message.exchange, message.routingKey, message.body, message.props, this.confirm ? this.confirmed : null);
     this.counterSet.published++;
   }
+
+  /** One callback for every confirm (not a closure per message): only a failure needs counting. */
+  private readonly confirmed = (error: unknown): void => {
+    if (error) this.counterSet.drop('unconfirmed');
+  };
 
   private async bind(sub: SubscriptionState, channel: amqp.Channel): Promise<void> {
     if (sub.boundIn === channel) return;
