@@ -24,7 +24,7 @@ import { networkInterfaces } from 'node:os';
 import type { MetaRecord, UnnumberedRecord } from '../../shared/records/MirosRecord.ts';
 import { RECORD_VERSION } from '../../shared/records/MirosRecord.ts';
 import { parseTraceLine } from '../../shared/records/parseTraceLine.ts';
-import { mirosMessageProperties } from './correlationHeaders.ts';
+import { mirosMessageProperties, type Correlation } from './correlationHeaders.ts';
 import type { BodyFormat } from './decodeBody.ts';
 import type { FernetKeyInput } from './fernet/Fernet.ts';
 import { MessageCodec } from './MessageCodec.ts';
@@ -183,7 +183,8 @@ export class MirosNets {
   private publish(network: MirosNetwork, item: PicklableItem, chart: string | undefined): PublishResult {
     const n = this.nets[network];
     const extra = network === 'mesh' || chart === undefined ? undefined : this.topologyHeader(chart);
-    const props = mirosMessageProperties({ messageId: randomUUID(), seq: ++n.seq, node: this.node, ...(chart === undefined ? {} : { chart }) }, extra);
+    const correlation: Partial<Correlation> = { messageId: randomUUID(), chart, seq: ++n.seq, node: this.node };
+    const props = mirosMessageProperties(correlation, extra);
     return this.transport.publish(n.exchange, n.txKey, n.codec.encode(item), props);
   }
 

@@ -29,11 +29,13 @@ export const HEADER_NODE = 'x-miroscope-node';
 
 /** `extra` carries further miroscope headers (the topology announcement). */
 export function mirosMessageProperties(correlation?: Partial<Correlation>, extra?: Record<string, string>): MirosMessageProperties {
-  const headers: Record<string, string | number> = { version: '1.0', ...extra };
+  // Keys are added in one fixed order, so every message's table has the same hidden class.
+  const headers: Record<string, string | number> = { version: '1.0' };
   if (correlation?.messageId !== undefined) headers[HEADER_MESSAGE_ID] = correlation.messageId;
   if (correlation?.chart !== undefined) headers[HEADER_CHART] = correlation.chart;
   if (correlation?.seq !== undefined) headers[HEADER_SEQ] = correlation.seq;
   if (correlation?.node !== undefined) headers[HEADER_NODE] = correlation.node;
+  if (extra) for (const key of Object.keys(extra)) headers[key] = extra[key]!;
   return { appId: 'miros-rabbitmq-publisher', contentType: 'application/json', headers };
 }
 
@@ -41,14 +43,22 @@ export function mirosMessageProperties(correlation?: Partial<Correlation>, extra
 export function readCorrelation(headers: Record<string, unknown> | undefined): Partial<Correlation> {
   const out: Partial<Correlation> = {};
   if (!headers) return out;
-  const text = (v: unknown) => (typeof v === 'string' ? v : Buffer.isBuffer(v) ? v.toString('utf8') : undefined);
-  const id = text(headers[HEADER_MESSAGE_ID]);
-  const chart = text(headers[HEADER_CHART]);
-  const node = text(headers[HEADER_NODE]);
+  const id = headerText(headers[HEADER_MESSAGE_ID]);
+  const chart = headerText(headers[HEADER_CHART]);
+  const node = headerText(headers[HEADER_NODE]);
   const seq = headers[HEADER_SEQ];
   if (id !== undefined) out.messageId = id;
   if (chart !== undefined) out.chart = chart;
   if (node !== undefined) out.node = node;
   if (typeof seq === 'number' && Number.isFinite(seq)) out.seq = seq;
   return out;
+}
+
+/**
+ * A header's text (amqplib hands over long strings as str, byte arrays as Buffer).
+ * Module level on purpose: tsx names every closure it creates (`__name`), which
+ * made a per-call helper here cost 0.4 µs per received message.
+ */
+function headerText(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : Buffer.isBuffer(value) ? value.toString('utf8') : undefined;
 }
