@@ -27,7 +27,7 @@ import { LogLoadError, type LogInput, type LogLoader } from './LogLoader.ts';
 export const MIN_SPEED = 0.1;
 export const MAX_SPEED = 100;
 /** Loaded records that may wait for the page before the loader is held back. */
-const MAX_QUEUED_RECORDS = 100_000;
+const MAX_QUEUED_RECORDS = 500_000;
 /**
  * While a file loads, batches reach the page at most this often (the first
  * one at once). Each update re-renders every panel, and most of a render's

@@ -13,7 +13,7 @@ import type { LoadBatch, LoadSummary, LogInput, LogLoadError } from './LogLoader
 import type { ColumnChunk } from '../store/ColumnChunk.ts';
 
 /** Records the worker may have in flight (sent, not acknowledged) before it waits. */
-export const WINDOW_RECORDS = 200_000;
+export const WINDOW_RECORDS = 1_000_000;
 
 /**
  * Records cross the thread boundary as columns (store/ColumnChunk.ts): the
