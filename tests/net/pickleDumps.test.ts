@@ -44,6 +44,21 @@ describe('pickleDumps writes what CPython writes', () => {
     expect(unpickle(bytes)).toBe(big);
   });
 
+  // Short items take a one-allocation path, the rest the general writer; both must match CPython at the edges.
+  it.each([
+    ['a 255-byte str (SHORT_BINUNICODE)', 'a'.repeat(255), `80049503010000000000008cff${'61'.repeat(255)}942e`],
+    ['a 256-byte str (BINUNICODE)', 'a'.repeat(256), `800495070100000000000058${'00010000'}${'61'.repeat(256)}942e`],
+    ['a 254-byte non-ASCII str', 'ü'.repeat(127), `80049502010000000000008cfe${'c3bc'.repeat(127)}942e`],
+    ['a 256-byte non-ASCII str of 128 characters', 'ü'.repeat(128), `800495070100000000000058${'00010000'}${'c3bc'.repeat(128)}942e`],
+    ['the empty str', '', '80049504000000000000008c00942e'],
+    ['a tuple of one str', tuple('a'), '80049507000000000000008c01619485942e'],
+    ['a tuple of three str', tuple('a', 'b', 'c'), '8004950f000000000000008c0161948c0162948c01639487942e'],
+    ['a pair with one long str', tuple('x', 'a'.repeat(300)), `80049539010000000000008c017894582c010000${'61'.repeat(300)}9486942e`],
+    ['a nested tuple', tuple(tuple('a')), '80049509000000000000008c016194859485942e'],
+  ])('writes %s as CPython does', (_name, value, expected) => {
+    expect(pickleDumps(value, 4).toString('hex')).toBe(expected);
+  });
+
   it('round-trips through unpickle', () => {
     const value = tuple('10.0.0.7', '{"signal_name": "ping", "payload": "ünï"}', tuple());
     expect(unpickle(pickleDumps(value))).toStrictEqual(value);

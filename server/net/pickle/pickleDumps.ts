@@ -25,9 +25,60 @@ const FRAME_SIZE_TARGET = 64 * 1024;
 const FRAME_SIZE_MIN = 4;
 
 export function pickleDumps(item: PicklableItem, protocol: PickleProtocol = 4): Buffer {
+  if (protocol === 4) {
+    const short = dumpsShort(item);
+    if (short) return short;
+  }
   const out = new PickleWriter(protocol);
   out.save(item);
   return out.finish();
+}
+
+/**
+ * Nearly every miros message is a protocol 4 pickle of one short str (trace,
+ * spy) or a pair of them (mesh). Those are written here in one allocation,
+ * without the writer's list of small buffers (a third of the publish-side
+ * pickling time went to them); null sends anything else to the writer, which
+ * stays the reference (tests compare the two):
+ *
+ *   80 04 │ 95 <u64 LE frame length> │ (8c <n> utf8… 94)×k │ [85+k−1 94] │ 2e
+ *   PROTO │ FRAME                    │ SHORT_BINUNICODE, MEMOIZE     │ TUPLEk MEMOIZE │ STOP
+ *
+ * for a str (no tuple part) or a tuple of k = 1…3 str, each under 256 UTF-8 bytes.
+ */
+function dumpsShort(item: PicklableItem): Buffer | null {
+  const strings = typeof item === 'string' ? null : item.items;
+  if (strings !== null && (strings.length === 0 || strings.length > 3)) return null;
+  let body = 0;
+  for (let i = 0; i < (strings === null ? 1 : strings.length); i++) {
+    const s = strings === null ? item : strings[i];
+    if (typeof s !== 'string' || s.length > 0xff) return null;
+    const n = Buffer.byteLength(s, 'utf8');
+    if (n > 0xff) return null;
+    body += n + 3;
+  }
+  const frameLength = body + (strings === null ? 0 : 2) + 1;
+  const out = Buffer.allocUnsafe(2 + 9 + frameLength);
+  out[0] = OP.PROTO!;
+  out[1] = 4;
+  out[2] = OP.FRAME!;
+  out.writeUInt32LE(frameLength, 3);
+  out.writeUInt32LE(0, 7);
+  let at = 11;
+  for (let i = 0; i < (strings === null ? 1 : strings.length); i++) {
+    const s = (strings === null ? item : strings[i]) as string;
+    out[at] = OP.SHORT_BINUNICODE!;
+    const n = out.write(s, at + 2, 'utf8');
+    out[at + 1] = n;
+    out[at + 2 + n] = OP.MEMOIZE!;
+    at += n + 3;
+  }
+  if (strings !== null) {
+    out[at++] = OP.TUPLE1! + strings.length - 1;
+    out[at++] = OP.MEMOIZE!;
+  }
+  out[at] = OP.STOP!;
+  return out;
 }
 
 class PickleWriter {
