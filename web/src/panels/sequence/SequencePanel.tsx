@@ -117,7 +117,7 @@ export default function SequencePanel() {
           ))}
         </select>
         <span className="dim" data-testid="sequence-shown">
-          {first === null ? 'nothing to draw' : `${range ? 'range · ' : ''}showing ${first}–${last} of ${shown!.total}`}
+          {!ready ? (waitingForLoad ? 'loading…' : 'numbering…') : first === null ? 'nothing to draw' : `${range ? 'range · ' : ''}showing ${first}–${last} of ${shown!.total}`}
         </span>
         <span className="spacer" />
         <button type="button" data-testid="sequence-fit" aria-pressed={fit} onClick={() => setFit(!fit)} title={fit ? 'Draw at full size (scroll to see it all)' : 'Shrink wide diagrams to the panel width'}>
