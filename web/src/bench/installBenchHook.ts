@@ -9,6 +9,7 @@
 import type { DashboardStore } from '../store/createDashboardStore.ts';
 import type { SourceSession } from '../sources/SourceSession.ts';
 import { WorkerLogLoader } from '../sources/WorkerLogLoader.ts';
+import { createLogParser } from '../../../shared/parsers/createLogParser.ts';
 import { ReplaySource } from '../sources/ReplaySource.ts';
 import { filterPositions } from '../panels/log/filterPositions.ts';
 import { compileLogQuery } from '../panels/log/compileLogQuery.ts';
@@ -57,7 +58,16 @@ export function installBenchHook(store: DashboardStore, session: SourceSession):
       return { ms: performance.now() - t0, lines };
     },
 
-    /** The parse worker alone: file → records in this thread (no store, no render). */
+    /** The record API (what the server and the CLI use) over the same text, in this thread. */
+    recordParse(): { ms: number; lines: number } {
+      const t0 = performance.now();
+      const parser = createLogParser({ received: 0 });
+      parser.push(text);
+      parser.end();
+      return { ms: performance.now() - t0, lines: parser.lines };
+    },
+
+    /** The parse workers alone: file → columns in this thread (no store, no render). */
     async workerParse(): Promise<{ ms: number; lines: number; records: number; parseMs: number; encodeMs: number }> {
       const loader = new WorkerLogLoader();
       const file = new File([text], 'bench.log');
