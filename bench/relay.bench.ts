@@ -34,53 +34,24 @@ import { startServe } from '../server/cli/startServe.ts';
 import { MessageCodec } from '../server/net/MessageCodec.ts';
 import { meshItem } from '../server/net/mirosItems.ts';
 import { MIROS_EXCHANGES } from '../server/net/mirosTopology.ts';
+import type { BenchStack } from './support/BenchStack.ts';
+import { numberArg } from './support/numberArg.ts';
+import { median, percentile } from './support/percentile.ts';
+import { rawAmqpStack } from './support/rawAmqpStack.ts';
+import { sendBurst } from './support/sendBurst.ts';
+import { sendPaced } from './support/sendPaced.ts';
+import { waitUntil } from './support/waitUntil.ts';
 
 const AMQP_URL = process.env.AMQP_URL || 'amqp://guest:guest@127.0.0.1:5672/';
 
-interface Stack {
-  name: string;
-  send(seq: number): void;
-  onReceive(handler: (seq: number) => void): Promise<void>;
+interface Stack extends BenchStack {
   /** Records the stack reported as dropped (the relay's "dropped N"). */
   dropped(): number;
-  close(): Promise<void>;
-}
-
-function arg(args: string[], name: string, fallback: number): number {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? Number(args[i + 1]) : fallback;
 }
 
 async function rawStack(bodyBytes: number): Promise<Stack> {
-  const exchange = `bench.relay.raw.${randomUUID()}`;
-  const connection = await amqp.connect(AMQP_URL, { noDelay: true });
-  const pub = await connection.createChannel();
-  const sub = await connection.createChannel();
-  await pub.assertExchange(exchange, 'topic', { durable: false });
-  await sub.prefetch(1_000);
-  const filler = Buffer.alloc(bodyBytes, 0x41);
-  return {
-    name: 'baseline: raw amqplib publish → consume',
-    send(seq) {
-      const body = Buffer.from(filler);
-      body.writeUInt32BE(seq, 0);
-      pub.publish(exchange, 'x', body);
-    },
-    async onReceive(handler) {
-      const { queue } = await sub.assertQueue('', { exclusive: true, autoDelete: true });
-      await sub.bindQueue(queue, exchange, '#');
-      await sub.consume(queue, (m) => {
-        if (!m) return;
-        handler(m.content.readUInt32BE(0));
-        sub.ack(m);
-      });
-    },
-    dropped: () => 0,
-    async close() {
-      await pub.deleteExchange(exchange).catch(() => undefined);
-      await connection.close();
-    },
-  };
+  const raw = await rawAmqpStack({ url: AMQP_URL, name: 'baseline: raw amqplib publish → consume', exchangePrefix: 'bench.relay.raw', routingKey: 'x', bodyBytes });
+  return { ...raw, dropped: () => 0 };
 }
 
 /**
@@ -141,10 +112,7 @@ async function throughput(stack: Stack, count: number): Promise<{ rate: number; 
     if (++received === count) resolveDone();
   });
   const started = performance.now();
-  for (let seq = 1; seq <= count; seq++) {
-    stack.send(seq);
-    if (seq % 500 === 0) await new Promise((resolve) => setImmediate(resolve));
-  }
+  await sendBurst(count, (seq) => stack.send(seq));
   // A relay that dropped records never reaches `count`: stop waiting when the stream goes quiet.
   let last = -1;
   while (received < count && received !== last) {
@@ -163,26 +131,10 @@ async function latency(stack: Stack, rate: number, seconds: number): Promise<{ p
     if (t !== undefined) samples.push(performance.now() - t);
   });
   const total = Math.round(rate * seconds);
-  const started = performance.now();
-  let seq = 0;
-  await new Promise<void>((resolve) => {
-    const tick = () => {
-      const due = Math.min(total, Math.floor(((performance.now() - started) / 1000) * rate));
-      while (seq < due) {
-        seq++;
-        sentAt.set(seq, performance.now());
-        stack.send(seq);
-      }
-      if (seq < total) setTimeout(tick, 1);
-      else resolve();
-    };
-    tick();
-  });
-  const deadline = performance.now() + 5_000;
-  while (samples.length < total && performance.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+  await sendPaced(rate, total, (n) => stack.send(n), (n) => sentAt.set(n, performance.now()));
+  await waitUntil(() => samples.length >= total, 5_000);
   samples.sort((a, b) => a - b);
-  const at = (q: number) => samples[Math.min(samples.length - 1, Math.floor(q * samples.length))] ?? NaN;
-  return { p50: at(0.5), p99: at(0.99), lost: total - samples.length };
+  return { p50: percentile(samples, 0.5), p99: percentile(samples, 0.99), lost: total - samples.length };
 }
 
 interface Row {
@@ -192,8 +144,6 @@ interface Row {
   lost: number;
   dropped: number;
 }
-
-const median = (values: number[]) => values.slice().sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 async function measure(make: () => Promise<Stack>, count: number, rate: number, seconds: number): Promise<Row & { name: string }> {
   const a = await make();
@@ -208,10 +158,10 @@ async function measure(make: () => Promise<Stack>, count: number, rate: number, 
 }
 
 export async function main(args: string[]): Promise<void> {
-  const count = arg(args, 'count', 50_000);
-  const rate = arg(args, 'rate', 2_000);
-  const seconds = arg(args, 'seconds', 5);
-  const rounds = arg(args, 'rounds', 3);
+  const count = numberArg(args, 'count', 50_000);
+  const rate = numberArg(args, 'rate', 2_000);
+  const seconds = numberArg(args, 'seconds', 5);
+  const rounds = numberArg(args, 'rounds', 3);
   const sample = new MessageCodec({ network: 'mesh', key: SEED_DEMO_KEY }).encode(
     meshItem('127.0.0.1', { signal: 'tick', payload: 12345 }),
   );

@@ -35,6 +35,13 @@ import { MessageCodec } from '../server/net/MessageCodec.ts';
 import { traceItem } from '../server/net/mirosItems.ts';
 import { pickleDumps } from '../server/net/pickle/pickleDumps.ts';
 import { AmqpTransport } from '../server/net/transport/AmqpTransport.ts';
+import type { BenchStack } from './support/BenchStack.ts';
+import { numberArg } from './support/numberArg.ts';
+import { median, percentile } from './support/percentile.ts';
+import { rawAmqpStack } from './support/rawAmqpStack.ts';
+import { sendBurst } from './support/sendBurst.ts';
+import { sendPaced } from './support/sendPaced.ts';
+import { waitUntil } from './support/waitUntil.ts';
 
 const AMQP_URL = process.env.AMQP_URL || 'amqp://guest:guest@127.0.0.1:5672/';
 const KEY = 'u3Uc-qAi9iiCv3fkBfRUAKrM1gH8w51-nVU8M8A73Jg=';
@@ -44,52 +51,11 @@ function traceLine(seq: number): string {
   return `[2018-05-04 09:23:34.178157] [04ccc_ao] e->other_to_inner(${seq}) outer->inner_state`;
 }
 
-interface Stack {
-  name: string;
-  /** Publishes message `seq`. */
-  send(seq: number): void;
-  /** Called with each received seq. */
-  onReceive(handler: (seq: number) => void): Promise<void>;
-  close(): Promise<void>;
+function rawStack(bodyBytes: number): Promise<BenchStack> {
+  return rawAmqpStack({ url: AMQP_URL, name: 'raw amqplib', exchangePrefix: 'bench.wire.raw', routingKey: 'snoop.trace', bodyBytes });
 }
 
-function arg(args: string[], name: string, fallback: number): number {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? Number(args[i + 1]) : fallback;
-}
-
-async function rawStack(bodyBytes: number): Promise<Stack> {
-  const exchange = `bench.wire.raw.${randomUUID()}`;
-  const connection = await amqp.connect(AMQP_URL, { noDelay: true });
-  const pub = await connection.createChannel();
-  const sub = await connection.createChannel();
-  await pub.assertExchange(exchange, 'topic', { durable: false });
-  await sub.prefetch(1_000);
-  const filler = Buffer.alloc(bodyBytes, 0x41);
-  return {
-    name: 'raw amqplib',
-    send(seq) {
-      const body = Buffer.from(filler);
-      body.writeUInt32BE(seq, 0);
-      pub.publish(exchange, 'snoop.trace', body);
-    },
-    async onReceive(handler) {
-      const { queue } = await sub.assertQueue('', { exclusive: true, autoDelete: true });
-      await sub.bindQueue(queue, exchange, '#');
-      await sub.consume(queue, (m) => {
-        if (!m) return;
-        handler(m.content.readUInt32BE(0));
-        sub.ack(m);
-      });
-    },
-    async close() {
-      await pub.deleteExchange(exchange).catch(() => undefined);
-      await connection.close();
-    },
-  };
-}
-
-async function ourStack(confirm: boolean): Promise<Stack> {
+async function ourStack(confirm: boolean): Promise<BenchStack> {
   const exchange = `bench.wire.ours.${randomUUID()}`;
   // One transport publishing and consuming, as a chart's MirosNets uses it.
   const node = new AmqpTransport({ url: AMQP_URL, confirm });
@@ -104,7 +70,8 @@ async function ourStack(confirm: boolean): Promise<Stack> {
     },
     async onReceive(handler) {
       await node.subscribe(exchange, '#', (d) => {
-        const result = codec.decode(d.body, { received: d.received });
+        // What MirosNets does with a delivery: the headers' correlation goes into the records.
+        const result = codec.decode(d.body, { received: d.received, routingKey: d.routingKey, ...(d.props.headers ? { headers: d.props.headers } : {}) });
         if (!result.ok) return { rejected: result.rejection.reason };
         const record = result.records[0]!;
         handler(record.kind === 'trace' ? Number(record.payload ?? -1) : -1);
@@ -122,7 +89,7 @@ async function ourStack(confirm: boolean): Promise<Stack> {
 }
 
 /** N messages as fast as the stack takes them; yields every 500 so the socket drains. */
-async function throughput(stack: Stack, count: number): Promise<number> {
+async function throughput(stack: BenchStack, count: number): Promise<number> {
   let received = 0;
   let resolveDone!: () => void;
   const done = new Promise<void>((resolve) => (resolveDone = resolve));
@@ -130,10 +97,7 @@ async function throughput(stack: Stack, count: number): Promise<number> {
     if (++received === count) resolveDone();
   });
   const started = performance.now();
-  for (let seq = 1; seq <= count; seq++) {
-    stack.send(seq);
-    if (seq % 500 === 0) await new Promise((resolve) => setImmediate(resolve));
-  }
+  await sendBurst(count, (seq) => stack.send(seq));
   await done;
   return count / ((performance.now() - started) / 1000);
 }
@@ -146,7 +110,7 @@ interface Window {
 }
 
 /** Latency of each message at a paced rate, after `warmup` unmeasured ones. */
-async function latencyWindow(stack: Stack, rate: number, seconds: number, warmup: number): Promise<Window> {
+async function latencyWindow(stack: BenchStack, rate: number, seconds: number, warmup: number): Promise<Window> {
   const sentAt = new Map<number, number>();
   const samples: number[] = [];
   await stack.onReceive((seq) => {
@@ -155,30 +119,13 @@ async function latencyWindow(stack: Stack, rate: number, seconds: number, warmup
   });
   const total = warmup + Math.round(rate * seconds);
   const loop = monitorEventLoopDelay({ resolution: 1 });
-  const started = performance.now();
-  let seq = 0;
-  await new Promise<void>((resolve) => {
-    const tick = () => {
-      const due = Math.min(total, Math.floor(((performance.now() - started) / 1000) * rate));
-      while (seq < due) {
-        seq++;
-        if (seq === warmup + 1) loop.enable();
-        sentAt.set(seq, performance.now());
-        stack.send(seq);
-      }
-      if (seq < total) setTimeout(tick, 1);
-      else resolve();
-    };
-    tick();
+  await sendPaced(rate, total, (seq) => stack.send(seq), (seq) => {
+    if (seq === warmup + 1) loop.enable();
+    sentAt.set(seq, performance.now());
   });
-  const deadline = performance.now() + 5_000;
-  while (samples.length < total - warmup && performance.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+  await waitUntil(() => samples.length >= total - warmup, 5_000);
   loop.disable();
   return { samples, lost: total - warmup - samples.length, loopP99: loop.percentile(99) / 1e6 };
-}
-
-function percentile(sorted: number[], q: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
 }
 
 function fernetRate(): { encrypt: number; decrypt: number } {
@@ -198,9 +145,9 @@ function fernetRate(): { encrypt: number; decrypt: number } {
 }
 
 export async function main(args: string[]): Promise<void> {
-  const count = arg(args, 'count', 30_000);
-  const rate = arg(args, 'rate', 2_000);
-  const seconds = arg(args, 'seconds', 6);
+  const count = numberArg(args, 'count', 30_000);
+  const rate = numberArg(args, 'rate', 2_000);
+  const seconds = numberArg(args, 'seconds', 6);
   const codec = new MessageCodec({ network: 'trace', key: KEY });
   const sample = codec.encode(traceItem(traceLine(1)));
   console.log(`trace line ${traceLine(1).length} chars → pickle ${pickleDumps(traceItem(traceLine(1))).length} B → AMQP body ${sample.length} B`);
@@ -208,14 +155,14 @@ export async function main(args: string[]): Promise<void> {
   const f = fernetRate();
   console.log(`fernet: ${Math.round(f.encrypt).toLocaleString('en')} tokens/s encrypt, ${Math.round(f.decrypt).toLocaleString('en')} tokens/s decrypt`);
 
-  const makers: [string, () => Promise<Stack>][] = [
+  const makers: [string, () => Promise<BenchStack>][] = [
     ['raw', () => rawStack(sample.length)],
     ['ours', () => ourStack(true)],
     ['ours-noconfirm', () => ourStack(false)],
   ];
   // Throughput rounds are interleaved (raw, ours, …) and the median kept:
   // the machine is shared, and load that comes and goes should hit all stacks alike.
-  const rounds = arg(args, 'rounds', 5);
+  const rounds = numberArg(args, 'rounds', 5);
   const runs: Record<string, number[]> = Object.fromEntries(makers.map(([key]) => [key, []]));
   const names: Record<string, string> = {};
   for (let round = 0; round < rounds; round++) {
@@ -226,7 +173,6 @@ export async function main(args: string[]): Promise<void> {
       await stack.close();
     }
   }
-  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
   // Latency: K windows per stack, interleaved the same way, samples pooled.
   const windows: Record<string, Window[]> = Object.fromEntries(makers.map(([key]) => [key, []]));
   for (let round = 0; round < rounds; round++) {
