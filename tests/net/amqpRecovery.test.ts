@@ -102,7 +102,7 @@ describe('AmqpTransport recovery (fake broker)', () => {
   it('fails over past a refusing broker, redeclares everything after a drop, and flushes its buffer in order', async () => {
     const broker = new FakeBroker();
     const urls = ['amqp://user:s3cret@down-1:5672/', 'amqp://user:s3cret@up-2:5672/'];
-    const transport = new AmqpTransport({ url: urls, connect: broker.connect, backoff: { initialMs: 1, maxMs: 4 }, random: () => 0.5, prefetch: 7 });
+    const transport = new AmqpTransport({ url: urls, connect: broker.connect, backoff: { initialMs: 1, maxMs: 4 }, random: () => 0.5, prefetch: 7, ackEvery: 2 });
     const events: string[] = [];
     const errors: string[] = [];
     transport.on('connected', ({ broker: b }) => events.push(`connected ${b}`));
@@ -150,16 +150,19 @@ describe('AmqpTransport recovery (fake broker)', () => {
     const consumerChannel = broker.models[1]!.channels[1]!;
     consumerChannel.deliver(1, 'a');
     consumerChannel.deliver(2, 'b');
-    await waitFor(() => expect(broker.log).toEqual(['ack 2 and all before']));
+    consumerChannel.deliver(3, 'c');
+    // Two deliveries (ackEvery) are acked at once, the third when the turn ends.
+    expect(broker.log).toEqual(['ack 2 and all before']);
+    await waitFor(() => expect(broker.log).toEqual(['ack 2 and all before', 'ack 3 and all before']));
 
-    expect(got).toEqual(['a', 'b']);
+    expect(got).toEqual(['a', 'b', 'c']);
     expect(events).toEqual(['connected amqp://***@up-2:5672/', 'disconnected amqp://***@up-2:5672/: read ECONNRESET', 'reconnected amqp://***@up-2:5672/']);
     expect(errors.some((e) => e.includes('s3cret'))).toBe(false);
     expect(errors.filter((e) => e.includes('ECONNREFUSED'))).toEqual([
       'connect ECONNREFUSED while dialing amqp://***@down-1:5672/?heartbeat=10',
       'connect ECONNREFUSED while dialing amqp://***@down-1:5672/?heartbeat=10',
     ]);
-    expect(transport.counters()).toEqual({ published: 2, received: 2, rejected: {}, reconnects: 1, buffered: 0, dropped: {} });
+    expect(transport.counters()).toEqual({ published: 2, received: 3, rejected: {}, reconnects: 1, buffered: 0, dropped: {} });
     await transport.close();
   });
 
