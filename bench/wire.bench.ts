@@ -13,7 +13,7 @@
  * - latency: p50/p99 at a paced rate (default 2,000 msgs/s) in K interleaved
  *   windows of S/K seconds per stack, each after a short warm-up; the median
  *   of the windows' p99s is the figure, the pooled p99 is printed beside it;
- * - the ratio ours/raw (goal ≥ 0.6× raw throughput);
+ * - the ratio ours/raw (goal ≥ 0.7× raw throughput, publisher confirms on);
  * - Fernet tokens/s (encrypt and decrypt of one item).
  *
  * Why interleaved windows: on a shared machine the broker or the OS now
@@ -200,7 +200,7 @@ export async function main(args: string[]): Promise<void> {
   }
   const ratio = rows.ours!.msgs / rows.raw!.msgs;
   console.log(
-    `ratio ours/raw throughput: ${ratio.toFixed(2)}× (goal ≥ 0.6×); without confirms ${(rows['ours-noconfirm']!.msgs / rows.raw!.msgs).toFixed(2)}×; ` +
+    `ratio ours/raw throughput: ${ratio.toFixed(2)}× (goal ≥ 0.7×); without confirms ${(rows['ours-noconfirm']!.msgs / rows.raw!.msgs).toFixed(2)}×; ` +
       `p99 ours − raw at ${rate}/s: ${(rows.ours!.p99 - rows.raw!.p99).toFixed(2)} ms (medians of the per-window p99s)`,
   );
 }
