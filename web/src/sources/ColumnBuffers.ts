@@ -55,7 +55,7 @@ export class ColumnBuffers {
 
   /**
    * The records written so far as a chunk (the buffers stay for the next
-   * one). `base` is subtracted from every span into the text.
+   * one). `base` is subtracted from every span into the text (0: none).
    */
   take(parts: Pick<ColumnChunk, 'symbols' | 'text' | 'pool' | 'extras'>, base: number): ColumnChunk {
     const n = this.length;
@@ -66,20 +66,20 @@ export class ColumnBuffers {
       length: n,
       ...parts,
       // Columns a saved log fills with one value are sent (and kept) once.
-      seq: packSeq(this.seq.slice(0, n)),
+      seq: packSeq(this.seq, n),
       time: this.time.slice(0, n),
-      received: packUniform(this.received.slice(0, n)),
+      received: packUniform(this.received, n),
       kind: this.kind.slice(0, n),
       flags: this.flags.slice(0, n),
       chart: this.chart.slice(0, n),
-      node: packUniform(this.node.slice(0, n)),
-      file: packUniform(this.file.slice(0, n)),
+      node: packUniform(this.node, n),
+      file: packUniform(this.file, n),
       line: this.line.slice(0, n),
       a: this.a.slice(0, n),
       b: this.b.slice(0, n),
       c: this.c.slice(0, n),
       spans,
-      extra: packUniform(this.extra.slice(0, n)),
+      extra: packUniform(this.extra, n),
     };
   }
 

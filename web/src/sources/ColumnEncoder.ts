@@ -30,6 +30,9 @@ import { ColumnBuffers } from './ColumnBuffers.ts';
 import { encodeRecord, type RecordTarget } from './encodeRecord.ts';
 import { KIND_TRACE, IN_POOL, type ColumnChunk } from '../store/ColumnChunk.ts';
 
+/** Text before a chunk's first line kept rather than cut (a byte-order mark, a blank line or two). */
+const SMALL_LEAD = 256;
+
 export class ColumnEncoder implements LineSink, RecordTarget {
   readonly #names = new SymbolTable();
   readonly columns = new ColumnBuffers();
@@ -91,8 +94,11 @@ export class ColumnEncoder implements LineSink, RecordTarget {
   /** The records written since the last take, as a chunk whose buffers may be transferred (see chunkBuffers). */
   take(): ColumnChunk {
     const used = this.#first >= 0;
-    const text = used ? this.#text!.slice(this.#first, this.#last) : '';
-    const chunk = this.columns.take({ symbols: this.#fresh, text, pool: this.#parts.join(''), extras: this.#extras }, used ? this.#first : 0);
+    // A block's first line starts at (or next to) its start: keeping the few
+    // characters before it costs less than rebasing every span.
+    const base = used && this.#first > SMALL_LEAD ? this.#first : 0;
+    const text = used ? this.#text!.slice(base, this.#last) : '';
+    const chunk = this.columns.take({ symbols: this.#fresh, text, pool: this.#parts.join(''), extras: this.#extras }, base);
     this.#fresh = [];
     this.#parts = [];
     this.#pos = 0;

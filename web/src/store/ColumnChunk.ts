@@ -104,16 +104,18 @@ export function seqAt(chunk: ColumnChunk, i: number): number {
   return seq.length === 1 ? seq[0]! + i : seq[i]!;
 }
 
-/** The column itself, or its one value when every record holds it. */
-export function packUniform<T extends Float64Array | Int32Array>(column: T): T {
-  for (let i = 1; i < column.length; i++) if (column[i] !== column[0]) return column;
-  return column.slice(0, 1) as T;
+/** The first `n` values of a column as a column of their own, or its one value when all are the same. */
+export function packUniform<T extends Float64Array | Int32Array>(column: T, n = column.length): T {
+  const first = column[0];
+  for (let i = 1; i < n; i++) if (column[i] !== first) return column.slice(0, n) as T;
+  return column.slice(0, Math.min(1, n)) as T;
 }
 
-/** The seq column, or its first value when seqs count up by one. */
-export function packSeq(seq: Float64Array): Float64Array {
-  for (let i = 1; i < seq.length; i++) if (seq[i] !== seq[0]! + i) return seq;
-  return seq.slice(0, 1);
+/** The first `n` seqs as a column, or the first alone when they count up by one. */
+export function packSeq(seq: Float64Array, n = seq.length): Float64Array {
+  const first = seq[0]!;
+  for (let i = 1; i < n; i++) if (seq[i] !== first + i) return seq.slice(0, n);
+  return seq.slice(0, Math.min(1, n));
 }
 
 /** The buffers of a chunk, to pass as postMessage's transfer list. */
