@@ -1,7 +1,8 @@
 /**
  * The page's end of a columnar load: keeps the load's symbol table (each
  * chunk carries the names it adds) and turns each chunk into a segment the
- * store can append as it is.
+ * store can append as it is. A chunk whose text came as ASCII bytes gets
+ * its text decoded here (cheaper than a string's copy through the message).
  *
  * A later part of a file read by a second worker numbers its records and
  * lines from 1; `receive` moves them after the part before (`shift`): the
@@ -18,10 +19,17 @@ export interface PartShift {
   line: number;
 }
 
+/** ASCII bytes decode the same as UTF-8 or Latin-1; the browser's UTF-8 decoder has a fast path for them. */
+const ascii = new TextDecoder();
+
 export class ChunkReceiver {
   readonly #symbols: string[] = [];
 
   receive(chunk: ColumnChunk, shift: PartShift | null = null): ColumnSegment {
+    if (chunk.bytes) {
+      chunk.text = ascii.decode(chunk.bytes);
+      chunk.bytes = undefined;
+    }
     // push in a loop: spreading a large array into push() overflows the stack.
     for (const name of chunk.symbols) this.#symbols.push(name);
     if (shift && (shift.seq !== 0 || shift.line !== 0)) shiftChunk(chunk, shift);

@@ -57,7 +57,7 @@ export class ColumnBuffers {
    * The records written so far as a chunk (the buffers stay for the next
    * one). `base` is subtracted from every span into the text (0: none).
    */
-  take(parts: Pick<ColumnChunk, 'symbols' | 'text' | 'pool' | 'extras'>, base: number): ColumnChunk {
+  take(parts: Pick<ColumnChunk, 'symbols' | 'text' | 'pool' | 'extras' | 'bytes'>, base: number): ColumnChunk {
     const n = this.length;
     const spans = this.spans.slice(0, n * 6);
     if (base !== 0) for (let k = 0; k < spans.length; k++) if (spans[k]! < IN_POOL) spans[k] -= base;

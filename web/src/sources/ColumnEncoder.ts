@@ -91,14 +91,21 @@ export class ColumnEncoder implements LineSink, RecordTarget {
     spans[k + 5] = t.stampEnd;
   }
 
-  /** The records written since the last take, as a chunk whose buffers may be transferred (see chunkBuffers). */
-  take(): ColumnChunk {
+  /**
+   * The records written since the last take, as a chunk whose buffers may
+   * be transferred (see chunkBuffers). `ascii`: the text the lines were
+   * read from and its bytes, when it is all ASCII — the chunk then carries
+   * its part of the bytes instead of a string.
+   */
+  take(ascii?: { text: string; bytes: Uint8Array }): ColumnChunk {
     const used = this.#first >= 0;
     // A block's first line starts at (or next to) its start: keeping the few
     // characters before it costs less than rebasing every span.
     const base = used && this.#first > SMALL_LEAD ? this.#first : 0;
-    const text = used ? this.#text!.slice(base, this.#last) : '';
-    const chunk = this.columns.take({ symbols: this.#fresh, text, pool: this.#parts.join(''), extras: this.#extras }, base);
+    const asBytes = used && ascii !== undefined && ascii.text === this.#text && ascii.bytes.length === ascii.text.length;
+    const text = used && !asBytes ? this.#text!.slice(base, this.#last) : '';
+    const parts = { symbols: this.#fresh, text, pool: this.#parts.join(''), extras: this.#extras };
+    const chunk = this.columns.take(asBytes ? { ...parts, bytes: ascii.bytes.slice(base, this.#last) } : parts, base);
     this.#fresh = [];
     this.#parts = [];
     this.#pos = 0;

@@ -9,7 +9,10 @@
  * huge file show up at once, then doubling up to `blockChars`, so later
  * records arrive in few, large chunks (each hand-over costs a message and
  * the page an update). A block is also cut when `maxDelayMs` passed, for
- * slow streams.
+ * slow streams. Blocks are cut after a line end in the bytes (a 0x0A byte
+ * never sits inside a UTF-8 sequence), so each block is whole lines; a
+ * block that is all ASCII goes to the page as its bytes (see ColumnChunk
+ * `bytes`).
  */
 import { createLineReader } from '../../../shared/parsers/createLineReader.ts';
 import { LogLoadError, type LoadSummary, type LogInput } from './LogLoader.ts';
@@ -19,7 +22,7 @@ import type { WireBatch } from './parseWorkerProtocol.ts';
 export type ChunkSink = (batch: WireBatch) => Promise<void>;
 
 export interface StreamOptions {
-  /** Hand over a chunk every this many characters of text … */
+  /** Hand over a chunk every this many bytes of text … */
   blockChars?: number;
   /** … starting with a block this small … */
   firstBlockChars?: number;
@@ -49,15 +52,18 @@ export async function streamLogInput(input: LogInput, sink: ChunkSink, options: 
   let lastHandOver = Date.now();
   let parseMs = 0;
   let encodeMs = 0;
-  let pieces: string[] = [];
-  let chars = 0;
+  /** Bytes read and not fed yet (the tail of an unfinished line among them). */
+  let pieces: Uint8Array[] = [];
+  let held = 0;
+  /** After a look found no line end, the next waits until this much is held (a huge line is not joined over and over). */
+  let retryAt = 0;
 
   /** Hands over what was read since the last time (even nothing: the progress moved). */
-  const handOver = async () => {
+  const handOver = async (ascii?: { text: string; bytes: Uint8Array }) => {
     const errors = reader.errors.slice(errorsSent);
     errorsSent = reader.errors.length;
     const t0 = performance.now();
-    const chunk = encoder.take();
+    const chunk = encoder.take(ascii);
     encodeMs += performance.now() - t0;
     records += chunk.length;
     lastHandOver = Date.now();
@@ -68,12 +74,24 @@ export async function streamLogInput(input: LogInput, sink: ChunkSink, options: 
     reader.push(text);
     parseMs += performance.now() - t0;
   };
-  const feedBlock = async () => {
-    const text = pieces.length === 1 ? pieces[0]! : pieces.join('');
-    pieces = [];
-    chars = 0;
+  /** Feeds the whole lines held (`last`: everything held, the input has ended). */
+  const feedBlock = async (last: boolean) => {
+    const bytes = joinBytes(pieces, held);
+    const cut = last ? bytes.length : bytes.lastIndexOf(10) + 1;
+    // No line end yet: keep reading (unless the input ended).
+    if (cut === 0 && !last) {
+      pieces = [bytes];
+      retryAt = held * 2;
+      return;
+    }
+    const rest = bytes.subarray(cut);
+    pieces = rest.length > 0 ? [rest] : [];
+    held = rest.length;
+    retryAt = 0;
+    const lines = bytes.subarray(0, cut);
+    const text = decoder.decode(lines, { stream: !last });
     feed(text);
-    await handOver();
+    await handOver({ text, bytes: lines });
     block = Math.min(blockChars, block * 2);
   };
 
@@ -83,13 +101,11 @@ export async function streamLogInput(input: LogInput, sink: ChunkSink, options: 
       const { done, value } = await bytes.read();
       if (done) break;
       loaded += value.byteLength;
-      const text = decoder.decode(value, { stream: true });
-      pieces.push(text);
-      chars += text.length;
-      if (chars >= block || Date.now() - lastHandOver >= maxDelayMs) await feedBlock();
+      pieces.push(value);
+      held += value.byteLength;
+      if (held >= retryAt && (held >= block || Date.now() - lastHandOver >= maxDelayMs)) await feedBlock(false);
     }
-    pieces.push(decoder.decode());
-    await feedBlock();
+    await feedBlock(true);
     // The last line, when the text does not end with a line end: a text of its own, so a chunk of its own.
     const t0 = performance.now();
     reader.end();
@@ -101,6 +117,17 @@ export async function streamLogInput(input: LogInput, sink: ChunkSink, options: 
     throw new LogLoadError('unreadable', `could not read ${input.name}: ${(error as Error).message}`);
   }
   return { format: reader.format, lines: reader.lines, records, errors: reader.errors.length, bytes: loaded, parseMs, encodeMs };
+}
+
+function joinBytes(pieces: readonly Uint8Array[], length: number): Uint8Array {
+  if (pieces.length === 1) return pieces[0]!;
+  const bytes = new Uint8Array(length);
+  let at = 0;
+  for (const piece of pieces) {
+    bytes.set(piece, at);
+    at += piece.length;
+  }
+  return bytes;
 }
 
 async function openInput(input: LogInput, options: StreamOptions): Promise<{ stream: ReadableStream<Uint8Array>; total: number | null }> {

@@ -74,6 +74,13 @@ export interface ColumnChunk {
    * costs no copy in the worker): records point into it.
    */
   text: string;
+  /**
+   * On the way from the worker only: `text` as its bytes, when every
+   * character is ASCII (then byte and character offsets agree). Bytes are
+   * transferred, a string is copied twice (serialized, deserialized); the
+   * receiver decodes them into `text` (see ChunkReceiver).
+   */
+  bytes?: Uint8Array | undefined;
   /** Texts that are not inside `text` (a note's error message, a recording's raw …), end to end. */
   pool: string;
   seq: Float64Array;
@@ -120,6 +127,8 @@ export function packSeq(seq: Float64Array, n = seq.length): Float64Array {
 
 /** The buffers of a chunk, to pass as postMessage's transfer list. */
 export function chunkBuffers(chunk: ColumnChunk): ArrayBuffer[] {
-  const { seq, time, received, kind, flags, chart, node, file, line, a, b, c, spans, extra } = chunk;
-  return [seq, time, received, kind, flags, chart, node, file, line, a, b, c, spans, extra].map((column) => column.buffer as ArrayBuffer);
+  const { seq, time, received, kind, flags, chart, node, file, line, a, b, c, spans, extra, bytes } = chunk;
+  const columns = [seq, time, received, kind, flags, chart, node, file, line, a, b, c, spans, extra].map((column) => column.buffer as ArrayBuffer);
+  if (bytes) columns.push(bytes.buffer as ArrayBuffer);
+  return columns;
 }
