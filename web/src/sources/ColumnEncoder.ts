@@ -95,7 +95,8 @@ export class ColumnEncoder implements LineSink, RecordTarget {
    * The records written since the last take, as a chunk whose buffers may
    * be transferred (see chunkBuffers). `ascii`: the text the lines were
    * read from and its bytes, when it is all ASCII — the chunk then carries
-   * its part of the bytes instead of a string.
+   * its part of the bytes (a view: their buffer goes with the chunk, so the
+   * caller must not use it again) instead of a string.
    */
   take(ascii?: { text: string; bytes: Uint8Array }): ColumnChunk {
     const used = this.#first >= 0;
@@ -105,7 +106,8 @@ export class ColumnEncoder implements LineSink, RecordTarget {
     const asBytes = used && ascii !== undefined && ascii.text === this.#text && ascii.bytes.length === ascii.text.length;
     const text = used && !asBytes ? this.#text!.slice(base, this.#last) : '';
     const parts = { symbols: this.#fresh, text, pool: this.#parts.join(''), extras: this.#extras };
-    const chunk = this.columns.take(asBytes ? { ...parts, bytes: ascii.bytes.slice(base, this.#last) } : parts, base);
+    // The block's own bytes, not a copy: the caller hands the buffer over with the chunk.
+    const chunk = this.columns.take(asBytes ? { ...parts, bytes: ascii.bytes.subarray(base, this.#last) } : parts, base);
     this.#fresh = [];
     this.#parts = [];
     this.#pos = 0;

@@ -84,7 +84,8 @@ export async function streamLogInput(input: LogInput, sink: ChunkSink, options: 
       retryAt = held * 2;
       return;
     }
-    const rest = bytes.subarray(cut);
+    // Copied: the block's buffer may go to the page (transferred), the unfinished line stays.
+    const rest = bytes.slice(cut);
     pieces = rest.length > 0 ? [rest] : [];
     held = rest.length;
     retryAt = 0;
