@@ -48,14 +48,18 @@ export default function LogPanel() {
 
   useLayoutEffect(() => {
     if (!following || count === 0) return;
-    ownScroll.current = true;
-    rows.scrollToIndex(count - 1, 'end');
+    const top = rows.scrollToIndex(count - 1, 'end');
+    // A scroll event follows only when the position moved (events are dispatched later, with the frame).
+    ownScroll.current = top !== lastTop.current;
+    lastTop.current = top;
   }, [following, count, rows.scrollToIndex]);
 
   const onScroll = () => {
     const el = scroller.current!;
     const byUser = !ownScroll.current;
     ownScroll.current = false;
+    // Our own scroll: scrollToIndex already knows where it went (reading the element would force a layout).
+    if (!byUser) return;
     setFollowing((f) => followAfterScroll(f, el, byUser, lastTop.current));
     lastTop.current = el.scrollTop;
     rows.onScroll();
