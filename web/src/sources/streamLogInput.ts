@@ -45,7 +45,7 @@ export async function streamLogInput(input: LogInput, sink: ChunkSink, options: 
   const reader = createLineReader({ file: input.name, received: options.received ?? Date.now(), midFile: options.midFile === true }, encoder);
   // Mid-file, a leading U+FEFF is a character of the line: the decoder must not eat it as a byte-order mark.
   const decoder = new TextDecoder('utf-8', { ignoreBOM: options.midFile === true });
-  const bytes = stream.getReader();
+  const chunks = stream.getReader();
   let loaded = 0;
   let records = 0;
   let errorsSent = 0;
@@ -99,7 +99,7 @@ export async function streamLogInput(input: LogInput, sink: ChunkSink, options: 
   try {
     for (;;) {
       if (options.signal?.aborted) throw new LogLoadError('cancelled', `loading ${input.name} was cancelled`);
-      const { done, value } = await bytes.read();
+      const { done, value } = await chunks.read();
       if (done) break;
       loaded += value.byteLength;
       pieces.push(value);
@@ -113,7 +113,7 @@ export async function streamLogInput(input: LogInput, sink: ChunkSink, options: 
     parseMs += performance.now() - t0;
     if (encoder.pending > 0 || reader.errors.length > errorsSent) await handOver();
   } catch (error) {
-    await bytes.cancel().catch(() => undefined);
+    await chunks.cancel().catch(() => undefined);
     if (error instanceof LogLoadError) throw error;
     throw new LogLoadError('unreadable', `could not read ${input.name}: ${(error as Error).message}`);
   }
