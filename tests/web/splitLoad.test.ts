@@ -48,6 +48,15 @@ describe('a file read in two parts', () => {
     expect([records, errorLines]).toStrictEqual([whole.records, whole.errors.map((e) => e.line)]);
   });
 
+  it('sends an all-ASCII block as its bytes and any other block as text', async () => {
+    const ascii = '[2018-05-04 09:00:00.000001] [ao1] e->go() a->b\n'.repeat(3);
+    const other = '[2018-05-04 09:00:00.000002] [ao1] e->go(é) a->b\n';
+    const { batches } = await readPart(new Blob([ascii, other]), false);
+    const sent = batches.filter((b) => b.chunk.length > 0).map((b) => [b.chunk.length, b.chunk.bytes !== undefined, b.chunk.text.length > 0]);
+    // Node's Blob streams its parts one by one: each is a block of whole lines here.
+    expect(sent).toEqual([[3, true, false], [1, false, true]]);
+  });
+
   it('is cut just after a line end, or not at all within the look-ahead', async () => {
     const file = new Blob(['abc\ndef\n', 'x'.repeat(100)]);
     expect([await cutAtLineEnd(file, 1), await cutAtLineEnd(file, 5), await cutAtLineEnd(file, 9, 50)]).toEqual([4, 8, null]);
