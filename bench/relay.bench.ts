@@ -38,7 +38,7 @@ import type { BenchStack } from './support/BenchStack.ts';
 import { numberArg } from './support/numberArg.ts';
 import { median, percentile } from './support/percentile.ts';
 import { rawAmqpStack } from './support/rawAmqpStack.ts';
-import { sendBurst } from './support/sendBurst.ts';
+import { measureThroughput } from './support/measureThroughput.ts';
 import { sendPaced } from './support/sendPaced.ts';
 import { waitUntil } from './support/waitUntil.ts';
 
@@ -103,25 +103,6 @@ async function serverStack(count: number): Promise<Stack> {
   };
 }
 
-/** N records as fast as the stack takes them; yields every 500 so sockets drain. */
-async function throughput(stack: Stack, count: number): Promise<{ rate: number; lost: number }> {
-  let received = 0;
-  let resolveDone!: () => void;
-  const done = new Promise<void>((resolve) => (resolveDone = resolve));
-  await stack.onReceive(() => {
-    if (++received === count) resolveDone();
-  });
-  const started = performance.now();
-  await sendBurst(count, (seq) => stack.send(seq));
-  // A relay that dropped records never reaches `count`: stop waiting when the stream goes quiet.
-  let last = -1;
-  while (received < count && received !== last) {
-    last = received;
-    await Promise.race([done, new Promise((resolve) => setTimeout(resolve, 3_000))]);
-  }
-  return { rate: received / ((performance.now() - started) / 1000), lost: count - received };
-}
-
 /** Latency percentiles at a paced rate. */
 async function latency(stack: Stack, rate: number, seconds: number): Promise<{ p50: number; p99: number; lost: number }> {
   const sentAt = new Map<number, number>();
@@ -147,7 +128,7 @@ interface Row {
 
 async function measure(make: () => Promise<Stack>, count: number, rate: number, seconds: number): Promise<Row & { name: string }> {
   const a = await make();
-  const fast = await throughput(a, count);
+  const fast = await measureThroughput(a, count);
   const droppedFast = a.dropped();
   await a.close();
   const b = await make();

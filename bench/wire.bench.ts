@@ -39,7 +39,7 @@ import type { BenchStack } from './support/BenchStack.ts';
 import { numberArg } from './support/numberArg.ts';
 import { median, percentile } from './support/percentile.ts';
 import { rawAmqpStack } from './support/rawAmqpStack.ts';
-import { sendBurst } from './support/sendBurst.ts';
+import { measureThroughput } from './support/measureThroughput.ts';
 import { sendPaced } from './support/sendPaced.ts';
 import { waitUntil } from './support/waitUntil.ts';
 
@@ -86,20 +86,6 @@ async function ourStack(confirm: boolean): Promise<BenchStack> {
       await connection.close();
     },
   };
-}
-
-/** N messages as fast as the stack takes them; yields every 500 so the socket drains. */
-async function throughput(stack: BenchStack, count: number): Promise<number> {
-  let received = 0;
-  let resolveDone!: () => void;
-  const done = new Promise<void>((resolve) => (resolveDone = resolve));
-  await stack.onReceive(() => {
-    if (++received === count) resolveDone();
-  });
-  const started = performance.now();
-  await sendBurst(count, (seq) => stack.send(seq));
-  await done;
-  return count / ((performance.now() - started) / 1000);
 }
 
 interface Window {
@@ -169,7 +155,9 @@ export async function main(args: string[]): Promise<void> {
     for (const [key, make] of makers) {
       const stack = await make();
       names[key] = stack.name;
-      runs[key]!.push(await throughput(stack, count));
+      const round = await measureThroughput(stack, count);
+      if (round.lost > 0) console.warn(`${stack.name}: ${round.lost} of ${count} messages never arrived`);
+      runs[key]!.push(round.rate);
       await stack.close();
     }
   }

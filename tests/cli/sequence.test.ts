@@ -2,42 +2,12 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { SEED_TWO_CHARTS_ASCII } from '../sequence/seedTwoChartsAscii.ts';
 import { runCli, sharedRoot } from './support/runCli.ts';
 
 const seedLog = path.join(sharedRoot, 'fixtures/logs/seed-two-charts-trace.log');
 
-const seedDiagram = [
-  '[Statechart: 04ccc_ao] (A)',
-  '      top           outer          inner',
-  '       +--start_at()->|              |',
-  '       |     (1)      |              |',
-  '       |              +--to_inner()->|',
-  '       |              |     (3)      |',
-  '       |              +<-to_outer()--|',
-  '       |              |     (5)      |',
-  '       |              +--to_inner()->|',
-  '       |              |     (7)      |',
-  '       |              +<-to_outer()--|',
-  '       |              |     (9)      |',
-  '       |              +--to_inner()->|',
-  '       |              |     (11)     |',
-  '',
-  '[Statechart: 2771f_ao] (B)',
-  '         top                 outer                inner',
-  '          +-----start_at()---->|                    |',
-  '          |        (2)         |                    |',
-  '          |                    +--other_to_inner()->|',
-  '          |                    |        (4)         |',
-  '          |                    +<-other_to_outer()--|',
-  '          |                    |        (6)         |',
-  '          |                    +-----to_inner()---->|',
-  '          |                    |        (8)         |',
-  '          |                    +<-other_to_outer()--|',
-  '          |                    |        (10)        |',
-  '          |                    +--other_to_inner()->|',
-  '          |                    |        (12)        |',
-  '',
-].join('\n');
+const seedDiagram = SEED_TWO_CHARTS_ASCII.join('\n');
 
 describe('miroscope sequence', () => {
   it("prints the seed's two charts numbered 1-12 in arrival order", async () => {

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { renderAscii } from '../../shared/sequence/ascii/renderAscii.ts';
 import { buildSequenceModel } from '../../shared/sequence/model/SequenceBuilder.ts';
 import { trace, traceRecords } from './recordFactory.ts';
+import { SEED_TWO_CHARTS_ASCII } from './seedTwoChartsAscii.ts';
 import { logsDir, sequenceConformanceDir } from './sharedFixtures.ts';
 
 const golden = (name: string, kind: 'trace' | 'expected') =>
@@ -12,38 +13,7 @@ const golden = (name: string, kind: 'trace' | 'expected') =>
 describe('renderAscii', () => {
   it('draws the seed two-chart trace with steps numbered 1-12 in arrival order and lettered titles', () => {
     const model = buildSequenceModel(traceRecords(readFileSync(path.join(logsDir, 'seed-two-charts-trace.log'), 'utf8')));
-    expect(renderAscii(model).split('\n')).toEqual([
-      '[Statechart: 04ccc_ao] (A)',
-      '      top           outer          inner',
-      '       +--start_at()->|              |',
-      '       |     (1)      |              |',
-      '       |              +--to_inner()->|',
-      '       |              |     (3)      |',
-      '       |              +<-to_outer()--|',
-      '       |              |     (5)      |',
-      '       |              +--to_inner()->|',
-      '       |              |     (7)      |',
-      '       |              +<-to_outer()--|',
-      '       |              |     (9)      |',
-      '       |              +--to_inner()->|',
-      '       |              |     (11)     |',
-      '',
-      '[Statechart: 2771f_ao] (B)',
-      '         top                 outer                inner',
-      '          +-----start_at()---->|                    |',
-      '          |        (2)         |                    |',
-      '          |                    +--other_to_inner()->|',
-      '          |                    |        (4)         |',
-      '          |                    +<-other_to_outer()--|',
-      '          |                    |        (6)         |',
-      '          |                    +-----to_inner()---->|',
-      '          |                    |        (8)         |',
-      '          |                    +<-other_to_outer()--|',
-      '          |                    |        (10)        |',
-      '          |                    +--other_to_inner()->|',
-      '          |                    |        (12)        |',
-      '',
-    ]);
+    expect(renderAscii(model).split('\n')).toEqual(SEED_TWO_CHARTS_ASCII);
   });
 
   it('draws exactly what sequence.rb draws, numbers aside, when the tool loses nothing', () => {
