@@ -3,9 +3,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SEED_TWO_CHARTS_ASCII } from '../sequence/seedTwoChartsAscii.ts';
-import { runCli, sharedRoot } from './support/runCli.ts';
+import { fixtureLog } from '../support/fixturePath.ts';
+import { runCli } from './support/runCli.ts';
 
-const seedLog = path.join(sharedRoot, 'fixtures/logs/seed-two-charts-trace.log');
+const seedLog = fixtureLog('seed-two-charts-trace.log');
 
 const seedDiagram = SEED_TWO_CHARTS_ASCII.join('\n');
 

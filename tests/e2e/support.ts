@@ -4,15 +4,12 @@ import path from 'node:path';
 import { expect, type Locator, type Page } from '@playwright/test';
 
 export const repoRoot = path.resolve(import.meta.dirname, '../..');
-export const sharedRoot = path.resolve(repoRoot, '../shared');
 
 /** Seed demo charts are named like the seed page's `make_name`: five hex digits, then the kind. */
 export const SEED_AO = /^[0-9a-f]{5}_ao$/;
 export const SEED_FO = /^[0-9a-f]{5}_fo$/;
 
-export function fixtureLog(name: string): string {
-  return path.join(sharedRoot, 'fixtures/logs', name);
-}
+export { fixtureLog } from '../support/fixturePath.ts';
 
 /** Opens a saved log through the page's file input and waits until it has loaded. */
 export async function replayFile(page: Page, file: string): Promise<void> {

@@ -5,7 +5,7 @@
  * by Python's own pickle), and an oversized body. Each is rejected and
  * counted by reason, nothing runs (the marker file is never created), none
  * comes back (no requeue), and the chart keeps running: a good event after
- * them still moves it.
+ * them still moves it. On the fault run's private broker.
  */
 import { existsSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
@@ -18,12 +18,13 @@ import { meshItem } from '../../server/net/mirosItems.ts';
 import { seedChartStates } from '../../examples/seedChartStates.ts';
 import { runPeer } from '../interop/pythonPeer.ts';
 import { waitFor } from '../net/waitFor.ts';
+import { faultBroker } from './faultBroker.ts';
 
-const AMQP_URL = process.env.AMQP_URL || 'amqp://guest:guest@127.0.0.1:5672/';
 const KEY = 'u3Uc-qAi9iiCv3fkBfRUAKrM1gH8w51-nVU8M8A73Jg=';
 
 describe('a networked chart given bad input on the mesh', () => {
   it('rejects each message by reason, runs nothing, and still reacts to a good event after', async () => {
+    const AMQP_URL = faultBroker().url;
     const tag = randomUUID().slice(0, 8);
     const marker = `/tmp/miroscope-pwned-${tag}`;
     const evilPickle = Buffer.from((await runPeer(['evil', '--marker', marker])).trim(), 'hex');

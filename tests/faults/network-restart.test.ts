@@ -11,8 +11,8 @@
  * (messages flushed into an exchange before the peer's queue was rebound
  * are lost — and counted). Timings are printed.
  *
- * Holds /tmp/rabbit-restart.lock for the whole test and always restarts the
- * broker app in a finally.
+ * Drives the fault run's private broker (never the shared one) and always
+ * restarts its app in a finally.
  */
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
@@ -20,16 +20,16 @@ import { NetworkedActiveObject } from '../../server/net/charts/NetworkedActiveOb
 import type { ChartNetworkCounters } from '../../server/net/charts/ChartNetwork.ts';
 import { seedChartStates } from '../../examples/seedChartStates.ts';
 import { waitFor } from '../net/waitFor.ts';
-import { lockBrokerRestarts, startBrokerApp, stopBrokerApp } from './brokerRestarts.ts';
+import { faultBroker } from './faultBroker.ts';
 
-const AMQP_URL = process.env.AMQP_URL || 'amqp://guest:guest@127.0.0.1:5672/';
 const KEY = 'u3Uc-qAi9iiCv3fkBfRUAKrM1gH8w51-nVU8M8A73Jg=';
 
 const total = (c: ChartNetworkCounters, network: 'mesh' | 'trace') => c.published[network].sent + c.published[network].buffered + c.published[network].dropped;
 
 describe('a two-chart network across a broker restart', () => {
   it('carries on, reconnects, exchanges events again within 10 s and accounts for every message', async () => {
-    const release = await lockBrokerRestarts();
+    const broker = faultBroker();
+    const AMQP_URL = broker.url;
     const tag = randomUUID().slice(0, 8);
     const charts: NetworkedActiveObject[] = [];
     const moves: Record<string, { at: number; signal: string }[]> = {};
@@ -63,13 +63,13 @@ describe('a two-chart network across a broker restart', () => {
       stoppedAt = Date.now();
       let movedWhileDown: number[] = [];
       try {
-        await stopBrokerApp();
+        await broker.stopApp();
         await waitFor(() => expect([a.networkCounters().state, b.networkCounters().state].includes('connected')).toBe(false), 10_000);
         const downAt = Date.now();
         await new Promise((resolve) => setTimeout(resolve, 3_000));
         movedWhileDown = ['a', 'b'].map((n) => moves[n]!.filter((m) => m.at >= downAt).length);
       } finally {
-        await startBrokerApp();
+        await broker.startApp();
         returnedAt = Date.now();
       }
       const receivedAtReturn = [a, b].map((c) => c.networkCounters().received.mesh);
@@ -113,7 +113,6 @@ describe('a two-chart network across a broker restart', () => {
       expect([accounted('mesh'), accounted('trace')]).toEqual([total(ca, 'mesh'), total(ca, 'trace')]);
     } finally {
       await Promise.allSettled(charts.map((c) => c.stop()));
-      release();
     }
   });
 });

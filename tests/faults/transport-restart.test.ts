@@ -5,8 +5,8 @@
  * return. Publishes made while disconnected are buffered and delivered
  * after the reconnect (none lost uncounted). Reconnect timings are printed.
  *
- * Holds /tmp/rabbit-restart.lock for the whole test and always restarts the
- * broker app in a finally.
+ * Drives the fault run's private broker (never the shared one) and always
+ * restarts its app in a finally.
  */
 import { randomUUID } from 'node:crypto';
 import * as amqp from 'amqplib';
@@ -14,13 +14,13 @@ import { describe, expect, it } from 'vitest';
 import { AmqpTransport } from '../../server/net/transport/AmqpTransport.ts';
 import type { PublishResult, TransportState } from '../../server/net/transport/Transport.ts';
 import { waitFor } from '../net/waitFor.ts';
-import { lockBrokerRestarts, startBrokerApp, stopBrokerApp } from './brokerRestarts.ts';
+import { faultBroker } from './faultBroker.ts';
 
-const AMQP_URL = process.env.AMQP_URL || 'amqp://guest:guest@127.0.0.1:5672/';
 
 describe('AmqpTransport across a broker restart', () => {
   it('reconnects, redeclares and delivers what was buffered during the outage', async () => {
-    const release = await lockBrokerRestarts();
+    const broker = faultBroker();
+    const AMQP_URL = broker.url;
     const exchange = `test.restart.${randomUUID()}`;
     const fast = { backoff: { initialMs: 100, maxMs: 1_000 }, heartbeatSec: 5, url: AMQP_URL };
     const node = new AmqpTransport(fast); // publishes and consumes: its own subscriptions are rebound before its buffer is flushed
@@ -48,11 +48,11 @@ describe('AmqpTransport across a broker restart', () => {
       states.length = 0;
       stoppedAt = Date.now();
       try {
-        await stopBrokerApp();
+        await broker.stopApp();
         await waitFor(() => expect(node.state).not.toBe('connected'), 10_000);
         await new Promise((resolve) => setTimeout(resolve, 2_000)); // publishing on, into the buffer
       } finally {
-        await startBrokerApp();
+        await broker.startApp();
         returnedAt = Date.now();
       }
       const seqAtReturn = seq;
@@ -88,7 +88,6 @@ describe('AmqpTransport across a broker restart', () => {
         await channel.deleteExchange(exchange).catch(() => undefined);
         await connection.close();
       }
-      release();
     }
   });
 });

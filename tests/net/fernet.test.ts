@@ -1,13 +1,11 @@
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { Fernet } from '../../server/net/fernet/Fernet.ts';
 import { FernetError, type FernetFailure } from '../../server/net/fernet/FernetError.ts';
+import { fixturePath } from '../support/fixturePath.ts';
 
-const shared = path.resolve(fileURLToPath(new URL('../..', import.meta.url)), '../shared');
-const spec = (name: string) => JSON.parse(readFileSync(path.join(shared, 'fixtures/fernet-spec', name), 'utf8'));
-const wire = JSON.parse(readFileSync(path.join(shared, 'fixtures/wire/miros-rabbitmq-wire.json'), 'utf8'));
+const spec = (name: string) => JSON.parse(readFileSync(fixturePath('fernet-spec', name), 'utf8'));
+const wire = JSON.parse(readFileSync(fixturePath('wire/miros-rabbitmq-wire.json'), 'utf8'));
 const seconds = (iso: string) => Date.parse(iso) / 1000;
 
 interface GenerateVector { token: string; now: string; iv: number[]; src: string; secret: string }

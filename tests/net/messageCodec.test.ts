@@ -1,6 +1,4 @@
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { mirosMessageProperties, readCorrelation } from '../../server/net/correlationHeaders.ts';
 import { decodeBody } from '../../server/net/decodeBody.ts';
@@ -11,9 +9,9 @@ import { meshItem, spyItem, traceItem } from '../../server/net/mirosItems.ts';
 import { tuple } from '../../server/net/pickle/PickleValue.ts';
 import { rejectionRecord } from '../../server/net/WireRejection.ts';
 import { parseLog } from '../../shared/parsers/parseLog.ts';
+import { fixturePath } from '../support/fixturePath.ts';
 
-const shared = path.resolve(fileURLToPath(new URL('../..', import.meta.url)), '../shared');
-const wire = JSON.parse(readFileSync(path.join(shared, 'fixtures/wire/miros-rabbitmq-wire.json'), 'utf8'));
+const wire = JSON.parse(readFileSync(fixturePath('wire/miros-rabbitmq-wire.json'), 'utf8'));
 const body = (name: string) => Buffer.from(wire.items[name].amqp_body_ascii as string, 'latin1');
 const key = wire.fernet_key as string;
 const received = 1_700_000_000_000;

@@ -1,13 +1,12 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { pickleDumps, type PickleProtocol } from '../../server/net/pickle/pickleDumps.ts';
 import { tuple } from '../../server/net/pickle/PickleValue.ts';
 import { unpickle } from '../../server/net/pickle/unpickle.ts';
+import { fixturePath } from '../support/fixturePath.ts';
 
-const shared = path.resolve(fileURLToPath(new URL('../..', import.meta.url)), '../shared');
-const wire = JSON.parse(readFileSync(path.join(shared, 'fixtures/wire/miros-rabbitmq-wire.json'), 'utf8'));
+const wire = JSON.parse(readFileSync(fixturePath('wire/miros-rabbitmq-wire.json'), 'utf8'));
 const items = Object.entries(wire.items as Record<string, { item: string | string[]; pickles: Record<string, { hex: string }> }>);
 
 describe('pickleDumps writes what CPython writes', () => {

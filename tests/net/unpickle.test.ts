@@ -1,13 +1,11 @@
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { PickleError, type PickleErrorCode } from '../../server/net/pickle/PickleError.ts';
 import { tuple, type PickleValue } from '../../server/net/pickle/PickleValue.ts';
 import { unpickle } from '../../server/net/pickle/unpickle.ts';
+import { fixturePath } from '../support/fixturePath.ts';
 
-const shared = path.resolve(fileURLToPath(new URL('../..', import.meta.url)), '../shared');
-const wire = JSON.parse(readFileSync(path.join(shared, 'fixtures/wire/miros-rabbitmq-wire.json'), 'utf8'));
+const wire = JSON.parse(readFileSync(fixturePath('wire/miros-rabbitmq-wire.json'), 'utf8'));
 
 const hex = (h: string) => Buffer.from(h, 'hex');
 const ints = [0, 1, -1, 255, 256, 65535, 65536, -(2 ** 31), 2 ** 31 - 1, 2 ** 31, 2n ** 53n, -(2n ** 53n), 2n ** 64n, -(2n ** 100n)];

@@ -9,15 +9,14 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { expect, it } from 'vitest';
 import { parseLog } from '../../shared/parsers/parseLog.ts';
 import { stripAnsi } from '../../shared/parsers/stripAnsi.ts';
 import { parseSpyLine } from '../../shared/records/parseSpyLine.ts';
 import { parseTraceLine } from '../../shared/records/parseTraceLine.ts';
+import { fixturePath } from '../support/fixturePath.ts';
 
-const shared = path.resolve(fileURLToPath(new URL('../..', import.meta.url)), '../shared');
-const folders = ['fixtures/logs', 'conformance/sequence', 'conformance/sequence/aborts'].map((f) => path.join(shared, f));
+const folders = ['logs', 'conformance/sequence', 'conformance/sequence/aborts'].map((f) => fixturePath(f));
 const files = folders.flatMap((folder) =>
   readdirSync(folder).filter((f) => f.endsWith('.log') || f.endsWith('.trace.txt')).map((f) => path.join(folder, f)),
 );

@@ -1,5 +1,5 @@
 /**
- * Every saved log in ../shared/fixtures/logs parses with the exact counts
+ * Every saved log in tests/fixtures/logs parses with the exact counts
  * worked out by hand, and every line is accounted for.
  *
  * How the expected numbers were derived (LC_ALL=C, in that folder):
@@ -13,13 +13,10 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseLog } from '../../shared/parsers/parseLog.ts';
 import type { LogFormat } from '../../shared/parsers/ParsedLog.ts';
-
-const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
-const logs = path.resolve(repoRoot, '../shared/fixtures/logs');
+import { logsDir as logs } from '../support/fixturePath.ts';
 
 interface Expected { format: LogFormat; lines: number; blank: number; trace: number; spy: number; notes: number; errors: number }
 

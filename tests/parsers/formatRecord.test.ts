@@ -1,13 +1,11 @@
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseLog } from '../../shared/parsers/parseLog.ts';
 import type { MirosRecord } from '../../shared/records/MirosRecord.ts';
 import { formatRecord } from '../../shared/records/formatRecord.ts';
+import { fixtureLog } from '../support/fixturePath.ts';
 
-const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
-const fixture = (name: string) => readFileSync(path.resolve(repoRoot, '../shared/fixtures/logs', name), 'utf8');
+const fixture = (name: string) => readFileSync(fixtureLog(name), 'utf8');
 
 /** What a record says, without where it was read from. */
 function content(r: MirosRecord) {

@@ -10,10 +10,9 @@
  *   npx tsx tests/parsers/measureParseThroughput.ts [lines] [chunkKiB]
  */
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { createLogParser } from '../../shared/parsers/createLogParser.ts';
 import { formatStamp } from '../../shared/records/timestamp.ts';
+import { fixtureLog } from '../support/fixturePath.ts';
 
 const lines = Number(process.argv[2] ?? 1_000_000);
 const chunkSize = Number(process.argv[3] ?? 256) * 1024;
@@ -46,8 +45,7 @@ function baseline(text: string): number {
 }
 
 function loggingMix(n: number): string {
-  const shared = path.resolve(fileURLToPath(new URL('../..', import.meta.url)), '../shared');
-  const file = readFileSync(path.join(shared, 'fixtures/logs/miros-logging-single_unit_three_stage_charger_2.log'), 'utf8');
+  const file = readFileSync(fixtureLog('miros-logging-single_unit_three_stage_charger_2.log'), 'utf8');
   const fileLines = file.split('\n').slice(0, -1);
   const out: string[] = [];
   for (let i = 0; i < n; i++) out.push(fileLines[i % fileLines.length]!);

@@ -1,19 +1,18 @@
 /**
- * The shared miros golden cases (../shared/conformance/miros/cases), one test
+ * The miros golden cases (tests/fixtures/conformance/miros/cases), one test
  * each, compared step by step and at the end; and the runner's own contract:
  * an altered case is reported as failed with a non-zero exit code.
  */
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadMirosCase } from '../../server/statechart/conformance/MirosCase.ts';
 import { main } from '../../server/statechart/conformance/runMirosConformance.ts';
 import { runMirosCase } from '../../server/statechart/conformance/runMirosCase.ts';
+import { mirosCasesDir } from '../support/fixturePath.ts';
 
-const repoRoot = resolve(fileURLToPath(import.meta.url), '../../..');
-const casesDir = resolve(repoRoot, '../shared/conformance/miros/cases');
+const casesDir = mirosCasesDir;
 const caseFiles = readdirSync(casesDir).filter((f) => f.endsWith('.json')).sort();
 
 describe('miros golden cases', () => {

@@ -5,15 +5,14 @@
  * the benchmark's XState model walks the same states with the same guard.
  */
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lazyMatchesEager, SamekHsm, spiedSamekStates, walkLeaves } from '../../bench/engine.bench.ts';
 import { Event } from '../../server/statechart/Event.ts';
+import { mirosCasesDir } from '../support/fixturePath.ts';
 
-const repoRoot = resolve(fileURLToPath(import.meta.url), '../../..');
 const recorded = JSON.parse(
-  readFileSync(resolve(repoRoot, '../shared/conformance/miros/cases/comprehensive_samek_spy_sequence.json'), 'utf8'),
+  readFileSync(join(mirosCasesDir, 'comprehensive_samek_spy_sequence.json'), 'utf8'),
 ) as { ops: Array<{ op: string; signal?: string }>; expected: { final: { spy: string[]; trace: string[] } } };
 const rename = (line: string) => line.replace(/\bss(\d*)\b/g, 's$1');
 

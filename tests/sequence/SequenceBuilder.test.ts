@@ -5,7 +5,7 @@ import type { MirosRecord } from '../../shared/records/MirosRecord.ts';
 import { chartLetter } from '../../shared/sequence/model/chartLetter.ts';
 import { buildSequenceModel, SequenceBuilder } from '../../shared/sequence/model/SequenceBuilder.ts';
 import { mesh, spy, trace, traceRecords } from './recordFactory.ts';
-import { logsDir } from './sharedFixtures.ts';
+import { logsDir } from '../support/fixturePath.ts';
 
 const seedRecords = traceRecords(readFileSync(path.join(logsDir, 'seed-two-charts-trace.log'), 'utf8'));
 const numbers = (model: ReturnType<typeof buildSequenceModel>) =>

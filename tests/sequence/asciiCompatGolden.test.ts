@@ -1,12 +1,12 @@
 /**
- * Every golden pair of ../shared/conformance/sequence reproduced byte for
+ * Every golden pair of tests/fixtures/conformance/sequence reproduced byte for
  * byte by the compatible export (the files are read as raw bytes).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { renderAsciiCompat } from '../../shared/sequence/compat/renderAsciiCompat.ts';
-import { sequenceConformanceDir } from './sharedFixtures.ts';
+import { sequenceConformanceDir } from '../support/fixturePath.ts';
 
 const names = readdirSync(sequenceConformanceDir)
   .filter((f) => f.endsWith('.trace.txt'))

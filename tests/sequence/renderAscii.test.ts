@@ -5,7 +5,7 @@ import { renderAscii } from '../../shared/sequence/ascii/renderAscii.ts';
 import { buildSequenceModel } from '../../shared/sequence/model/SequenceBuilder.ts';
 import { trace, traceRecords } from './recordFactory.ts';
 import { SEED_TWO_CHARTS_ASCII } from './seedTwoChartsAscii.ts';
-import { logsDir, sequenceConformanceDir } from './sharedFixtures.ts';
+import { logsDir, sequenceConformanceDir } from '../support/fixturePath.ts';
 
 const golden = (name: string, kind: 'trace' | 'expected') =>
   readFileSync(path.join(sequenceConformanceDir, `${name}.${kind}.txt`), 'utf8');

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { renderAsciiCompat } from '../../shared/sequence/compat/renderAsciiCompat.ts';
-import { sequenceConformanceDir } from './sharedFixtures.ts';
+import { sequenceConformanceDir } from '../support/fixturePath.ts';
 
 const abort = (name: string) =>
   renderAsciiCompat(readFileSync(path.join(sequenceConformanceDir, 'aborts', `${name}.trace.txt`), 'utf8'));

@@ -12,7 +12,7 @@ import { mermaidText } from '../../shared/sequence/mermaid/mermaidText.ts';
 import { renderMermaid } from '../../shared/sequence/mermaid/renderMermaid.ts';
 import { buildSequenceModel } from '../../shared/sequence/model/SequenceBuilder.ts';
 import { mesh, spy, trace, traceRecords } from './recordFactory.ts';
-import { logsDir } from './sharedFixtures.ts';
+import { logsDir } from '../support/fixturePath.ts';
 
 interface Parsed {
   actors: [string, string][];

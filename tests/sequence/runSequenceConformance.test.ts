@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { firstDifference, visibleWhitespace } from '../../shared/sequence/conformance/firstDifference.ts';
 import { main } from '../../shared/sequence/conformance/runSequenceConformance.ts';
-import { sequenceConformanceDir } from './sharedFixtures.ts';
+import { sequenceConformanceDir } from '../support/fixturePath.ts';
 
 /** Runs the runner with stdout captured. */
 async function run(folder: string): Promise<{ code: number; lines: string[] }> {

@@ -1,5 +1,5 @@
 /**
- * The acceptance diagram of ../shared/fixtures/logs/seed-two-charts-trace.log
+ * The acceptance diagram of tests/fixtures/logs/seed-two-charts-trace.log
  * in our `ascii` renderer: two charts, steps numbered 1-12 in arrival order.
  * One pinned copy for the renderer's test and the CLI's.
  */

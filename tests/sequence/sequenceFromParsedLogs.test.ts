@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { parseLog } from '../../shared/parsers/parseLog.ts';
 import { renderAscii } from '../../shared/sequence/ascii/renderAscii.ts';
 import { buildSequenceModel } from '../../shared/sequence/model/SequenceBuilder.ts';
-import { logsDir, sequenceConformanceDir } from './sharedFixtures.ts';
+import { logsDir, sequenceConformanceDir } from '../support/fixturePath.ts';
 
 const drawAbortCase = (name: string): string[] =>
   renderAscii(

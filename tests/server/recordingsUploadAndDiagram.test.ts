@@ -1,12 +1,11 @@
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseLog } from '../../shared/parsers/parseLog.ts';
 import type { UnnumberedRecord } from '../../shared/records/MirosRecord.ts';
+import { fixtureLog } from '../support/fixturePath.ts';
 import { startTestServer, type TestServer } from './support/startTestServer.ts';
 
-const shared = path.resolve(import.meta.dirname, '../../../shared');
-const seedText = readFileSync(path.join(shared, 'fixtures/logs/seed-two-charts-trace.log'), 'utf8');
+const seedText = readFileSync(fixtureLog('seed-two-charts-trace.log'), 'utf8');
 
 const servers: TestServer[] = [];
 async function start(options?: Parameters<typeof startTestServer>[0]) {

@@ -79,10 +79,11 @@ describe('a server with a token', () => {
     );
   });
 
-  it('accepts socket.io with the token in auth or in the cookie', async () => {
+  it('accepts socket.io with the token in the cookie, a Bearer header or the query', async () => {
     const { base } = await start();
-    expect(await connectError(base, { auth: { token: TOKEN } })).toBe('connected');
     expect(await connectError(base, { extraHeaders: { cookie: `miroscope_token=${TOKEN}` } })).toBe('connected');
+    expect(await connectError(base, { extraHeaders: { authorization: `Bearer ${TOKEN}` } })).toBe('connected');
+    expect(await connectError(base, { query: { token: TOKEN } })).toBe('connected');
     const c = new RelayTestClient(base, { token: TOKEN });
     clients.push(c);
     expect((await c.connected()).contract).toBe(1);
@@ -93,5 +94,33 @@ describe('a server with a token', () => {
     expect(
       await connectError(base, { auth: { token: TOKEN }, extraHeaders: { origin: 'https://attacker.example' } }),
     ).toBe('websocket error');
+  });
+
+  // Issue 9: the engine.io handshake (which hands out a session id) used to be
+  // answered before the token was looked at; only socket.io's CONNECT was checked.
+  it('gives no engine.io session id to a handshake without the token', async () => {
+    const { base } = await start();
+    const handshake = (headers: Record<string, string> = {}, query = '') =>
+      fetch(`${base}/socket.io/?EIO=4&transport=polling${query}`, { headers });
+    const without = await handshake();
+    expect(without.status).toBe(403);
+    expect(await without.text()).not.toContain('"sid"');
+    const wrong = await handshake({ authorization: 'Bearer wrong-token-123' });
+    expect(wrong.status).toBe(403);
+    await wrong.text();
+    for (const res of [
+      await handshake({ authorization: `Bearer ${TOKEN}` }),
+      await handshake({ cookie: `miroscope_token=${TOKEN}` }),
+      await handshake({}, `&token=${TOKEN}`),
+    ]) {
+      expect(res.status).toBe(200);
+      expect(await res.text()).toContain('"sid"');
+    }
+  });
+
+  it('refuses a WebSocket handshake whose token is only in the CONNECT packet', async () => {
+    const { base } = await start();
+    // auth.token travels after the session exists; the handshake itself must carry the token.
+    expect(await connectError(base, { auth: { token: TOKEN } })).toBe('websocket error');
   });
 });

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { readdirSync } from 'node:fs';
-import path from 'node:path';
 import type { MirosRecord } from '../../shared/records/MirosRecord.ts';
 import { parseLog } from '../../shared/parsers/parseLog.ts';
 import { ColumnEncoder } from '../../web/src/sources/ColumnEncoder.ts';
 import { ChunkReceiver } from '../../web/src/sources/ChunkReceiver.ts';
 import { chunkBuffers } from '../../web/src/store/ColumnChunk.ts';
 import type { ColumnSegment } from '../../web/src/store/ColumnSegment.ts';
-import { fixtureRecords, sharedRoot, trace } from './support/records.ts';
+import { logsDir } from '../support/fixturePath.ts';
+import { fixtureRecords, trace } from './support/records.ts';
 
 /** Encodes in batches of `size`, passes each chunk through structured clone (as postMessage does), decodes. */
 function roundTrip(records: readonly MirosRecord[], size = 3): { segments: ColumnSegment[]; out: MirosRecord[] } {
@@ -26,7 +26,7 @@ function roundTrip(records: readonly MirosRecord[], size = 3): { segments: Colum
 const base = { v: 1 as const, chart: 'ao1', node: null, time: 1000.5, received: 7, raw: 'raw line' };
 
 describe('column chunks', () => {
-  const logs = readdirSync(path.join(sharedRoot, 'fixtures/logs')).filter((name) => name.endsWith('.log'));
+  const logs = readdirSync(logsDir).filter((name) => name.endsWith('.log'));
 
   it.each(logs)('give back every record of %s exactly, field for field', (name) => {
     const records = fixtureRecords(name);

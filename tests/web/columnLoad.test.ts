@@ -5,7 +5,7 @@ import type { MirosRecord } from '../../shared/records/MirosRecord.ts';
 import { parseLog } from '../../shared/parsers/parseLog.ts';
 import { InThreadLogLoader } from '../../web/src/sources/InThreadLogLoader.ts';
 import type { ColumnSegment } from '../../web/src/store/ColumnSegment.ts';
-import { sharedRoot } from './support/records.ts';
+import { logsDir } from '../support/fixturePath.ts';
 import { TRACE_LINE_VARIETY } from '../parsers/traceLineVariety.ts';
 
 /** A server that sends the file in pieces of `size` bytes (lines and UTF-8 sequences split anywhere). */
@@ -49,10 +49,10 @@ const odd = [
 ].join('\n');
 
 describe('a log loaded as columns', () => {
-  const logs = readdirSync(path.join(sharedRoot, 'fixtures/logs')).filter((name) => name.endsWith('.log'));
+  const logs = readdirSync(logsDir).filter((name) => name.endsWith('.log'));
 
   it.each(logs)('gives the records the parser reads from %s, raw lines taken from the text as read', async (name) => {
-    const text = readFileSync(path.join(sharedRoot, 'fixtures/logs', name), 'utf8');
+    const text = readFileSync(path.join(logsDir, name), 'utf8');
     const { records, segments } = await load(text, name, 1000, 7);
     expect(records).toStrictEqual(parseLog(text, { file: name, received: 0 }).records);
     // Plain logs copy no raw text: every raw line points into the text read.

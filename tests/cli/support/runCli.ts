@@ -6,7 +6,6 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import path from 'node:path';
 
 export const repoRoot = path.resolve(import.meta.dirname, '../../..');
-export const sharedRoot = path.resolve(repoRoot, '../shared');
 export const bin = path.join(repoRoot, 'bin/miroscope.mjs');
 
 export interface CliResult {

@@ -39,8 +39,8 @@ export class RelayTestClient {
       transports: ['websocket'],
       reconnection: false,
       forceNew: true,
-      auth: options.token ? { token: options.token } : {},
-      extraHeaders: options.extraHeaders,
+      // The engine.io handshake must carry the token itself (see tokenGate.ts).
+      extraHeaders: options.token ? { authorization: `Bearer ${options.token}`, ...options.extraHeaders } : options.extraHeaders,
     });
     this.socket.on('hello', (info) => {
       this.hellos.push(info);

@@ -1,18 +1,13 @@
-/** Records for web tests, read from the shared fixture logs by the real parser. */
+/** Records for web tests, read from the fixture logs by the real parser. */
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { parseLog } from '../../../shared/parsers/parseLog.ts';
 import type { MirosRecord } from '../../../shared/records/MirosRecord.ts';
+import { fixtureLog } from '../../support/fixturePath.ts';
 
-export const repoRoot = path.resolve(import.meta.dirname, '../../..');
-export const sharedRoot = path.resolve(repoRoot, '../shared');
-
-export function fixtureLogPath(name: string): string {
-  return path.join(sharedRoot, 'fixtures/logs', name);
-}
+export { fixtureLog as fixtureLogPath };
 
 export function fixtureText(name: string): string {
-  return readFileSync(fixtureLogPath(name), 'utf8');
+  return readFileSync(fixtureLog(name), 'utf8');
 }
 
 export function fixtureRecords(name: string): MirosRecord[] {
