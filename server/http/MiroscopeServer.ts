@@ -92,7 +92,7 @@ export class MiroscopeServer implements LiveSession {
     });
     this.#http = createServer(app);
     this.#io = new Server<ClientToServerEvents, ServerToClientEvents>(this.#http, {
-      allowRequest: allowSocketRequest(config.token !== null),
+      allowRequest: allowSocketRequest(config.token),
       // Clients send only small commands (resume, ack).
       maxHttpBufferSize: 64 * 1024,
       serveClient: false,

@@ -12,6 +12,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { NextFunction, Request, Response } from 'express';
 import { isLoopbackHost } from '../config/serveConfig.ts';
+import { requestHasToken } from './tokenGate.ts';
 
 function hostnameOf(hostHeader: string): string {
   try {
@@ -49,10 +50,17 @@ export function originGuard(tokenRequired: boolean) {
   };
 }
 
-/** For engine.io's `allowRequest` (WebSocket and polling handshakes). */
-export function allowSocketRequest(tokenRequired: boolean) {
+/**
+ * For engine.io's `allowRequest`, called for every handshake (polling or
+ * WebSocket) before a session id is given: the Host/Origin rule, then the
+ * token, so a client without it never gets a session.
+ */
+export function allowSocketRequest(token: string | null) {
   return (req: IncomingMessage, callback: (err: string | null | undefined, success: boolean) => void): void => {
-    const reason = refuseReason(req, tokenRequired);
+    let reason = refuseReason(req, token !== null);
+    if (reason === null && token !== null && !requestHasToken(token, req)) {
+      reason = 'unauthorized: this miroscope server needs a token (cookie, Authorization: Bearer or ?token=)';
+    }
     callback(reason, reason === null);
   };
 }

@@ -2,21 +2,26 @@
  * Token checks for the page, the REST API and socket.io.
  *
  * A client may present the token as `Authorization: Bearer …`, as the
- * `miroscope_token` cookie, as socket.io's `auth.token`, or once as
- * `?token=…` in a URL (what `miroscope serve` prints). A URL token is turned
+ * `miroscope_token` cookie, or once as `?token=…` in a URL (what
+ * `miroscope serve` prints). A URL token is turned
  * into an HttpOnly, SameSite=Strict cookie and the page is reloaded without
  * it, so it does not stay in the address bar or the history.
  *
  *   GET /?token=T ──▶ 303 Location: /  + Set-Cookie: miroscope_token=T
  *   GET /  (cookie) ─▶ 200 page
- *   socket.io handshake (cookie, or auth.token) ─▶ accepted
- *   anything else ──▶ 401
+ *   engine.io handshake (cookie, Bearer or ?token=) ─▶ session id
+ *   anything else ──▶ 401 (403 for an engine.io handshake)
+ *
+ * socket.io's own `auth.token` is not enough: it travels in the CONNECT
+ * packet, after engine.io has already handed out a session id and holds a
+ * session for the client. The handshake request itself must carry the token
+ * (a browser sends the cookie; a Node client sends a header or the query).
  *
  * Comparison hashes both sides first so timing reveals neither the token
  * nor its length.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
-import type { IncomingHttpHeaders } from 'node:http';
+import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
 import type { NextFunction, Request, Response } from 'express';
 import type { Socket } from 'socket.io';
 
@@ -83,7 +88,17 @@ export function tokenGate(token: string | null) {
   };
 }
 
-/** socket.io middleware with the same rule. */
+/**
+ * The token check for an engine.io handshake (a plain HTTP request, before
+ * any session exists): a header, the cookie or `?token=` in its URL.
+ */
+export function requestHasToken(token: string, req: IncomingMessage): boolean {
+  if (tokenMatches(token, headerToken(req.headers))) return true;
+  const query = new URL(req.url ?? '/', 'http://localhost').searchParams;
+  return tokenMatches(token, query.get('token'));
+}
+
+/** socket.io middleware with the same rule (a second check at CONNECT). */
 export function socketTokenGate(token: string | null) {
   return (socket: Socket, next: (error?: Error) => void): void => {
     if (token === null) return next();
