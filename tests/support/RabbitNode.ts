@@ -1,0 +1,118 @@
+/**
+ * A private RabbitMQ node that a test starts, stops and restarts itself, so
+ * a fault test never touches the machine's shared broker (5672).
+ *
+ * A thin wrapper over scripts/rabbit-node.sh, which owns how the node is
+ * launched (its own node name, ports, data, log and config files, no
+ * plugins). Ports default to free ones picked on loopback. Nodes started
+ * under the same root share an Erlang cookie, so two of them can be
+ * clustered with `ctl('join_cluster', other.nodeName)`.
+ *
+ *   RabbitNode.start() ──▶ serving ──stopApp()──▶ node up, every connection
+ *        closed ──startApp()──▶ serving ──stop()──▶ gone (remove(): and its files)
+ */
+import { execFile } from 'node:child_process';
+import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+const SCRIPT = fileURLToPath(new URL('../../scripts/rabbit-node.sh', import.meta.url));
+
+export interface RabbitNodeOptions {
+  /** Short node name (letters, digits, - and _); default miroscope-test-<pid>-<n>. */
+  name?: string;
+  /** AMQP port on 127.0.0.1; default a free one. */
+  port?: number;
+  /** Erlang distribution port; default a free one. */
+  distPort?: number;
+}
+
+/** What another process needs to drive a running node (e.g. from a vitest globalSetup). */
+export interface RabbitNodeAddress {
+  name: string;
+  port: number;
+  distPort: number;
+}
+
+let started = 0;
+
+export class RabbitNode implements RabbitNodeAddress {
+  private constructor(
+    readonly name: string,
+    readonly port: number,
+    readonly distPort: number,
+  ) {}
+
+  /** Starts a node and resolves once it accepts AMQP connections (a few seconds). */
+  static async start(options: RabbitNodeOptions = {}): Promise<RabbitNode> {
+    const name = options.name ?? `miroscope-test-${process.pid}-${++started}`;
+    const port = options.port ?? (await freePort());
+    const distPort = options.distPort ?? (await freePort());
+    await script('start', name, String(port), String(distPort));
+    return new RabbitNode(name, port, distPort);
+  }
+
+  /** A handle on a node started elsewhere (its address passed along). */
+  static attach(address: RabbitNodeAddress): RabbitNode {
+    return new RabbitNode(address.name, address.port, address.distPort);
+  }
+
+  get nodeName(): string {
+    return `${this.name}@localhost`;
+  }
+
+  get url(): string {
+    return `amqp://guest:guest@127.0.0.1:${this.port}/`;
+  }
+
+  address(): RabbitNodeAddress {
+    return { name: this.name, port: this.port, distPort: this.distPort };
+  }
+
+  /** `rabbitmqctl stop_app`: the node stays up, every connection is closed. */
+  async stopApp(): Promise<void> {
+    await script('stop_app', this.name);
+  }
+
+  async startApp(): Promise<void> {
+    await script('start_app', this.name);
+  }
+
+  /** Any rabbitmqctl command, run against this node only; resolves with its output. */
+  async ctl(...args: string[]): Promise<string> {
+    return script('ctl', this.name, ...args);
+  }
+
+  /** Stops the Erlang node; its data stays (start it again with the same name and ports). */
+  async stop(): Promise<void> {
+    await script('stop', this.name);
+  }
+
+  /** Stops the node if it runs, and deletes its folder. */
+  async remove(): Promise<void> {
+    await script('remove', this.name);
+  }
+}
+
+async function script(...args: string[]): Promise<string> {
+  try {
+    const { stdout } = await run(SCRIPT, args, { timeout: 120_000 });
+    return stdout;
+  } catch (error) {
+    const e = error as { stderr?: string; message: string };
+    throw new Error(`scripts/rabbit-node.sh ${args.join(' ')} failed: ${e.stderr?.trim() || e.message}`);
+  }
+}
+
+/** A port nobody listens on right now, on loopback. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
