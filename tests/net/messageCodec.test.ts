@@ -165,7 +165,7 @@ describe('MessageCodec encodes what miros-rabbitmq sends', () => {
     expect(mirosMessageProperties({ messageId: 'm', chart: 'c', seq: 1, node: 'n' })).toEqual({
       appId: 'miros-rabbitmq-publisher',
       contentType: 'application/json',
-      headers: { version: '1.0', 'x-miroscope-message-id': 'm', 'x-miroscope-chart': 'c', 'x-miroscope-seq': 1, 'x-miroscope-node': 'n' },
+      headers: { version: '1.0', 'x-miroscope-message-id': 'm', 'x-miroscope-chart': 'c', 'x-miroscope-seq': { '!': 'int', value: 1 }, 'x-miroscope-node': 'n' },
     });
     expect(readCorrelation({ version: '1.0' })).toEqual({});
   });

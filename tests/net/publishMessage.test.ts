@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import * as amqp from 'amqplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mirosMessageProperties, readCorrelation } from '../../server/net/correlationHeaders.ts';
 import { hasFastPublish, publishMessage } from '../../server/net/transport/publishMessage.ts';
 import type { PublishProps } from '../../server/net/transport/Transport.ts';
 import { waitFor } from './waitFor.ts';
@@ -60,6 +61,17 @@ describe('publishMessage', () => {
     const [viaPublish, viaFast] = await both(props, plain);
     expect(viaFast).toEqual(viaPublish);
     expect((viaFast as ReturnType<typeof seen>).properties.headers).toEqual(props.headers);
+  });
+
+  it('sends our correlation headers with their field types, read back as numbers and text (issue 8)', async () => {
+    const props = mirosMessageProperties({ messageId: 'm-2', chart: 'ŝtato ĉarto', seq: 2 ** 31, node: 'n' });
+    const [viaPublish, viaFast] = await both(props, plain);
+    expect(viaFast).toEqual(viaPublish);
+    const headers = (viaFast as ReturnType<typeof seen>).properties.headers;
+    expect([headers, readCorrelation(headers)]).toEqual([
+      { version: '1.0', 'x-miroscope-message-id': 'm-2', 'x-miroscope-chart': 'ŝtato ĉarto', 'x-miroscope-seq': 2 ** 31, 'x-miroscope-node': 'n' },
+      { messageId: 'm-2', chart: 'ŝtato ĉarto', seq: 2 ** 31, node: 'n' },
+    ]);
   });
 
   it('sends an empty header table for a message without headers, as Channel#publish does', async () => {

@@ -26,11 +26,20 @@ export type TransportState =
   | 'closing'
   | 'closed';
 
+/**
+ * A header value with its AMQP field type given (amqplib's `{'!': type, value}`
+ * form), so no client has to guess it: `int` is `I` (signed 32-bit), `long` `l`.
+ */
+export interface TypedFieldValue {
+  '!': 'int' | 'long';
+  value: number;
+}
+
 export interface PublishProps {
   appId?: string;
   contentType?: string;
   messageId?: string;
-  headers?: Record<string, string | number | boolean>;
+  headers?: Record<string, string | number | boolean | TypedFieldValue>;
 }
 
 export interface Delivery {
