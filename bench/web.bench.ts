@@ -22,7 +22,7 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type CDPSession, type Page } from 'playwright-core';
+import { chromium, type CDPSession, type Page } from '@playwright/test';
 import { build, preview } from 'vite';
 
 const repoRoot = path.resolve(import.meta.dirname, '..');
