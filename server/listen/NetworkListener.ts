@@ -16,6 +16,7 @@ import type { TransportInfo } from '../../shared/contract/socketContract.ts';
 import { MirosNets } from '../net/MirosNets.ts';
 import type { Transport } from '../net/transport/Transport.ts';
 import type { NetworkKeys } from '../config/serveConfig.ts';
+import type { MessageBudgets } from '../config/messageBudgets.ts';
 import { brokerLabel } from '../config/brokerLabel.ts';
 
 export interface NetworkListenerOptions {
@@ -27,6 +28,8 @@ export interface NetworkListenerOptions {
   spy?: boolean;
   /** The broker URL, to show its host:port (never credentials) to browsers. */
   brokerUrl?: string;
+  /** What one message may cost; over budget it becomes a counted rejection (default DEFAULT_MESSAGE_BUDGETS). */
+  budgets?: Partial<MessageBudgets>;
   ingest: (record: UnnumberedRecord) => void;
   /** Told whenever the transport's state changes. */
   onTransport?: (info: TransportInfo) => void;
@@ -47,6 +50,7 @@ export class NetworkListener {
       spyKey: keys.spy,
       rxRoutingKey: options.meshBinding ?? '#',
       node: 'miroscope-server',
+      ...(options.budgets ? { budgets: options.budgets } : {}),
     });
     this.#offs = [
       this.nets.onTrace((record) => ingest(record)),

@@ -2,7 +2,7 @@
 export class BodyFormatError extends Error {
   override readonly name = 'BodyFormatError';
   constructor(
-    readonly code: 'empty' | 'bad-json' | 'too-deep',
+    readonly code: 'empty' | 'bad-json' | 'too-deep' | 'too-many-items',
     message: string,
   ) {
     super(message);

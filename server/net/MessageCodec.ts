@@ -8,18 +8,23 @@
  *
  * Each stage runs only on what the previous one accepted, so a body that
  * does not verify is never unpickled. Decoding never throws: it returns the
- * records or a typed rejection. A verified message whose headers announce
+ * records or a typed rejection — an error no stage names (a bug) becomes a
+ * `decoder-error` rejection, counted like the others, never an exception in
+ * the consumer. The budgets (messageBudgets.ts) are checked in the stage that
+ * first sees each cost: bytes before decryption, depth and items while
+ * unpickling, records, event depth and signal names while shaping. A verified message whose headers announce
  * its chart's topology (topologyHeader.ts) also yields a `meta` topology record.
  */
 import type { MetaRecord, UnnumberedRecord } from '../../shared/records/MirosRecord.ts';
 import { RECORD_VERSION } from '../../shared/records/MirosRecord.ts';
+import { DEFAULT_MESSAGE_BUDGETS, type MessageBudgets } from '../config/messageBudgets.ts';
 import { BodyFormatError } from './BodyFormatError.ts';
 import { readCorrelation } from './correlationHeaders.ts';
 import { decodeBody, type BodyFormat } from './decodeBody.ts';
 import { encodeBody } from './encodeBody.ts';
 import { Fernet, type FernetKeyInput } from './fernet/Fernet.ts';
 import { FernetError } from './fernet/FernetError.ts';
-import { itemRecords } from './itemRecords.ts';
+import { itemRecords, type ItemBudgets } from './itemRecords.ts';
 import type { MirosNetwork } from './mirosTopology.ts';
 import { PickleError } from './pickle/PickleError.ts';
 import type { PicklableItem } from './pickle/pickleDumps.ts';
@@ -38,6 +43,8 @@ export interface MessageCodecOptions {
   /** Refuse tokens older than this many seconds (default: no age check, as miros-rabbitmq). */
   ttlSec?: number;
   limits?: UnpickleLimits;
+  /** Depth, items, records per message, signal names (defaults: DEFAULT_MESSAGE_BUDGETS). */
+  budgets?: Partial<MessageBudgets>;
 }
 
 export interface DecodeContext {
@@ -48,7 +55,7 @@ export interface DecodeContext {
 
 export type DecodeResult = { ok: true; records: UnnumberedRecord[] } | { ok: false; rejection: WireRejection };
 
-export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+export const DEFAULT_MAX_BODY_BYTES = DEFAULT_MESSAGE_BUDGETS.maxBodyBytes;
 
 const FERNET_REASON: Record<FernetError['reason'], RejectReason> = {
   'invalid-key': 'bad-token',
@@ -62,6 +69,13 @@ const FERNET_REASON: Record<FernetError['reason'], RejectReason> = {
   'future-timestamp': 'expired',
 };
 
+/** Decoder errors that mean a budget was exceeded; every other one is `bad-pickle`. */
+const PICKLE_REASON: Partial<Record<string, RejectReason>> = {
+  oversized: 'oversized',
+  'too-deep': 'too-deep',
+  'too-many-items': 'too-many-items',
+};
+
 export class MessageCodec {
   readonly network: MirosNetwork;
   private readonly fernet: Fernet;
@@ -69,14 +83,21 @@ export class MessageCodec {
   private readonly maxBodyBytes: number;
   private readonly ttlSec: number | undefined;
   private readonly limits: UnpickleLimits;
+  private readonly itemBudgets: ItemBudgets;
 
   constructor(options: MessageCodecOptions) {
     this.network = options.network;
     this.fernet = new Fernet(options.key);
     this.format = options.body ?? 'pickle';
-    this.maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+    const budgets = { ...DEFAULT_MESSAGE_BUDGETS, ...options.budgets };
+    this.maxBodyBytes = options.maxBodyBytes ?? budgets.maxBodyBytes;
     this.ttlSec = options.ttlSec;
-    this.limits = { maxValueBytes: this.maxBodyBytes, ...options.limits };
+    this.limits = { maxValueBytes: this.maxBodyBytes, maxDepth: budgets.maxDepth, maxItems: budgets.maxItems, ...options.limits };
+    this.itemBudgets = {
+      maxDepth: this.limits.maxDepth ?? budgets.maxDepth,
+      maxRecordsPerMessage: budgets.maxRecordsPerMessage,
+      maxSignalNameChars: budgets.maxSignalNameChars,
+    };
   }
 
   /** The AMQP body for an item: `Fernet(key).encrypt(pickle.dumps(item))`. */
@@ -85,6 +106,15 @@ export class MessageCodec {
   }
 
   decode(body: Uint8Array, ctx: DecodeContext): DecodeResult {
+    try {
+      return this.decodeStages(body, ctx);
+    } catch (err) {
+      const error = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+      return this.reject('decoder-error', `the decoder failed: ${error.slice(0, 200)}`);
+    }
+  }
+
+  private decodeStages(body: Uint8Array, ctx: DecodeContext): DecodeResult {
     if (body.length > this.maxBodyBytes) {
       return this.reject('oversized', `body of ${body.length} bytes exceeds the ${this.maxBodyBytes}-byte cap`);
     }
@@ -101,14 +131,15 @@ export class MessageCodec {
     } catch (err) {
       if (err instanceof PickleError) {
         if (err.code === 'forbidden-opcode') return this.reject('forbidden-opcode', err.message);
-        return this.reject(err.code === 'oversized' ? 'oversized' : 'bad-pickle', `pickle: ${err.message}`);
+        return this.reject(PICKLE_REASON[err.code] ?? 'bad-pickle', `pickle: ${err.message}`);
       }
-      if (err instanceof BodyFormatError) return this.reject('bad-pickle', `body: ${err.message}`);
+      if (err instanceof BodyFormatError) return this.reject(PICKLE_REASON[err.code] ?? 'bad-pickle', `body: ${err.message}`);
       throw err;
     }
     const correlation = readCorrelation(ctx.headers);
-    const result = itemRecords(this.network, item, { received: ctx.received, correlation, ...(ctx.routingKey === undefined ? {} : { routingKey: ctx.routingKey }) });
-    if (!result.ok) return this.reject('bad-shape', result.detail);
+    const itemCtx = { received: ctx.received, correlation, ...(ctx.routingKey === undefined ? {} : { routingKey: ctx.routingKey }) };
+    const result = itemRecords(this.network, item, itemCtx, this.itemBudgets);
+    if (!result.ok) return this.reject(result.reason ?? 'bad-shape', result.detail);
     const states = correlation.chart === undefined ? null : readTopology(ctx.headers);
     if (states !== null) {
       const announced: Omit<MetaRecord, 'seq'> = {

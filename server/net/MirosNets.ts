@@ -20,13 +20,14 @@
  * Records come out unnumbered: `seq` is assigned by whoever receives them.
  */
 import { randomUUID } from 'node:crypto';
-import { networkInterfaces } from 'node:os';
 import type { MetaRecord, UnnumberedRecord } from '../../shared/records/MirosRecord.ts';
 import { RECORD_VERSION } from '../../shared/records/MirosRecord.ts';
 import { parseTraceLine } from '../../shared/records/parseTraceLine.ts';
 import { mirosMessageProperties, type Correlation } from './correlationHeaders.ts';
+import type { MessageBudgets } from '../config/messageBudgets.ts';
 import type { BodyFormat } from './decodeBody.ts';
 import type { FernetKeyInput } from './fernet/Fernet.ts';
+import { MeshSenderAddress } from './MeshSenderAddress.ts';
 import { MessageCodec } from './MessageCodec.ts';
 import { meshItem, spyItem, type MeshEvent } from './mirosItems.ts';
 import { DEFAULT_MESH_ROUTING_KEY, MIROS_EXCHANGES, SPY_ROUTING_KEY, TRACE_ROUTING_KEY, type MirosNetwork } from './mirosTopology.ts';
@@ -48,11 +49,13 @@ export interface MirosNetsOptions {
   rxRoutingKey?: string;
   /** This node's id, sent in our correlation headers (default a random id). */
   node?: string;
-  /** The address put in mesh tuples (default this host's first external IPv4, else 127.0.0.1). */
+  /** The address put in mesh tuples (default: the host of the broker in use, see MeshSenderAddress.ts). */
   senderAddress?: string;
   /** Body format to publish (default `pickle`, what Python nodes read). */
   body?: BodyFormat;
   maxBodyBytes?: number;
+  /** What one received message may cost (bytes, depth, items, records); see messageBudgets.ts. */
+  budgets?: Partial<MessageBudgets>;
   ttlSec?: number;
   now?: () => number;
 }
@@ -73,7 +76,7 @@ interface Net {
 
 export class MirosNets {
   readonly node: string;
-  readonly senderAddress: string;
+  private readonly address: MeshSenderAddress | string;
   private readonly transport: Transport;
   private readonly nets: Record<MirosNetwork, Net>;
   private readonly metaHandlers = new Set<MetaHandler>();
@@ -84,7 +87,7 @@ export class MirosNets {
   constructor(options: MirosNetsOptions) {
     this.transport = options.transport;
     this.node = options.node ?? `node-${randomUUID().slice(0, 8)}`;
-    this.senderAddress = options.senderAddress ?? hostAddress();
+    this.address = options.senderAddress ?? new MeshSenderAddress(() => options.transport.broker);
     this.now = options.now ?? Date.now;
     const codec = (network: MirosNetwork, key: Key) =>
       new MessageCodec({
@@ -92,6 +95,7 @@ export class MirosNets {
         key,
         ...(options.body ? { body: options.body } : {}),
         ...(options.maxBodyBytes ? { maxBodyBytes: options.maxBodyBytes } : {}),
+        ...(options.budgets ? { budgets: options.budgets } : {}),
         ...(options.ttlSec ? { ttlSec: options.ttlSec } : {}),
       });
     const tx = options.txRoutingKey ?? DEFAULT_MESH_ROUTING_KEY;
@@ -114,6 +118,11 @@ export class MirosNets {
       this.transport.on('disconnected', ({ broker, error }) => this.meta('disconnected', `lost ${broker}: ${error}`)),
       this.transport.on('reconnected', ({ broker, downMs }) => this.meta('reconnected', `reconnected to ${broker} after ${downMs} ms`)),
     ];
+  }
+
+  /** The address the next mesh item carries: `senderAddress`, else the broker in use's host. */
+  get senderAddress(): string {
+    return typeof this.address === 'string' ? this.address : this.address.current();
   }
 
   /** Sends an event to every chart bound to the mesh (miros-rabbitmq's `transmit`). */
@@ -239,11 +248,4 @@ export class MirosNets {
     const record: Omit<MetaRecord, 'seq'> = { v: RECORD_VERSION, kind: 'meta', event, detail, chart: null, node: this.node, time: null, received: this.now(), raw: detail };
     for (const handler of this.metaHandlers) handler(record);
   }
-}
-
-function hostAddress(): string {
-  for (const addresses of Object.values(networkInterfaces())) {
-    for (const a of addresses ?? []) if (a.family === 'IPv4' && !a.internal) return a.address;
-  }
-  return '127.0.0.1';
 }

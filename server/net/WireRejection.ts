@@ -22,7 +22,20 @@ export type RejectReason =
   /** The pickle tries to import or call something. */
   | 'forbidden-opcode'
   /** Plain data, but not the item this network carries. */
-  | 'bad-shape';
+  | 'bad-shape'
+  // ── budgets (server/config/messageBudgets.ts): a well-formed message that costs too much ──
+  /** Lists, dicts or JSON nest deeper than `maxDepth` (in the body or in a mesh event's JSON). */
+  | 'too-deep'
+  /** The pickle builds more than `maxItems` values. */
+  | 'too-many-items'
+  /** The message would become more than `maxRecordsPerMessage` records. */
+  | 'too-many-records'
+  /** A mesh event's signal name is longer than `maxSignalNameChars`. */
+  | 'signal-name-too-long'
+  /** A record's JSON line is longer than `maxRecordChars`. */
+  | 'record-too-large'
+  /** The decoder failed in a way it does not name (a bug); counted, never thrown. */
+  | 'decoder-error';
 
 export interface WireRejection {
   reason: RejectReason;

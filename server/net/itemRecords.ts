@@ -8,6 +8,11 @@
  * - spy:   "<chart> <line>" → one SpyRecord (chart = first word).
  * - mesh:  (sender, event_json) as a tuple or two-item list — or the bare
  *          event_json str older miros-rabbitmq versions send — → MeshRecord.
+ *
+ * Budgets checked here (messageBudgets.ts): how many records one trace item
+ * becomes, how deep a mesh event's JSON nests (checked on the text, before
+ * parsing: the parsed payload is walked recursively by every consumer), and
+ * how long its signal name is.
  */
 import type { MeshRecord, MetaRecord, SpyRecord, TraceRecord, UnnumberedRecord } from '../../shared/records/MirosRecord.ts';
 import { RECORD_VERSION } from '../../shared/records/MirosRecord.ts';
@@ -15,9 +20,11 @@ import { parseSpyLine } from '../../shared/records/parseSpyLine.ts';
 import { readStampedText } from '../../shared/records/readStampedText.ts';
 import { stripAnsi } from '../../shared/parsers/stripAnsi.ts';
 import type { Correlation } from './correlationHeaders.ts';
+import { jsonNestsDeeperThan } from './jsonNestingDepth.ts';
 import type { MirosNetwork } from './mirosTopology.ts';
 import { parsePythonJson } from './parsePythonJson.ts';
 import { PickleTuple, type PickleValue } from './pickle/PickleValue.ts';
+import type { RejectReason } from './WireRejection.ts';
 
 export interface ItemContext {
   received: number;
@@ -25,15 +32,25 @@ export interface ItemContext {
   correlation?: Partial<Correlation>;
 }
 
-export type ItemResult = { ok: true; records: UnnumberedRecord[] } | { ok: false; detail: string };
-
-export function itemRecords(network: MirosNetwork, item: PickleValue, ctx: ItemContext): ItemResult {
-  if (network === 'trace') return traceRecords(item, ctx);
-  if (network === 'spy') return spyRecords(item, ctx);
-  return meshRecords(item, ctx);
+export interface ItemBudgets {
+  /** Default 1,000. */
+  maxRecordsPerMessage?: number;
+  /** Nesting of a mesh event's JSON (default 64). */
+  maxDepth?: number;
+  /** Default 1,024. */
+  maxSignalNameChars?: number;
 }
 
-function traceRecords(item: PickleValue, ctx: ItemContext): ItemResult {
+/** A refusal: `reason` is `bad-shape` unless a budget was exceeded. */
+export type ItemResult = { ok: true; records: UnnumberedRecord[] } | { ok: false; detail: string; reason?: RejectReason };
+
+export function itemRecords(network: MirosNetwork, item: PickleValue, ctx: ItemContext, budgets: ItemBudgets = {}): ItemResult {
+  if (network === 'trace') return traceRecords(item, ctx, budgets.maxRecordsPerMessage ?? 1_000);
+  if (network === 'spy') return spyRecords(item, ctx);
+  return meshRecords(item, ctx, budgets.maxDepth ?? 64, budgets.maxSignalNameChars ?? 1_024);
+}
+
+function traceRecords(item: PickleValue, ctx: ItemContext, maxRecords: number): ItemResult {
   if (typeof item !== 'string') return { ok: false, detail: `a trace item must be a str, not ${describe(item)}` };
   const text = item.indexOf('\x1b') >= 0 ? stripAnsi(item) : item;
   const node = ctx.correlation?.node ?? null;
@@ -45,6 +62,10 @@ function traceRecords(item: PickleValue, ctx: ItemContext): ItemResult {
     const raw = text.slice(start, end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end);
     start = end + 1;
     if (raw.trim() === '') continue;
+    if (records.length === maxRecords) {
+      // Refused whole, before parsing the rest: one message must not flush the relay's ring buffer.
+      return { ok: false, reason: 'too-many-records', detail: `the trace item has more than ${maxRecords} lines` };
+    }
     const record = readStampedText(raw, ctx.received);
     if (record !== null) {
       record.node = node;
@@ -78,7 +99,7 @@ function spyRecords(item: PickleValue, ctx: ItemContext): ItemResult {
   return { ok: true, records: [record] };
 }
 
-function meshRecords(item: PickleValue, ctx: ItemContext): ItemResult {
+function meshRecords(item: PickleValue, ctx: ItemContext, maxDepth: number, maxSignalNameChars: number): ItemResult {
   let sender: string | null = null;
   let eventJson: PickleValue;
   const pair = item instanceof PickleTuple ? item.items : Array.isArray(item) ? item : null;
@@ -88,6 +109,9 @@ function meshRecords(item: PickleValue, ctx: ItemContext): ItemResult {
     eventJson = pair[1]!;
   } else eventJson = item;
   if (typeof eventJson !== 'string') return { ok: false, detail: `a mesh event_json must be a str, not ${describe(eventJson)}` };
+  if (jsonNestsDeeperThan(eventJson, maxDepth)) {
+    return { ok: false, reason: 'too-deep', detail: `the mesh event_json nests deeper than ${maxDepth}` };
+  }
   let event: unknown;
   try {
     event = parsePythonJson(eventJson);
@@ -98,6 +122,9 @@ function meshRecords(item: PickleValue, ctx: ItemContext): ItemResult {
     return { ok: false, detail: 'the mesh event_json has no signal_name' };
   }
   const { signal_name: signal, payload = null } = event as { signal_name: string; payload?: unknown };
+  if (signal.length > maxSignalNameChars) {
+    return { ok: false, reason: 'signal-name-too-long', detail: `the signal name has ${signal.length} characters, more than ${maxSignalNameChars}` };
+  }
   const c = ctx.correlation ?? {};
   const record: Omit<MeshRecord, 'seq'> = {
     v: RECORD_VERSION,

@@ -218,3 +218,28 @@ describe('unpickle on random and truncated input', () => {
     expect(bad).toEqual([]);
   });
 });
+
+// Issue 9, items 4 and 5: one message must cost bounded CPU and never throw anything but a PickleError.
+describe('unpickle budgets (issue 9)', () => {
+  it('reads a protocol 0 STRING of 200,000 characters (no argument-spread overflow)', () => {
+    const text = 'a'.repeat(200_000);
+    const pickle = Buffer.concat([Buffer.from("S'"), Buffer.from(text), Buffer.from("'\np0\n.")]);
+    expect(unpickle(pickle)).toBe(text);
+  });
+
+  it('refuses a tuple of 700,000 items as too-many-items before building it', () => {
+    // MARK, 700k × NONE, TUPLE, STOP
+    const pickle = Buffer.concat([Buffer.from([0x80, 4, 0x28]), Buffer.alloc(700_000, 0x4e), Buffer.from([0x74, 0x2e])]);
+    const started = performance.now();
+    expect(errorOf(pickle, { maxItems: 100_000 })).toMatchObject({ code: 'too-many-items', offset: 3 + 100_000 });
+    expect(performance.now() - started).toBeLessThan(500);
+  });
+
+  it('counts every value pushed, so NONE/POP pairs cannot run unbounded', () => {
+    const pairs = Buffer.alloc(2 * 50_000);
+    for (let i = 0; i < pairs.length; i += 2) [pairs[i], pairs[i + 1]] = [0x4e, 0x30];
+    const pickle = Buffer.concat([Buffer.from([0x80, 4]), pairs, Buffer.from([0x4e, 0x2e])]);
+    expect(errorOf(pickle, { maxItems: 10_000 })).toMatchObject({ code: 'too-many-items' });
+    expect(unpickle(pickle, { maxItems: 60_000 })).toBe(null);
+  });
+});

@@ -14,6 +14,8 @@ export type PickleErrorCode =
   | 'oversized'
   /** Containers nested (or MARKs open) deeper than the cap. */
   | 'too-deep'
+  /** More values built than the item budget allows (bounds the CPU one message costs). */
+  | 'too-many-items'
   /** Anything else that Python's unpickler would also refuse (stack underflow, bad literal, …). */
   | 'malformed';
 

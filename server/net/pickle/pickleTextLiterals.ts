@@ -74,7 +74,9 @@ export function parseQuotedString(text: string): string | null {
     } else out.push(0x5c, next.charCodeAt(0));
   }
   if (out.some((b) => b > 0x7f)) return null;
-  return String.fromCharCode(...out);
+  // Bytes to text through a Buffer, not String.fromCharCode(...out): a spread of
+  // more than ~125k arguments overflows the stack.
+  return Buffer.from(out).toString('latin1');
 }
 
 /** The UNICODE opcode's argument: `raw_unicode_escape` (latin-1 plus \uXXXX and \UXXXXXXXX). */

@@ -15,7 +15,9 @@
  *   can be built (a list appended to itself would hang every consumer);
  * - the "weight" of the result (nodes plus string bytes, counting shared
  *   references each time) is capped, so memo sharing cannot blow up a
- *   consumer that walks the value (the billion-laughs shape).
+ *   consumer that walks the value (the billion-laughs shape);
+ * - the values pushed are counted and capped (`maxItems`), so the CPU one
+ *   pickle costs is bounded (a 700,000-item tuple took 1.1 s to build).
  */
 import { isUtf8 } from 'node:buffer';
 import { PickleError } from './PickleError.ts';
@@ -32,6 +34,12 @@ export interface UnpickleLimits {
   maxValueBytes?: number;
   /** Largest LONG1/LONG4/LONG integer in bytes (default 1024). */
   maxLongBytes?: number;
+  /**
+   * Most values pushed on the stack (default 100,000). Every opcode that
+   * builds or copies a value pushes one, so this bounds the work a pickle can
+   * ask for: a 1 MiB body of NONEs is a million values, about a second of CPU.
+   */
+  maxItems?: number;
 }
 
 type Container = PickleValue[] | Map<PickleValue, PickleValue> | PickleTuple;
@@ -61,6 +69,8 @@ class SafeUnpickler {
   private readonly maxWeight: number;
   private readonly maxValueBytes: number;
   private readonly maxLongBytes: number;
+  private readonly maxItems: number;
+  private items = 0;
 
   constructor(input: Uint8Array, limits: UnpickleLimits) {
     this.buf = Buffer.from(input.buffer, input.byteOffset, input.length);
@@ -68,6 +78,7 @@ class SafeUnpickler {
     this.maxWeight = limits.maxWeight ?? 4_000_000;
     this.maxValueBytes = limits.maxValueBytes ?? 16 * 1024 * 1024;
     this.maxLongBytes = limits.maxLongBytes ?? 1024;
+    this.maxItems = limits.maxItems ?? 100_000;
   }
 
   run(): PickleValue {
@@ -304,6 +315,7 @@ class SafeUnpickler {
   // ── the stack machine ──────────────────────────────────────────────────
 
   private push(value: PickleValue): void {
+    if (++this.items > this.maxItems) this.fail('too-many-items', `more than ${this.maxItems} values`);
     this.stack.push(value);
   }
 
