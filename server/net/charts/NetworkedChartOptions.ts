@@ -45,7 +45,12 @@ export interface NetworkedChartOptions extends ActiveObjectOptions {
   amqp?: Omit<AmqpTransportOptions, 'url'>;
   /** This node's id in correlation headers (default: a random id). */
   node?: string;
-  /** The address put in mesh tuples (default: this host's first external IPv4). */
+  /**
+   * The address put in mesh tuples. Default: the host of the broker in use
+   * (its IPv4 address for a name; 127.0.0.1 on the in-process bus), the one
+   * address Python nodes on that broker already know — any other makes them
+   * print `Alien!` and go deaf (see MeshSenderAddress.ts).
+   */
   senderAddress?: string;
   /** Body format to publish (default `pickle`, what Python nodes read). */
   body?: BodyFormat;
