@@ -16,13 +16,16 @@
  *
  * A sink with `traceLine` gets current miros trace lines as offsets (see
  * LineSink); everything else, and every line for a sink without it, goes
- * through readLine as a record.
+ * through readLine as a record. A line whose first character is `\` is one
+ * formatRecord escaped (control characters in its names): readEscapedLine
+ * reads it, and only such lines pay for the check.
  */
-import type { LineContext } from './LineContext.ts';
+import type { LineContext, LineOutcome } from './LineContext.ts';
 import type { LineSink, TraceLine } from './LineSink.ts';
 import type { LogFormat, ParseError, ParseOptions } from './ParsedLog.ts';
 import { FormatTally } from './FormatTally.ts';
 import { noteRecord } from './noteRecord.ts';
+import { readEscapedLine } from './readEscapedLine.ts';
 import { readLine } from './readLine.ts';
 import { scanStampedFrame, stampedTraceFormat } from './formats/readStampedLine.ts';
 import { scanTraceBody } from './traceBody.ts';
@@ -109,12 +112,21 @@ export function createLineReader(options: LineReaderOptions, sink: LineSink): Li
     }
     ctx.format = null;
     const raw = text.slice(start, lineEnd);
-    const outcome = readLine(ctx, raw);
+    let outcome: LineOutcome;
+    let noteText = raw;
+    if (text.charCodeAt(k) === 92 /* \ */) {
+      // A line formatRecord escaped (control characters in its fields).
+      const escaped = readEscapedLine(ctx, raw, k - start);
+      outcome = escaped.outcome;
+      noteText = escaped.text;
+    } else {
+      outcome = readLine(ctx, raw);
+    }
     if (outcome === null) {
-      sink.record(noteRecord(ctx, raw), text, start, raw);
+      sink.record(noteRecord(ctx, noteText), text, start, raw);
       notes++;
     } else if (typeof outcome === 'string') {
-      sink.record(noteRecord(ctx, raw, outcome), text, start, raw);
+      sink.record(noteRecord(ctx, noteText, outcome), text, start, raw);
       errors.push({ line: ctx.line, message: outcome, text: raw });
       notes++;
     } else {

@@ -17,8 +17,20 @@
  *
  * Mesh and meta lines are for reading; they come back as notes, not as the
  * same records (JSON lines are the lossless format).
+ *
+ * A line that would hold a control character (a newline in a signal name
+ * forging a second trace line, an ESC recolouring a terminal; see
+ * escapeControl) is written escaped and marked with a leading backslash:
+ *
+ *   \[2018-05-04 08:02:40.594301] [ao] e->a\nb() outer->inner
+ *
+ * Every other line is written exactly as before. The parsers decode a
+ * marked line's fields (shared/parsers/readEscapedLine.ts), so the records
+ * come back as they went in; a note whose text starts with a backslash is
+ * marked too, so that it is not mistaken for one.
  */
 import type { MirosRecord } from './MirosRecord.ts';
+import { escapeControl, hasControl } from './escapeControl.ts';
 import { formatStamp } from './timestamp.ts';
 
 export interface FormatRecordOptions {
@@ -32,7 +44,22 @@ function stampOf(time: number | null, stamp?: string): string {
   return stamp ?? (time === null ? '?' : formatStamp(time));
 }
 
+/** What starts a line whose text is escaped (see escapeControl). */
+export const ESCAPED_LINE_MARK = '\\';
+
 export function formatRecord(record: MirosRecord, options: FormatRecordOptions = {}): string {
+  const line = plainLine(record, options);
+  return needsEscape(line) ? ESCAPED_LINE_MARK + escapeControl(line) : line;
+}
+
+/** A control character anywhere, or a first non-space character that would read as the mark. */
+function needsEscape(line: string): boolean {
+  let i = 0;
+  while (line.charCodeAt(i) === 32) i++;
+  return line.charCodeAt(i) === 92 /* \ */ || hasControl(line);
+}
+
+function plainLine(record: MirosRecord, options: FormatRecordOptions): string {
   const chart = record.chart ?? 'None';
   switch (record.kind) {
     case 'trace': {
