@@ -28,10 +28,17 @@
  * first — and never while `window` batches are unacknowledged. So a fast
  * client gets low latency, a slow one gets few large batches, and no record
  * waits more than `intervalMs` for a client that is within its window.
+ *
+ * What counts as a drop: a fresh client (resuming from 0, or from another
+ * session) is told in its first batch that the records before the ring's
+ * oldest are not there, but nothing was lost — they went to whoever was
+ * connected long before it joined. Only records a client was positioned to
+ * get and did not (it lagged, or it reconnected after they left the ring)
+ * are `missed`, which the hub reports as a drop.
  */
 import type { MirosRecord } from '../../shared/records/MirosRecord.ts';
 import type { RecordBatch } from '../../shared/contract/socketContract.ts';
-import type { RingBuffer } from './RingBuffer.ts';
+import type { DroppedRange, RingBuffer } from './RingBuffer.ts';
 
 export interface FlowOptions {
   /** While a batch is unacknowledged, the shortest time before the next one, in ms (≤ 50). */
@@ -40,15 +47,20 @@ export interface FlowOptions {
   window: number;
   /** Most records in one batch (a long resume gap is sent in several). */
   maxBatch: number;
+  /** Most characters of records (as JSON) in one batch; at least one record always goes. */
+  batchChars: number;
 }
 
-export const DEFAULT_FLOW: FlowOptions = { intervalMs: 10, window: 4, maxBatch: 1000 };
+export const DEFAULT_FLOW: FlowOptions = { intervalMs: 10, window: 4, maxBatch: 1000, batchChars: 4 * 1024 * 1024 };
 
 export class ClientCursor {
   #afterSeq = 0;
   #resumed = false;
   #resetPending = false;
+  #fresh = false;
   #lastSentAt = -Infinity;
+  /** The records the last batch had to skip that this client was positioned to get (see the header). */
+  missed: DroppedRange | null = null;
   /** lastSeq of each batch sent and not yet acknowledged, oldest first. */
   readonly #unacked: number[] = [];
 
@@ -71,6 +83,7 @@ export class ClientCursor {
     this.#afterSeq = Math.max(0, Math.floor(afterSeq));
     this.#resumed = true;
     this.#resetPending = options.reset === true;
+    this.#fresh = this.#afterSeq === 0 || this.#resetPending;
     this.#unacked.length = 0;
   }
 
@@ -94,9 +107,11 @@ export class ClientCursor {
   /** The next batch for this client, advancing its position; null if none is due. */
   take(ring: RingBuffer<MirosRecord>, now: number): RecordBatch | null {
     if (this.delay(now, ring.lastSeq) !== 0) return null;
-    const { records, dropped } = ring.readAfter(this.#afterSeq, this.flow.maxBatch);
+    const { records, dropped } = ring.readAfter(this.#afterSeq, this.flow.maxBatch, this.flow.batchChars);
     const batch: RecordBatch = { records, lastSeq: ring.lastSeq };
     if (dropped) batch.dropped = dropped;
+    this.missed = dropped && !this.#fresh ? dropped : null;
+    this.#fresh = false;
     if (this.#resetPending) batch.reset = true;
     const last = records.length > 0 ? records[records.length - 1]!.seq : (dropped?.toSeq ?? this.#afterSeq);
     this.#afterSeq = Math.max(this.#afterSeq, last);

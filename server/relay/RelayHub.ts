@@ -32,10 +32,16 @@ export interface RelayHubOptions {
   session: string;
   /** Records kept for resuming clients (default 10,000). */
   capacity?: number;
+  /** Characters of records (their JSON lines) kept for resuming clients (default unbounded). */
+  capacityChars?: number;
   flow?: Partial<FlowOptions>;
   /** What the hub does not know itself: transport state, recording name, counters. */
   describe: () => { transport: TransportInfo; recording: string | null; counters: Counters };
-  /** Called when a client is sent a `dropped` range (the server records it as a meta record). */
+  /**
+   * Called when a client misses records it was positioned to get (it lagged,
+   * or reconnected after they left the ring); the server records it as a meta
+   * record. Not called for the history before a fresh client joined.
+   */
   onDropped?: (client: string, range: DroppedRange) => void;
   /** Monotonic milliseconds (injected for tests). */
   now?: () => number;
@@ -63,7 +69,7 @@ export class RelayHub {
     readonly io: RelayServer,
     readonly options: RelayHubOptions,
   ) {
-    this.ring = new RingBuffer<MirosRecord>(options.capacity ?? 10_000);
+    this.ring = new RingBuffer<MirosRecord>(options.capacity ?? 10_000, 0, options.capacityChars ?? Infinity);
     this.#flow = { ...DEFAULT_FLOW, ...options.flow };
     if (this.#flow.intervalMs > 50) throw new RangeError('relay batch interval must be at most 50 ms');
     this.#now = options.now ?? (() => performance.now());
@@ -74,10 +80,14 @@ export class RelayHub {
     return this.#clients.size;
   }
 
-  /** Adds a numbered record to the stream and wakes the clients waiting for it. */
-  publish(record: MirosRecord): void {
+  /**
+   * Adds a numbered record to the stream and wakes the clients waiting for it.
+   * `chars` is its size as a JSON line (the ring is bounded in characters);
+   * the server's pipeline has it from encoding the record before numbering.
+   */
+  publish(record: MirosRecord, chars = 0): void {
     if (this.#closed) return;
-    this.ring.push(record);
+    this.ring.push(record, chars);
     if (record.kind === 'meta' && record.event === 'topology' && record.chart !== null) {
       this.#retained.set(record.chart, record);
     }
@@ -168,8 +178,8 @@ export class RelayHub {
     const batch = client.cursor.take(this.ring, this.#now());
     if (batch) {
       client.socket.emit('records', batch);
-      if (batch.dropped) {
-        const range = batch.dropped;
+      if (client.cursor.missed) {
+        const range = client.cursor.missed;
         // Deferred: the callback publishes a meta record, which re-enters #schedule.
         queueMicrotask(() => this.options.onDropped?.(client.socket.id, range));
       }

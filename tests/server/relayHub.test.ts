@@ -111,7 +111,7 @@ describe('RelayHub', () => {
       firstSeq: 1,
       transport: { kind: 'in-process', connected: true },
       recording: null,
-      counters: { received: 3, rejected: {}, reconnects: 0, dropped: 0, clients: 1 },
+      counters: { received: 3, rejected: {}, reconnects: 0, dropped: 0, clients: 1, missed: 0, missedBy: {} },
       retained: [],
     });
   });
@@ -224,5 +224,27 @@ describe('RelayHub', () => {
     (c.socket as unknown as { emit: (e: string, v: unknown) => void }).emit('resume', null);
     await c.until(() => c.records.length === 4);
     expect(seqs(c.records)).toEqual([1, 2, 1, 2]);
+  });
+
+  // Issue 9, item 9: 940 fresh clients added 726 million to `dropped`.
+  it('does not count the history before a fresh client joined as dropped', async () => {
+    const drops: number[] = [];
+    const rig = await startRig({ capacity: 8, onDropped: (_id, r) => drops.push(r.count) });
+    rig.publish(100);
+    const fresh = [client(rig.url), client(rig.url), client(rig.url)];
+    for (const c of fresh) await c.until(() => c.lastSeq === 100);
+    // Each page is still told what it does not hold …
+    expect(fresh.map((c) => c.batches[0]!.dropped)).toEqual(fresh.map(() => ({ count: 92, fromSeq: 1, toSeq: 92 })));
+    await new Promise((r) => setTimeout(r, 20));
+    // … but nothing was lost: those records were sent long before these clients existed.
+    expect(drops).toEqual([]);
+  });
+
+  it('splits a resume gap into batches of at most batchChars of records', async () => {
+    const rig = await startRig({ flow: { maxBatch: 1000, batchChars: 2_000 } });
+    for (let i = 0; i < 10; i++) rig.hub.publish(rig.sequencer.number(trace(`s${i}`)), 500);
+    const c = client(rig.url);
+    await c.until(() => c.lastSeq === 10);
+    expect(c.batches.map((b) => b.records.length)).toEqual([4, 4, 2]);
   });
 });

@@ -59,4 +59,23 @@ describe('RingBuffer', () => {
     expect(() => new RingBuffer(0)).toThrow(RangeError);
     expect(() => new RingBuffer(2.5)).toThrow(RangeError);
   });
+
+  // Issue 9, item 4: 2,800 mesh events of 700 kB filled 10,000 slots and the heap.
+  it('keeps at most maxChars of records, dropping the oldest first, and always the newest', () => {
+    const ring = new RingBuffer<{ seq: number }>(100, 0, 1_000);
+    for (let seq = 1; seq <= 10; seq++) ring.push({ seq }, 300);
+    expect([ring.firstSeq, ring.lastSeq, ring.size, ring.chars]).toEqual([8, 10, 3, 900]);
+    ring.push({ seq: 11 }, 5_000);
+    expect([ring.firstSeq, ring.size, ring.chars]).toEqual([11, 1, 5_000]);
+    expect(ring.readAfter(0)).toEqual({ records: [{ seq: 11 }], dropped: { count: 10, fromSeq: 1, toSeq: 10 } });
+    ring.push({ seq: 12 }, 10);
+    expect([ring.firstSeq, ring.size, ring.chars]).toEqual([12, 1, 10]);
+  });
+
+  it('limits a read to maxChars, but always returns at least one record', () => {
+    const ring = new RingBuffer<{ seq: number }>(100);
+    for (let seq = 1; seq <= 10; seq++) ring.push({ seq }, 100);
+    expect(seqs(ring.readAfter(0, Infinity, 250).records)).toEqual([1, 2]);
+    expect(seqs(ring.readAfter(4, Infinity, 50).records)).toEqual([5]);
+  });
 });
