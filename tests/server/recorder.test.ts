@@ -36,6 +36,7 @@ function records(count: number, received = 1000): MirosRecord[] {
     }),
   );
 }
+const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
 const readLines = (file: string) =>
   readFileSync(file, 'utf8')
     .split('\n')
@@ -134,6 +135,37 @@ describe('Recorder', () => {
     const lost = handedOver - written.length;
     expect(lost).toBeGreaterThanOrEqual(0);
     expect(lost).toBeLessThan(flushMs + 150);
+  });
+  // Issue 9, item 9: a full disk cut the last line mid-record and /api/health overstated `written`.
+  it('on a full disk keeps only whole lines and counts as written only those', async () => {
+    const folder = tempDir();
+    // ulimit -f 4: writes past 4 KiB fail (EFBIG) after a partial write, as on a full disk.
+    const child = spawn('bash', ['-c', `ulimit -f 4; exec "$0" --import tsx "$@"`, process.execPath, path.join(import.meta.dirname, 'support/diskFullChild.ts'), folder, 'full', '100', '7'], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    await new Promise((resolve) => child.once('close', resolve));
+    const report = JSON.parse(out) as { handed: number; written: number; state: string; errors: string[] };
+    const text = readFileSync(path.join(folder, 'full.jsonl'), 'utf8');
+    expect(report.state).toBe('failed');
+    expect(report.errors).toEqual(['EFBIG']);
+    expect(text.endsWith('\n')).toBe(true);
+    const lines = readLines(path.join(folder, 'full.jsonl'));
+    expect(lines.map((r) => r.seq)).toEqual(range(1, lines.length));
+    expect(report.written).toBe(lines.length);
+    expect(report.handed).toBeGreaterThan(report.written);
+  });
+
+  it('flushes as soon as maxBufferedChars wait, however few records that is', () => {
+    const folder = tempDir();
+    const recorder = new Recorder({ folder, name: 'big', flushMs: 60_000, maxBufferedChars: 1_000 });
+    const [a, b] = records(2);
+    recorder.write({ ...a!, raw: 'x'.repeat(600) });
+    expect([recorder.written, recorder.buffered]).toEqual([0, 1]);
+    recorder.write({ ...b!, raw: 'x'.repeat(600) });
+    expect([recorder.written, recorder.buffered]).toEqual([2, 0]);
+    recorder.close();
   });
 });
 
