@@ -5,6 +5,7 @@
  *
  *   openTransport ─▶ MiroscopeServer (HTTP, socket.io, recorder)
  *                ─▶ NetworkListener (trace, spy, mesh → ingest)
+ *                   + followSenderGaps (each sender's seq gaps → `missed` records)
  *                ─▶ demo charts / user chart modules (publish on the same transport)
  *
  *   stop(): charts ─▶ listener ─▶ transport ─▶ relay + HTTP ─▶ recorder (flushed last)
@@ -14,6 +15,7 @@ import type { ServeConfig } from '../config/serveConfig.ts';
 import { MiroscopeServer, type MiroscopeServerOptions } from '../http/MiroscopeServer.ts';
 import { NetworkListener } from '../listen/NetworkListener.ts';
 import { openTransport } from '../listen/openTransport.ts';
+import { followSenderGaps } from '../listen/followSenderGaps.ts';
 import { redactSecrets } from '../net/transport/redactUrl.ts';
 import { startCharts } from '../demo/startCharts.ts';
 
@@ -65,11 +67,14 @@ export async function startServe(options: StartServeOptions): Promise<RunningSer
     transport,
     keys: config.keys,
     meshBinding: config.meshBinding,
+    budgets: server.budgets,
     ...(url ? { brokerUrl: url } : {}),
     ingest: (record) => server.ingest(record),
     onTransport: (info) => server.setTransport(info),
   });
   server.addSource(listener);
+  // Registered after the listener: a gap's `missed` record follows the record that revealed it.
+  server.addSource(followSenderGaps({ nets: listener.nets, networks: ['trace', 'spy', 'mesh'], ingest: (record) => server.ingest(record) }));
   server.setTransport(listener.transportInfo());
   // Bindings are made on connect; with a broker that is not up yet they come later.
   if (transport.state === 'connected') await listener.ready();

@@ -8,11 +8,16 @@
 import type { Counters } from '../../shared/contract/socketContract.ts';
 import type { MirosRecord } from '../../shared/records/MirosRecord.ts';
 
+/** Senders listed by name in `missedBy`; any more add up under `other`. */
+const MAX_MISSED_SENDERS = 100;
+
 export class RelayCounters {
   received = 0;
   reconnects = 0;
   dropped = 0;
+  missed = 0;
   readonly rejected = new Map<string, number>();
+  readonly missedBy = new Map<string, number>();
 
   count(record: MirosRecord): void {
     if (record.kind !== 'meta') {
@@ -31,6 +36,14 @@ export class RelayCounters {
       case 'dropped':
         this.dropped += record.count ?? 0;
         break;
+      case 'missed': {
+        const count = record.count ?? 0;
+        let sender = `${record.network ?? '?'} ${record.chart ?? ''}@${record.node ?? ''}`;
+        if (!this.missedBy.has(sender) && this.missedBy.size >= MAX_MISSED_SENDERS) sender = 'other';
+        this.missed += count;
+        this.missedBy.set(sender, (this.missedBy.get(sender) ?? 0) + count);
+        break;
+      }
       default:
         break;
     }
@@ -43,6 +56,8 @@ export class RelayCounters {
       reconnects: this.reconnects,
       dropped: this.dropped,
       clients,
+      missed: this.missed,
+      missedBy: Object.fromEntries(this.missedBy),
     };
   }
 }

@@ -41,6 +41,15 @@ export interface Counters {
   dropped: number;
   /** Browsers connected to the relay right now. */
   clients: number;
+  /**
+   * Messages our senders numbered (`x-miroscope-seq`) that never reached the
+   * server: lost in a broker restart, published before a queue was bound,
+   * dropped by a sender's full buffer. Python nodes number nothing, so their
+   * losses cannot be seen. (Optional: servers before it did not count.)
+   */
+  missed?: number;
+  /** `missed` per network and sender, keyed `<network> <chart>@<node>`; past 100 senders the rest add up under `other`. */
+  missedBy?: Record<string, number>;
 }
 
 export interface TransportInfo {

@@ -28,7 +28,7 @@ export type FilterKind = RecordKind | MetaEvent | 'error';
 
 export const FILTER_KINDS: readonly FilterKind[] = [
   'trace', 'spy', 'mesh', 'meta', 'note', 'error',
-  'rejected', 'connected', 'disconnected', 'reconnected', 'dropped', 'topology', 'status',
+  'rejected', 'connected', 'disconnected', 'reconnected', 'dropped', 'missed', 'topology', 'status',
 ];
 
 /** A name to match: exact text with `*`/`?` wildcards, or a pattern. */

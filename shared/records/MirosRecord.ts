@@ -97,6 +97,11 @@ export type MetaEvent =
   | 'reconnected'
   /** Records a consumer did not get (slow client, overflowing buffer); `count`. */
   | 'dropped'
+  /**
+   * Messages a sender numbered (`x-miroscope-seq`) that never reached us;
+   * `count`, `network`, and the sender's `chart` and `node`.
+   */
+  | 'missed'
   /** A chart's state hierarchy, announced or inferred; see `states`. */
   | 'topology'
   /** Free-form status from the server or a node (`detail`). */
@@ -112,7 +117,7 @@ export interface MetaRecord extends RecordBase {
   count?: number;
   /** For `topology`: each state with its parent (`null` = top). */
   states?: { name: string; parent: string | null }[];
-  /** For `rejected`: which network the message came from. */
+  /** For `rejected` and `missed`: which network the message came from. */
   network?: 'mesh' | 'trace' | 'spy';
 }
 

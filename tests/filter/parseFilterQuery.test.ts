@@ -34,12 +34,12 @@ describe('parseFilterQuery', () => {
     ['chart:ao1 /[a-/', 'unterminated regular expression: add a closing /', 10, 15],
     ['//', 'empty regular expression //', 0, 2],
     ['/x/q', "unknown regular expression flag 'q' (use d, i, m, s, u or v)", 3, 4],
-    ['kind:traces', `unknown kind 'traces' (kinds: trace, spy, mesh, meta, note, error, rejected, connected, disconnected, reconnected, dropped, topology, status)`, 5, 11],
+    ['kind:traces', `unknown kind 'traces' (kinds: trace, spy, mesh, meta, note, error, rejected, connected, disconnected, reconnected, dropped, missed, topology, status)`, 5, 11],
     ['chart: x', "'chart:' needs a value", 0, 6],
     ['-state:', "'state:' needs a value", 0, 7],
     ['chart:a,,b', "empty value in 'chart:'", 8, 9],
     ['ok "unclosed', 'unterminated quote: add a closing "', 3, 12],
-    ['kind:/trace/', "unknown kind '/trace/' (kinds: trace, spy, mesh, meta, note, error, rejected, connected, disconnected, reconnected, dropped, topology, status)", 5, 12],
+    ['kind:/trace/', "unknown kind '/trace/' (kinds: trace, spy, mesh, meta, note, error, rejected, connected, disconnected, reconnected, dropped, missed, topology, status)", 5, 12],
   ];
   it.each(errors)('rejects %j with a located FilterSyntaxError', (query, message, start, end) => {
     let caught: unknown;

@@ -12,7 +12,7 @@ import { RECORD_VERSION, type MirosRecord } from '../../records/MirosRecord.ts';
 import { originOf, type LineContext, type LineOutcome } from '../LineContext.ts';
 
 const META_EVENTS = new Set([
-  'note', 'rejected', 'connected', 'disconnected', 'reconnected', 'dropped', 'topology', 'status',
+  'note', 'rejected', 'connected', 'disconnected', 'reconnected', 'dropped', 'missed', 'topology', 'status',
 ]);
 
 type Json = Record<string, unknown>;

@@ -1,7 +1,8 @@
 /**
  * The bar along the bottom: connection presence and the broker behind it,
  * how much is held, and everything that went wrong — rejections by reason,
- * reconnects, drops, unreadable lines of a saved log (with their line
+ * reconnects, drops, messages lost on the way (gaps in senders' numbers),
+ * unreadable lines of a saved log (with their line
  * numbers). Zero counts stay visible (dimmed) so "nothing went wrong" can be
  * read at a glance rather than inferred from an absence.
  */
@@ -41,6 +42,14 @@ export function StatusBar() {
       ? `Records this page never got (older than the server's buffer when it connected, or missed while it lagged); server-wide: ${(status.counters?.dropped ?? 0).toLocaleString('en-US')}`
       : 'Records the recording says some consumer missed';
 
+  // Gaps in senders' numbers: the server counted them all session; a replay, what the log recorded.
+  const missed = status.counters?.missed ?? counts.missed;
+  const missedBy = status.counters?.missedBy ?? counts.missedBy;
+  const missedTitle = [
+    'Messages senders numbered (x-miroscope-seq) that never arrived: a broker restart, a publish before a queue was bound, a full buffer. Python nodes number nothing.',
+    ...Object.entries(missedBy).map(([sender, n]) => `${sender}: ${n}`),
+  ].join('\n');
+
   return (
     <footer className="statusbar">
       <span className={`presence ${status.presence}`} data-testid="presence" data-presence={status.presence}>
@@ -77,6 +86,9 @@ export function StatusBar() {
       </span>
       <span className={dropped > 0 ? 'warn-text' : 'dim'} data-testid="dropped" title={droppedTitle}>
         {dropped.toLocaleString('en-US')} dropped
+      </span>
+      <span className={missed > 0 ? 'warn-text' : 'dim'} data-testid="missed" title={missedTitle}>
+        {missed.toLocaleString('en-US')} missed
       </span>
       {errorCount > 0 && (
         <button type="button" className="link warn-text" data-testid="parse-error-count" onClick={() => setShowErrors(!showErrors)}>
