@@ -5,6 +5,7 @@
  */
 import type { Counters, TransportInfo } from '../../shared/contract/socketContract.ts';
 import type { MirosRecord } from '../../shared/records/MirosRecord.ts';
+import type { MessageBudgets } from '../config/messageBudgets.ts';
 
 export interface HealthReport {
   status: 'ok';
@@ -14,7 +15,12 @@ export interface HealthReport {
   lastSeq: number;
   counters: Counters;
   transport: TransportInfo;
+  /** `written`: records whose lines reached the file whole. */
   recording: { name: string; written: number; state: 'open' | 'closed' | 'failed' } | null;
+  /** What the relay's ring buffer holds now: records and characters of JSON (bounded by `budgets`). */
+  relay?: { records: number; chars: number };
+  /** The limits in force; messages over them are counted in `counters.rejected` by reason. */
+  budgets?: MessageBudgets;
 }
 
 export interface LiveSession {

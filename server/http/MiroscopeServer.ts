@@ -3,10 +3,13 @@
  * pipeline feeds the browsers, the recording and the counters.
  *
  *   listener (network) ─┐
- *   in-process charts  ─┼─▶ ingest ─▶ Sequencer ─▶ counters
- *   server notes       ─┘                 │    ├─▶ Recorder (JSON lines)
- *                                         │    └─▶ RelayHub ─▶ socket.io ─▶ browsers
- *                                    (seq assigned here, once)
+ *   in-process charts  ─┼─▶ ingest ─▶ RecordPipeline: encode ─▶ Sequencer ─▶ counters
+ *   server notes       ─┘                                          ├─▶ Recorder (JSON lines)
+ *                                                                  └─▶ RelayHub ─▶ socket.io ─▶ browsers
+ *                          (seq assigned here, once, and only to a record that can be stored)
+ *
+ * What one message or record may cost is `budgets` (messageBudgets.ts),
+ * resolved here once; the listener gets the same object (startServe.ts).
  *
  * Lifecycle: start() listens and opens the recording; close() stops the
  * sources first, then the relay and the HTTP server, and closes the recording
@@ -23,6 +26,7 @@ import type {
   TransportInfo,
 } from '../../shared/contract/socketContract.ts';
 import type { MirosRecord, UnnumberedRecord } from '../../shared/records/MirosRecord.ts';
+import { resolveBudgets, type MessageBudgets } from '../config/messageBudgets.ts';
 import type { ServeConfig } from '../config/serveConfig.ts';
 import { Recorder } from '../recorder/Recorder.ts';
 import { sessionRecordingName } from '../recorder/recordingName.ts';
@@ -30,6 +34,7 @@ import { RecordingStore } from '../recorder/RecordingStore.ts';
 import type { FlowOptions } from '../relay/ClientCursor.ts';
 import { RelayCounters } from '../relay/RelayCounters.ts';
 import { RelayHub, type RelayServer } from '../relay/RelayHub.ts';
+import { RecordPipeline } from '../relay/RecordPipeline.ts';
 import { Sequencer } from '../relay/Sequencer.ts';
 import { createHttpApp } from './createHttpApp.ts';
 import { WEB_DIST } from './ensureWebBuild.ts';
@@ -46,6 +51,8 @@ export interface MiroscopeServerOptions {
   /** Relay tuning (tests and benchmarks). */
   flow?: Partial<FlowOptions>;
   capacity?: number;
+  /** What one message or record may cost (defaults: DEFAULT_MESSAGE_BUDGETS). */
+  budgets?: Partial<MessageBudgets>;
   recorderFlushMs?: number;
 }
 
@@ -60,6 +67,8 @@ export class MiroscopeServer implements LiveSession {
   readonly store: RecordingStore;
   readonly recorder: Recorder;
   readonly hub: RelayHub;
+  readonly budgets: MessageBudgets;
+  readonly #pipeline: RecordPipeline;
   readonly #http: HttpServer;
   readonly #io: RelayServer;
   readonly #sequencer = new Sequencer();
@@ -72,6 +81,7 @@ export class MiroscopeServer implements LiveSession {
 
   private constructor(readonly options: MiroscopeServerOptions) {
     const { config } = options;
+    this.budgets = resolveBudgets(options.budgets);
     this.#log = options.log ?? ((line) => process.stderr.write(line + '\n'));
     const name = sessionRecordingName(new Date(this.#startedAt), options.label);
     this.session = `${name}.${randomUUID().slice(0, 8)}`;
@@ -100,8 +110,9 @@ export class MiroscopeServer implements LiveSession {
     this.#io.use(socketTokenGate(config.token));
     this.hub = new RelayHub(this.#io, {
       session: this.session,
-      capacity: options.capacity,
-      flow: options.flow,
+      capacity: options.capacity ?? this.budgets.ringRecords,
+      capacityChars: this.budgets.ringChars,
+      flow: { batchChars: this.budgets.batchChars, ...options.flow },
       describe: () => ({
         transport: this.#transport,
         recording: this.recordingName(),
@@ -113,6 +124,13 @@ export class MiroscopeServer implements LiveSession {
           count: range.count,
           detail: `browser ${client} fell behind and missed seq ${range.fromSeq}–${range.toSeq}`,
         }),
+    });
+    this.#pipeline = new RecordPipeline({
+      sequencer: this.#sequencer,
+      counters: this.#counters,
+      hub: this.hub,
+      recorder: this.recorder,
+      maxRecordChars: this.budgets.maxRecordChars,
     });
   }
 
@@ -152,14 +170,9 @@ export class MiroscopeServer implements LiveSession {
     return `http://${shown}:${this.port}/?live${token ? `&token=${encodeURIComponent(token)}` : ''}`;
   }
 
-  /** Numbers a record and hands it to the counters, the recording and the browsers. */
+  /** Encodes and numbers a record and hands it to the counters, the recording and the browsers (RecordPipeline). */
   ingest(record: UnnumberedRecord): MirosRecord {
-    const numbered = this.#sequencer.number(record);
-    this.#counters.count(numbered);
-    if (this.recorder.state === 'open') this.recorder.write(numbered);
-    this.hub.publish(numbered);
-    this.hub.statusChanged();
-    return numbered;
+    return this.#pipeline.ingest(record);
   }
 
   /** A meta record made by the server itself. */
@@ -196,6 +209,8 @@ export class MiroscopeServer implements LiveSession {
       counters: this.#counters.snapshot(this.hub.clients),
       transport: this.#transport,
       recording: { name: this.recorder.name, written: this.recorder.written, state: this.recorder.state },
+      relay: { records: this.hub.ring.size, chars: this.hub.ring.chars },
+      budgets: this.budgets,
     };
   }
 

@@ -25,7 +25,8 @@ export class Sequencer {
   /** Gives `record` the next seq. `v` stays first and `seq` second so recordings read well. */
   number(record: UnnumberedRecord): MirosRecord {
     this.#last += 1;
-    const { v, ...rest } = record;
+    // A stray `seq` on the input must not override the one given here.
+    const { v, seq: _stray, ...rest } = record as UnnumberedRecord & { seq?: unknown };
     return { v, seq: this.#last, ...rest } as MirosRecord;
   }
 }
