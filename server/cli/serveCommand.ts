@@ -7,22 +7,21 @@ import { Command, Option } from 'commander';
 import { hostname } from 'node:os';
 import { ConfigError, DEFAULT_PORT, isLoopbackHost, resolveServeConfig, type ServeOptions } from '../config/serveConfig.ts';
 import { ensureWebBuild } from '../http/ensureWebBuild.ts';
+import { addKeyOptions, keyOptions, type KeyFlags } from './keyOptions.ts';
 import { startServe } from './startServe.ts';
 
-interface ServeFlags extends Omit<ServeOptions, 'charts'> {
+interface ServeFlags extends Omit<ServeOptions, 'charts'>, KeyFlags {
   charts?: string[];
   inProcess?: boolean;
   build: boolean;
 }
 
 export function serveCommand(): Command {
-  return new Command('serve')
+  const command = new Command('serve')
     .description('run the dashboard: listen to the networks, relay to browsers, record everything')
     .option('--amqp <url>', 'RabbitMQ broker URL (default: AMQP_URL, else try amqp://guest:guest@127.0.0.1:5672/)')
-    .option('--in-process', 'do not look for a broker: run on the in-process bus')
-    .option('--mesh-key <key>', 'Fernet key of the mesh network (default: MIROS_MESH_KEY, else the seed demo key)')
-    .option('--trace-key <key>', 'key of the snoop trace network (default: MIROS_TRACE_KEY, else the mesh key)')
-    .option('--spy-key <key>', 'key of the snoop spy network (default: MIROS_SPY_KEY, else the mesh key)')
+    .option('--in-process', 'do not look for a broker: run on the in-process bus');
+  return addKeyOptions(command)
     .option('--mesh-binding <pattern>', 'routing-key pattern to hear on the mesh', '#')
     .addOption(
       new Option('--demo [which]', 'run demo charts in this process: seed, charger or all').preset('all'),
@@ -38,17 +37,18 @@ export function serveCommand(): Command {
       `
 Examples:
   npx miroscope serve --demo                      # demo charts, dashboard on http://127.0.0.1:${DEFAULT_PORT}/
-  AMQP_URL=amqp://peter:rabbit@10.0.0.5/ npx miroscope serve
+  AMQP_URL=amqp://peter:rabbit@10.0.0.5/ npx miroscope serve --mesh-key-file ~/.miros/mesh.key
   npx miroscope serve --host 0.0.0.0 --token "$(openssl rand -hex 16)"
   npx miroscope serve --charts ./my-charts.mts --recordings /tmp/rec
 
-Keys are never sent to the browser or printed. Listening on a non-loopback
+Keys are read from files (--mesh-key-file) or the environment (MIROS_MESH_KEY),
+never from the command line, and are never sent to the browser or printed. Listening on a non-loopback
 host without --token generates one and prints the URL that carries it.`,
     )
     .action(async (flags: ServeFlags) => {
       let config;
       try {
-        config = resolveServeConfig(flags);
+        config = resolveServeConfig({ ...flags, meshKey: undefined, traceKey: undefined, spyKey: undefined, ...keyOptions(flags) });
       } catch (error) {
         if (error instanceof ConfigError) {
           process.stderr.write(`miroscope serve: ${error.message}\n`);
@@ -60,7 +60,7 @@ host without --token generates one and prints the URL that carries it.`,
       const say = (line: string) => process.stdout.write(line + '\n');
       if (flags.build) await ensureWebBuild(say, (line) => process.stderr.write(line + '\n'));
       const running = await startServe({ config, ...(flags.inProcess ? { inProcess: true } : {}), say });
-      if (config.demoKeys) say('keys: the seed demo key (set MIROS_MESH_KEY or --mesh-key for a real network)');
+      if (config.demoKeys) say('keys: the seed demo key (set MIROS_MESH_KEY or --mesh-key-file for a real network)');
       say(`recording: ${running.server.recorder.file}`);
       if (config.tokenGenerated) say('token: generated for this run; it is part of the URL below');
       say(`miroscope is running: open ${running.server.url}`);

@@ -7,6 +7,7 @@
  * is generated and printed once, so the server is never open by accident.
  */
 import { randomBytes } from 'node:crypto';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { Fernet } from '../net/fernet/Fernet.ts';
 
@@ -24,9 +25,14 @@ export interface NetworkKeys {
 
 export interface ServeOptions {
   amqp?: string;
+  /** A key itself: for programs and tests. The CLI takes keys from files or the environment only (see keyOptions.ts). */
   meshKey?: string;
   traceKey?: string;
   spyKey?: string;
+  /** A file holding the key (one line; the CLI's `--mesh-key-file`). */
+  meshKeyFile?: string;
+  traceKeyFile?: string;
+  spyKeyFile?: string;
   port?: number | string;
   host?: string;
   token?: string;
@@ -75,10 +81,10 @@ export function isLoopbackHost(host: string): boolean {
 }
 
 export function resolveServeConfig(options: ServeOptions, env: NodeJS.ProcessEnv = process.env): ServeConfig {
-  const mesh = checkKey('mesh', options.meshKey ?? env.MIROS_MESH_KEY ?? SEED_DEMO_KEY);
+  const mesh = checkKey('mesh', keyFrom('mesh', options.meshKey, options.meshKeyFile, env, 'MIROS_MESH_KEY') ?? SEED_DEMO_KEY);
   // As in miros-rabbitmq: a mesh key alone serves all three networks.
-  const trace = checkKey('snoop trace', options.traceKey ?? env.MIROS_TRACE_KEY ?? mesh);
-  const spy = checkKey('snoop spy', options.spyKey ?? env.MIROS_SPY_KEY ?? mesh);
+  const trace = checkKey('snoop trace', keyFrom('snoop trace', options.traceKey, options.traceKeyFile, env, 'MIROS_TRACE_KEY') ?? mesh);
+  const spy = checkKey('snoop spy', keyFrom('snoop spy', options.spyKey, options.spyKeyFile, env, 'MIROS_SPY_KEY') ?? mesh);
   const host = options.host ?? DEFAULT_HOST;
   const port = Number(options.port ?? DEFAULT_PORT);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`invalid port ${options.port}`);
@@ -107,6 +113,38 @@ export function resolveServeConfig(options: ServeOptions, env: NodeJS.ProcessEnv
     meshBinding: options.meshBinding ?? '#',
     uploadLimit: options.uploadLimit ?? 50 * 1024 * 1024,
   };
+}
+
+/** A key file holds one 44-character key; anything past this is not one (and is not read whole). */
+const KEY_FILE_LIMIT = 4096;
+
+/**
+ * One network's key: given directly, else from its file (option, then
+ * `<VAR>_FILE`), else from `<VAR>`; undefined when none is set. Files and
+ * the environment keep a key out of the process list, where any user of
+ * the machine can read a command line.
+ */
+function keyFrom(
+  network: string, key: string | undefined, file: string | undefined, env: NodeJS.ProcessEnv, variable: string,
+): string | undefined {
+  if (key !== undefined && file !== undefined) throw new ConfigError(`the ${network} key is given twice (a key and a key file): give one`);
+  if (key !== undefined) return key;
+  const path = file ?? env[`${variable}_FILE`];
+  return path === undefined ? env[variable] : readKeyFile(network, path);
+}
+
+function readKeyFile(network: string, file: string): string {
+  let text: string;
+  try {
+    if (statSync(file).size > KEY_FILE_LIMIT) {
+      throw new ConfigError(`the ${network} key file ${file} is over ${KEY_FILE_LIMIT} bytes: it should hold one key`);
+    }
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    if (error instanceof ConfigError) throw error;
+    throw new ConfigError(`cannot read the ${network} key file ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+  return text.trim();
 }
 
 function checkKey(network: string, key: string): string {

@@ -90,12 +90,33 @@ describe('miroscope serve', () => {
   });
 
   it('refuses a bad key with exit code 2 and a message that does not quote it', async () => {
-    const result = await runCli(['serve', '--mesh-key', 'not-a-real-key-at-all']);
+    const result = await runCli(['serve'], { env: { MIROS_MESH_KEY: 'not-a-real-key-at-all' } });
     expect(result).toEqual({
       code: 2,
       stdout: '',
       stderr: 'miroscope serve: the mesh key is not a Fernet key (32 bytes in url-safe base64, 44 characters)\n',
     });
+  });
+
+  // Issue 9: a command line is visible to every user of the machine in ps.
+  it('refuses a key on the command line, pointing to the key file and the environment', async () => {
+    const result = await runCli(['serve', '--no-build', '--trace-key', TRACE_KEY]);
+    expect(result).toEqual({
+      code: 2,
+      stdout: '',
+      stderr:
+        'miroscope serve: --trace-key is refused: a key on the command line is visible to every user of this machine (ps). ' +
+        'Put the key in a file readable only by you and give --trace-key-file PATH, or set MIROS_TRACE_KEY.\n',
+    });
+  });
+
+  it('takes the mesh key from --mesh-key-file', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'miroscope-key-'));
+    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+    writeFileSync(path.join(dir, 'mesh.key'), `${MESH_KEY}\n`, { mode: 0o600 });
+    const served = await serve(['--in-process', '--mesh-key-file', path.join(dir, 'mesh.key')]);
+    expect(served.stdout()).not.toContain('keys: the seed demo key');
+    expect(served.stdout() + served.stderr()).not.toContain(MESH_KEY);
   });
 
   it('runs the chart module example from docs/cli.md', async () => {
@@ -125,7 +146,7 @@ describe('miroscope serve', () => {
   it('has --help describing every option', async () => {
     const result = await runCli(['serve', '--help']);
     expect(result.code).toBe(0);
-    for (const option of ['--amqp', '--in-process', '--mesh-key', '--trace-key', '--spy-key', '--demo', '--charts', '--port', '--host', '--token', '--recordings']) {
+    for (const option of ['--amqp', '--in-process', '--mesh-key-file', '--trace-key-file', '--spy-key-file', '--demo', '--charts', '--port', '--host', '--token', '--recordings']) {
       expect(result.stdout).toContain(option);
     }
   });

@@ -277,7 +277,8 @@ export class ChartNetwork {
     if (record.kind !== 'mesh') return;
     this.noteSeq('mesh', delivery);
     this.counts.received.mesh++;
-    const event = new Event(record.signal, record.payload);
+    // A heard name stays foreign (bounded) unless the chart's code defines it (issue 9).
+    const event = Event.fromNetwork(record.signal, record.payload);
     if (this.meshCallback) return this.meshCallback(event, record);
     // miros-rabbitmq's rule: a payload equal to our name marks our own transmit.
     if (event.payload === this.host.name) {
