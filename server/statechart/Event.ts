@@ -59,6 +59,14 @@ export class Event<P = unknown> {
     return pythonJsonDumps({ signal_name: e.signalName, payload: e.payload });
   }
 
+  /**
+   * An event heard from the network: its name is registered only as a
+   * foreign name (bounded, see SignalRegistry) unless code defines it.
+   */
+  static fromNetwork<P = unknown>(name: string, payload?: P | null, registry: SignalRegistry = signalRegistry): Event<P> {
+    return new Event<P>(registry.appendForeign(name), payload, registry);
+  }
+
   /** miros `Event.loads`; registers the name. Bad text raises {@link EventDecodeError}. */
   static loads(text: string, registry: SignalRegistry = signalRegistry): Event {
     let parsed: unknown;

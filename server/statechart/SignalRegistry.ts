@@ -7,6 +7,19 @@
  * `Event.dumps`). A registry is a class so that a test or the conformance
  * runner can get a fresh table (the "fresh process" the events case assumes);
  * charts use the global one in `signals.ts`.
+ *
+ * Names heard from the network are different (issue 9): miros registers every
+ * name it hears for good, so a peer sending distinct names — 400 names of
+ * 500 kB added 230 MB to each chart — grows every process without bound.
+ * A heard name that no code uses is therefore *foreign*: it gets the next
+ * number as in miros (so numbers still follow first use), but is kept only in
+ * a small table of the most recently heard ones (at most `foreignLimit` names
+ * and `foreignChars` characters); the oldest is forgotten first and its
+ * number is never reused. A chart can only react to a foreign name by its
+ * text (`e.signalName`) — any code that compares numbers (`signals.X`) has
+ * registered X, which makes it a defined name. When code registers a name
+ * that is still foreign it keeps the number it was heard with, so events
+ * already queued still match.
  */
 import { UnknownSignalError } from './StatechartError.ts';
 
@@ -29,59 +42,118 @@ export type ReservedSignalName = (typeof RESERVED_SIGNALS)[number];
 /** Highest reserved number; every number 1..this is an inner signal. */
 export const LAST_INNER_SIGNAL = RESERVED_SIGNALS.length;
 
-export class SignalRegistry {
-  private readonly numbers = new Map<string, number>();
-  /** Index = signal number; slot 0 unused. */
-  private readonly names: string[] = [''];
+export interface SignalRegistryOptions {
+  /** Most foreign (network-heard, not defined) names remembered at once (default 1,000). */
+  foreignLimit?: number;
+  /** Most characters of foreign names remembered at once (default 1,048,576). */
+  foreignChars?: number;
+}
 
-  constructor() {
+export class SignalRegistry {
+  readonly #numbers = new Map<string, number>();
+  /** Defined names by number, in numbering order. */
+  readonly #names = new Map<number, string>();
+  /** Foreign names, least recently heard first (a Map keeps insertion order). */
+  readonly #foreign = new Map<string, number>();
+  readonly #foreignByNumber = new Map<number, string>();
+  #foreignCharsHeld = 0;
+  #next = 1;
+  readonly foreignLimit: number;
+  readonly foreignChars: number;
+
+  constructor(options: SignalRegistryOptions = {}) {
+    this.foreignLimit = options.foreignLimit ?? 1_000;
+    this.foreignChars = options.foreignChars ?? 1024 * 1024;
     for (const name of RESERVED_SIGNALS) this.append(name);
   }
 
-  /** Registers `name` if new; returns its number either way. */
+  /** Registers `name` if new (for good: code defines it); returns its number either way. */
   append(name: string): number {
-    const known = this.numbers.get(name);
+    const known = this.#numbers.get(name);
     if (known !== undefined) return known;
     if (typeof name !== 'string' || name.length === 0) {
       throw new TypeError(`signal name must be a non-empty string, got ${String(name)}`);
     }
-    const n = this.names.length;
-    this.names.push(name);
-    this.numbers.set(name, n);
+    const heard = this.#foreign.get(name);
+    if (heard !== undefined) this.#forget(name, heard);
+    const n = heard ?? this.#next++;
+    this.#names.set(n, name);
+    this.#numbers.set(name, n);
     return n;
+  }
+
+  /**
+   * The number for a name heard from the network: a defined name's number,
+   * else a foreign number that is remembered only while the name is among
+   * the most recently heard (see the header).
+   */
+  appendForeign(name: string): number {
+    const known = this.#numbers.get(name);
+    if (known !== undefined) return known;
+    if (typeof name !== 'string' || name.length === 0) {
+      throw new TypeError(`signal name must be a non-empty string, got ${String(name)}`);
+    }
+    const heard = this.#foreign.get(name);
+    if (heard !== undefined) {
+      // Most recently heard goes last.
+      this.#foreign.delete(name);
+      this.#foreign.set(name, heard);
+      return heard;
+    }
+    const n = this.#next++;
+    this.#foreign.set(name, n);
+    this.#foreignByNumber.set(n, name);
+    this.#foreignCharsHeld += name.length;
+    for (const [oldest, number] of this.#foreign) {
+      if (this.#foreign.size <= this.foreignLimit && this.#foreignCharsHeld <= this.foreignChars) break;
+      if (oldest === name) break; // the name just heard stays, whatever its length
+      this.#forget(oldest, number);
+    }
+    return n;
+  }
+
+  /** Foreign names remembered now. */
+  get foreignSize(): number {
+    return this.#foreign.size;
   }
 
   /** The number of a registered name, or undefined (does not register). */
   numberOf(name: string): number | undefined {
-    return this.numbers.get(name);
+    return this.#numbers.get(name);
   }
 
   has(signal: string | number): boolean {
-    return typeof signal === 'number'
-      ? Number.isInteger(signal) && signal >= 1 && signal < this.names.length
-      : this.numbers.has(signal);
+    return typeof signal === 'number' ? this.#names.has(signal) || this.#foreignByNumber.has(signal) : this.#numbers.has(signal);
   }
 
-  /** miros `name_for_signal`; unknown numbers raise. */
+  /** miros `name_for_signal`; unknown numbers raise (so do foreign ones no longer remembered). */
   nameForSignal(signal: number): string {
-    if (!this.has(signal)) throw new UnknownSignalError(`no signal has number ${signal}`);
-    return this.names[signal]!;
+    const name = this.#names.get(signal) ?? this.#foreignByNumber.get(signal);
+    if (name === undefined) throw new UnknownSignalError(`no signal has number ${signal}`);
+    return name;
   }
 
   /** True only for the ten reserved signals; unknown names are false and stay unregistered. */
   isInnerSignal(signal: string | number): boolean {
-    const n = typeof signal === 'number' ? signal : this.numbers.get(signal);
+    const n = typeof signal === 'number' ? signal : this.#numbers.get(signal);
     return n !== undefined && n >= 1 && n <= LAST_INNER_SIGNAL;
   }
 
+  /** Defined names (foreign ones are not counted). */
   get size(): number {
-    return this.names.length - 1;
+    return this.#names.size;
   }
 
-  /** The whole table, name → number, in numbering order. */
+  /** The defined names, name → number, in numbering order. */
   toObject(): Record<string, number> {
     const table: Record<string, number> = {};
-    for (let n = 1; n < this.names.length; n++) table[this.names[n]!] = n;
+    for (const [n, name] of this.#names) table[name] = n;
     return table;
+  }
+
+  #forget(name: string, number: number): void {
+    this.#foreign.delete(name);
+    this.#foreignByNumber.delete(number);
+    this.#foreignCharsHeld -= name.length;
   }
 }

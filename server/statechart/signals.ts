@@ -21,9 +21,10 @@ const NOT_SIGNALS = new Set(['then', 'toJSON', 'asymmetricMatch', 'nodeType', '$
 export type Signals = SignalRegistry & { readonly [name: string]: number };
 
 export const signals: Signals = new Proxy(signalRegistry, {
-  get(target, property, receiver) {
+  get(target, property) {
     if (typeof property !== 'string' || property in target || NOT_SIGNALS.has(property) || property.startsWith('@@')) {
-      const value: unknown = Reflect.get(target, property, receiver);
+      // The registry itself as receiver: its getters read private (#) fields, which the Proxy lacks.
+      const value: unknown = Reflect.get(target, property);
       return typeof value === 'function' ? value.bind(target) : value;
     }
     return target.append(property);
