@@ -12,10 +12,12 @@
  * the one-step left arrow from column N-2 is drawn where it belongs, and any
  * names and payloads the records carry are fine (parentheses, brackets, `+`,
  * `-`). Columns grow to fit the widest number, so `(123)` never collides.
+ * Its size is known before drawing and checked against `maxChars`.
  */
 import { columnWidth } from '../draw/columnWidth.ts';
 import { drawAsciiChart } from '../draw/drawAsciiChart.ts';
 import type { RowStep } from '../draw/drawRowGroup.ts';
+import { DrawingBudget, stepLines } from '../draw/DiagramTooLarge.ts';
 import type { ChartDiagram, SequenceModel } from '../SequenceModel.ts';
 
 export interface AsciiOptions {
@@ -23,6 +25,8 @@ export interface AsciiOptions {
   chart?: string;
   /** Put this before every line (the tool's indent). */
   indent?: string;
+  /** Refuse (DiagramTooLarge) a drawing of more characters than this, before drawing it. */
+  maxChars?: number;
 }
 
 // A line break, tab or escape inside a label would break the grid (or drive
@@ -43,7 +47,14 @@ export function stepLabel(step: { signal: string; payload?: string }): string {
   return printable(`${step.signal}(${step.payload ?? ''})`);
 }
 
-function drawChart(diagram: ChartDiagram, indent: string): string[] {
+interface PreparedChart {
+  diagram: ChartDiagram;
+  columnNames: string[];
+  steps: RowStep[];
+  width: number;
+}
+
+function prepareChart(diagram: ChartDiagram): PreparedChart {
   const columnNames = diagram.lifelines.map(printable);
   const column = new Map(diagram.lifelines.map((name, k) => [name, k]));
   const steps: RowStep[] = diagram.steps.map((step) => ({
@@ -57,22 +68,36 @@ function drawChart(diagram: ChartDiagram, indent: string): string[] {
     labels: steps.map((s) => s.label),
     markers: steps.map((s) => s.marker),
   });
-  return drawAsciiChart({
-    title: `[Statechart: ${printable(diagram.chart)}] (${diagram.letter})`,
-    columnNames,
-    width,
-    steps,
-    indent,
-  });
+  return { diagram, columnNames, steps, width };
+}
+
+function prepareCharts(model: SequenceModel, options: AsciiOptions): PreparedChart[] {
+  const indent = options.indent ?? '';
+  const charts = model.charts
+    .filter((diagram) => (options.chart === undefined || diagram.chart === options.chart) && diagram.steps.length > 0)
+    .map(prepareChart);
+  const budget = new DrawingBudget(options.maxChars);
+  for (const { steps, columnNames, width } of charts) {
+    const rows = steps.reduce((sum, step) => sum + stepLines(step.from, step.to), 0);
+    budget.add(rows, steps.length, columnNames.length, width, indent.length);
+  }
+  budget.check();
+  return charts;
+}
+
+/** Throws DiagramTooLarge when renderAscii with these options would pass `maxChars`; draws nothing. */
+export function checkAsciiSize(model: SequenceModel, options: AsciiOptions): void {
+  prepareCharts(model, options);
 }
 
 export function renderAscii(model: SequenceModel, options: AsciiOptions = {}): string {
+  const indent = options.indent ?? '';
+  const charts = prepareCharts(model, options);
   const lines: string[] = [];
-  for (const diagram of model.charts) {
-    if (options.chart !== undefined && diagram.chart !== options.chart) continue;
-    if (diagram.steps.length === 0) continue;
+  for (const { diagram, columnNames, steps, width } of charts) {
     if (lines.length > 0) lines.push('');
-    lines.push(...drawChart(diagram, options.indent ?? ''));
+    const title = `[Statechart: ${printable(diagram.chart)}] (${diagram.letter})`;
+    lines.push(...drawAsciiChart({ title, columnNames, width, steps, indent }));
   }
   return lines.length > 0 ? `${lines.join('\n')}\n` : '';
 }

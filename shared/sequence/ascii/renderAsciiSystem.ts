@@ -21,10 +21,13 @@ import { columnWidth } from '../draw/columnWidth.ts';
 import { drawRowGroup, type RowGrid, type RowStep } from '../draw/drawRowGroup.ts';
 import type { SequenceModel, SystemItem, SystemStateNote } from '../SequenceModel.ts';
 import { printable, stepLabel } from './renderAscii.ts';
+import { DrawingBudget, stepLines } from '../draw/DiagramTooLarge.ts';
 
 export interface AsciiSystemOptions {
   /** Put this before every line. */
   indent?: string;
+  /** Refuse (DiagramTooLarge) a drawing of more characters than this, before drawing it. */
+  maxChars?: number;
 }
 
 function payloadText(payload: unknown): string | undefined {
@@ -76,6 +79,10 @@ export function renderAsciiSystem(model: SequenceModel, options: AsciiSystemOpti
     ...rows.map((row) => (row.kind === 'note' ? (codePointLength(row.text) + 2) | 1 : 0)),
   );
   const grid: RowGrid = { columns: names.length, width };
+  const budget = new DrawingBudget(options.maxChars);
+  const lineCount = rows.reduce((sum, row) => sum + (row.kind === 'note' ? 1 : stepLines(row.step.from, row.step.to)), 0);
+  budget.add(lineCount, items.length, names.length, width, indent.length);
+  budget.check();
   const lines = [`[System] ${names.length} chart${names.length === 1 ? '' : 's'}`, names.map((n) => centerText(n, width)).join('')];
   for (const row of rows) {
     if (row.kind === 'note') lines.push(noteRow(row.text, row.column, grid));

@@ -14,6 +14,7 @@ import { columnWidth } from '../draw/columnWidth.ts';
 import { drawAsciiChart } from '../draw/drawAsciiChart.ts';
 import { isMisplacedLeftStep, type RowStep } from '../draw/drawRowGroup.ts';
 import { stripAscii } from '../text/rubyText.ts';
+import { DrawingBudget, stepLines } from '../draw/DiagramTooLarge.ts';
 import { orderCompatChart, type CompatLine } from './orderCompatChart.ts';
 import { readCompatInput } from './readCompatInput.ts';
 
@@ -37,7 +38,14 @@ function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
-function drawCompatChart(name: string, kept: readonly CompatLine[], indent: string, warnings: string[]): string[] {
+interface CompatChart {
+  name: string;
+  columns: string[];
+  steps: RowStep[];
+  width: number;
+}
+
+function prepareCompatChart(name: string, kept: readonly CompatLine[], warnings: string[]): CompatChart {
   const columns: string[] = [];
   const index = new Map<string, number>();
   const columnOf = (state: string): number => {
@@ -65,6 +73,10 @@ function drawCompatChart(name: string, kept: readonly CompatLine[], indent: stri
         `drawn one column too far right, as sequence.rb does (${lineList(misdrawn)})`,
     );
   }
+  return { name, columns, steps, width };
+}
+
+function drawCompatChart({ name, columns, steps, width }: CompatChart, indent: string): string[] {
   return drawAsciiChart({
     title: `[Statechart: ${name}] ${MARKER}`,
     columnNames: columns,
@@ -75,7 +87,12 @@ function drawCompatChart(name: string, kept: readonly CompatLine[], indent: stri
   });
 }
 
-export function renderAsciiCompat(text: string): AsciiCompatResult {
+export interface AsciiCompatOptions {
+  /** Refuse (DiagramTooLarge) a drawing of more characters than this, before drawing it. */
+  maxChars?: number;
+}
+
+export function renderAsciiCompat(text: string, options: AsciiCompatOptions = {}): AsciiCompatResult {
   const input = readCompatInput(text);
   const warnings: string[] = [];
 
@@ -98,7 +115,7 @@ export function renderAsciiCompat(text: string): AsciiCompatResult {
     );
   }
 
-  const out: string[] = [];
+  const charts: CompatChart[] = [];
   for (const [name, lines] of input.charts) {
     const { kept, lost } = orderCompatChart(lines);
     const merged = lost.filter((l) => l.reason === 'duplicate').map((l) => `${l.line.line} (=${l.of!.line})`);
@@ -119,8 +136,19 @@ export function renderAsciiCompat(text: string): AsciiCompatResult {
       warnings.push(`chart ${name}: every line was lost, so the chart is left out (sequence.rb would abort)`);
       continue;
     }
+    charts.push(prepareCompatChart(name, kept, warnings));
+  }
+  // Sized before drawing: the bytes are the tool's, but never more than asked for.
+  const budget = new DrawingBudget(options.maxChars);
+  for (const { steps, columns, width } of charts) {
+    const rows = steps.reduce((sum, step) => sum + stepLines(step.from, step.to), 0);
+    budget.add(rows, steps.length, columns.length, width, input.indent.length);
+  }
+  budget.check();
+  const out: string[] = [];
+  for (const chart of charts) {
     if (out.length > 0) out.push('');
-    out.push(...drawCompatChart(name, kept, input.indent, warnings));
+    out.push(...drawCompatChart(chart, input.indent));
   }
   return { output: out.length > 0 ? `${out.join('\n')}\n` : '', warnings };
 }

@@ -17,11 +17,14 @@
  * `autonumber`, so they match the ASCII view and continue across parts.
  * Participants get generated ids and their names as escaped aliases, so any
  * state or chart name works. Long diagrams come back as several complete
- * parts below `maxChars` each.
+ * parts below `maxChars` each. With `source`, every part also gets a Mermaid
+ * `title` (chart, part, source and time range), so a drawn export names
+ * what it shows.
  */
 import type { ChartDiagram, SequenceModel, SystemItem } from '../SequenceModel.ts';
 import { mermaidText, payloadText } from './mermaidText.ts';
-import { splitMermaidParts } from './splitMermaidParts.ts';
+import { mermaidTitle } from './mermaidTitle.ts';
+import { splitMermaidParts, type MermaidBlock } from './splitMermaidParts.ts';
 
 export interface MermaidOptions {
   view: 'chart' | 'system';
@@ -29,40 +32,69 @@ export interface MermaidOptions {
   chart?: string;
   /** Largest part, in characters (default 50,000, Mermaid's maxTextSize). */
   maxChars?: number;
+  /**
+   * Where the diagram comes from (`trace.log · 2018-05-04 09:23:28 – 09:23:49 · events 1–12`):
+   * when given, each part gets a `title` with its heading and this line.
+   */
+  source?: string;
+}
+
+/** One complete Mermaid diagram and what it shows. */
+export interface MermaidPart {
+  /** The chart of a per-chart diagram; null for the system view. */
+  chart: string | null;
+  /** `04ccc_ao (A)`, `04ccc_ao (A) · part 2 of 3`, `system view`. */
+  heading: string;
+  text: string;
 }
 
 export const DEFAULT_MERMAID_MAX_CHARS = 50_000;
 
 const label = (n: number, text: string): string => `${n}: ${mermaidText(text)}`;
 
-function chartParts(diagram: ChartDiagram, maxChars: number): string[] {
+const partHeading = (name: string, k: number, total: number): string => (total > 1 ? `${name} · part ${k} of ${total}` : name);
+
+function titleFor(source: string | undefined): ((heading: string) => string) | undefined {
+  if (source === undefined) return undefined;
+  return (heading) => mermaidTitle(source === '' ? heading : `${heading} — ${source}`);
+}
+
+function chartParts(diagram: ChartDiagram, maxChars: number, source: string | undefined): MermaidPart[] {
   const ids = new Map(diagram.lifelines.map((state, k) => [state, `s${k}`]));
-  const blocks = diagram.steps.map((step) => [
-    `${ids.get(step.from)}->>${ids.get(step.to)}: ${label(step.n, `${step.signal}(${step.payload ?? ''})`)}`,
-  ]);
+  const blocks = diagram.steps.map((step) => {
+    const from = ids.get(step.from)!;
+    const to = ids.get(step.to)!;
+    return { lines: [`${from}->>${to}: ${label(step.n, `${step.signal}(${step.payload ?? ''})`)}`], uses: [from, to] };
+  });
   const name = `[Statechart: ${diagram.chart}] (${diagram.letter})`;
-  return splitMermaidParts({
+  const shortName = `${diagram.chart} (${diagram.letter})`;
+  const title = titleFor(source);
+  const texts = splitMermaidParts({
     caption: (k, total) => mermaidText(total > 1 ? `${name} part ${k} of ${total}` : name, 1000),
-    participants: diagram.lifelines.map((state) => `participant ${ids.get(state)} as ${mermaidText(state)}`),
+    ...(title && { title: (k: number, total: number) => title(partHeading(shortName, k, total)) }),
+    participants: diagram.lifelines.map((state) => ({ id: ids.get(state)!, line: `participant ${ids.get(state)} as ${mermaidText(state)}` })),
     blocks,
     maxChars,
   });
+  return texts.map((text, k) => ({ chart: diagram.chart, heading: partHeading(shortName, k + 1, texts.length), text }));
 }
 
-function systemBlock(item: SystemItem, id: (name: string) => string): string[] {
+function systemBlock(item: SystemItem, id: (name: string) => string): MermaidBlock {
   if (item.type === 'state') {
     const after = item.causedBy === undefined ? '' : ` (received ${item.causedBy})`;
     const text = `${item.signal}(${item.payload ?? ''}): ${item.from} → ${item.to}${after}`;
-    return [`Note over ${id(item.chart)}: ${label(item.n, text)}`];
+    return { lines: [`Note over ${id(item.chart)}: ${label(item.n, text)}`], uses: [id(item.chart)] };
   }
   const text = `${item.signal}(${payloadText(item.payload)})`;
-  if (item.to.length === 0) return [`Note right of ${id(item.from)}: ${label(item.n, `sent ${text}, no reception seen`)}`];
-  const arrows = item.to.map((receiver) => `${id(item.from)}->>${id(receiver)}: ${label(item.n, text)}`);
-  if (arrows.length === 1) return arrows;
-  return [`par ${label(item.n, text)}`, ...arrows.flatMap((arrow, k) => (k === 0 ? [arrow] : ['and', arrow])), 'end'];
+  const from = id(item.from);
+  if (item.to.length === 0) return { lines: [`Note right of ${from}: ${label(item.n, `sent ${text}, no reception seen`)}`], uses: [from] };
+  const uses = [from, ...item.to.map(id)];
+  const arrows = item.to.map((receiver) => `${from}->>${id(receiver)}: ${label(item.n, text)}`);
+  if (arrows.length === 1) return { lines: arrows, uses };
+  return { lines: [`par ${label(item.n, text)}`, ...arrows.flatMap((arrow, k) => (k === 0 ? [arrow] : ['and', arrow])), 'end'], uses };
 }
 
-function systemParts(model: SequenceModel, chart: string | undefined, maxChars: number): string[] {
+function systemParts(model: SequenceModel, chart: string | undefined, maxChars: number, source: string | undefined): MermaidPart[] {
   const items = model.system.items.filter(
     (item) =>
       chart === undefined ||
@@ -79,20 +111,28 @@ function systemParts(model: SequenceModel, chart: string | undefined, maxChars: 
   const letters = new Map(model.charts.map((c) => [c.chart, c.letter]));
   const participants = [...ids].map(([name, pid]) => {
     const letter = letters.get(name);
-    return `participant ${pid} as ${mermaidText(letter ? `${name} (${letter})` : name)}`;
+    return { id: pid, line: `participant ${pid} as ${mermaidText(letter ? `${name} (${letter})` : name)}` };
   });
-  return splitMermaidParts({
+  const title = titleFor(source);
+  const texts = splitMermaidParts({
     caption: (k, total) => (total > 1 ? `system view part ${k} of ${total}` : 'system view'),
+    ...(title && { title: (k: number, total: number) => title(partHeading('system view', k, total)) }),
     participants,
     blocks,
     maxChars,
   });
+  return texts.map((text, k) => ({ chart: null, heading: partHeading('system view', k + 1, texts.length), text }));
+}
+
+/** The parts with the chart and heading of each. */
+export function renderMermaidParts(model: SequenceModel, options: MermaidOptions): MermaidPart[] {
+  const maxChars = options.maxChars ?? DEFAULT_MERMAID_MAX_CHARS;
+  if (options.view === 'system') return systemParts(model, options.chart, maxChars, options.source);
+  return model.charts
+    .filter((diagram) => (options.chart === undefined || diagram.chart === options.chart) && diagram.steps.length > 0)
+    .flatMap((diagram) => chartParts(diagram, maxChars, options.source));
 }
 
 export function renderMermaid(model: SequenceModel, options: MermaidOptions): string[] {
-  const maxChars = options.maxChars ?? DEFAULT_MERMAID_MAX_CHARS;
-  if (options.view === 'system') return systemParts(model, options.chart, maxChars);
-  return model.charts
-    .filter((diagram) => (options.chart === undefined || diagram.chart === options.chart) && diagram.steps.length > 0)
-    .flatMap((diagram) => chartParts(diagram, maxChars));
+  return renderMermaidParts(model, options).map((part) => part.text);
 }

@@ -2,45 +2,83 @@
  * Cuts a long sequence diagram into parts of at most `maxChars` characters
  * (Mermaid refuses texts over its `maxTextSize`, 50,000 by default). Every
  * part is a complete diagram: a comment naming the part, the
- * `sequenceDiagram` line and all participant declarations (so lifelines keep
- * their places), then whole blocks — a block (one step, or a `par` group) is
- * never split. Numbers are in the labels, so they simply continue.
+ * `sequenceDiagram` line, its title if any, the participant declarations,
+ * then whole blocks — a block (one step, or a `par` group) is never split.
+ * Numbers are in the labels, so they simply continue.
+ *
+ * Each part declares every participant, so lifelines keep their places from
+ * part to part — unless the declarations alone would fill a good share of a
+ * part (a chart that passes through thousands of states): then a part
+ * declares only the participants its blocks use, in the same order, or
+ * every part would hold one step and the whole list of states.
  */
+import { MAX_TITLE } from './mermaidTitle.ts';
+
+export interface MermaidParticipant {
+  id: string;
+  /** `participant s0 as outer`. */
+  line: string;
+}
+
+export interface MermaidBlock {
+  lines: readonly string[];
+  /** Ids of the participants the lines name. */
+  uses: readonly string[];
+}
 
 export interface MermaidParts {
   /** Comment text for part k (1-based) of `total`. */
   caption(part: number, total: number): string;
-  /** `participant …` lines. */
-  participants: readonly string[];
+  /** A `title` Mermaid draws above part k (already made safe by mermaidTitle), or none. */
+  title?: (part: number, total: number) => string;
+  participants: readonly MermaidParticipant[];
   /** Statement groups in order; each is drawn whole in one part. */
-  blocks: readonly (readonly string[])[];
+  blocks: readonly MermaidBlock[];
   maxChars: number;
 }
 
 const INDENT = '  ';
 // Room kept for the caption line, whose text depends on the part count.
 const CAPTION_ROOM = 80;
+/** Past this share of a part, participants are declared per part. */
+const SHARED_DECLARATIONS = 1 / 4;
 
-const size = (lines: readonly string[]): number => lines.reduce((sum, line) => sum + INDENT.length + line.length + 1, 0);
+const lineSize = (line: string): number => INDENT.length + line.length + 1;
+const size = (lines: readonly string[]): number => lines.reduce((sum, line) => sum + lineSize(line), 0);
 
-export function splitMermaidParts({ caption, participants, blocks, maxChars }: MermaidParts): string[] {
-  const fixed = 'sequenceDiagram\n'.length + size(participants) + CAPTION_ROOM;
-  const groups: (readonly string[])[][] = [];
-  let current: (readonly string[])[] = [];
+export function splitMermaidParts({ caption, title, participants, blocks, maxChars }: MermaidParts): string[] {
+  // A title's code points may each take two UTF-16 units.
+  const titleRoom = title ? INDENT.length + 'title '.length + 2 * MAX_TITLE + 1 : 0;
+  const declared = size(participants.map((p) => p.line));
+  const perPart = declared > maxChars * SHARED_DECLARATIONS;
+  const fixed = 'sequenceDiagram\n'.length + CAPTION_ROOM + titleRoom + (perPart ? 0 : declared);
+  const declaration = new Map(participants.map((p) => [p.id, p.line]));
+  const groups: { blocks: MermaidBlock[]; uses: Set<string> }[] = [];
+  let current: { blocks: MermaidBlock[]; uses: Set<string> } = { blocks: [], uses: new Set() };
   let used = fixed;
+  const costOf = (block: MermaidBlock): number => {
+    let cost = size(block.lines);
+    if (perPart) for (const id of new Set(block.uses)) if (!current.uses.has(id)) cost += lineSize(declaration.get(id) ?? '');
+    return cost;
+  };
   for (const block of blocks) {
-    const cost = size(block);
-    if (current.length > 0 && used + cost > maxChars) {
+    let cost = costOf(block);
+    if (current.blocks.length > 0 && used + cost > maxChars) {
       groups.push(current);
-      current = [];
+      current = { blocks: [], uses: new Set() };
       used = fixed;
+      cost = costOf(block);
     }
-    current.push(block);
+    current.blocks.push(block);
+    for (const id of block.uses) current.uses.add(id);
     used += cost;
   }
-  if (current.length > 0) groups.push(current);
+  if (current.blocks.length > 0) groups.push(current);
   return groups.map((group, k) => {
-    const lines = [`%% ${caption(k + 1, groups.length)}`, 'sequenceDiagram', ...[...participants, ...group.flat()].map((l) => INDENT + l)];
+    const head = title ? [`title ${title(k + 1, groups.length)}`] : [];
+    const declarations = participants.filter((p) => !perPart || group.uses.has(p.id)).map((p) => p.line);
+    const body = group.blocks.flatMap((block) => block.lines);
+    const lines = [`%% ${caption(k + 1, groups.length)}`, 'sequenceDiagram', ...[...head, ...declarations, ...body].map((l) => INDENT + l)];
     return `${lines.join('\n')}\n`;
   });
 }
