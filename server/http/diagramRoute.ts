@@ -2,14 +2,20 @@
  * `GET …/diagram?format=ascii|ascii-compat|mermaid&chart=NAME|system&from=SEQ&to=SEQ&order=arrival|timestamp`
  * for a recording and for the live session.
  *
- * Answers text/plain (Mermaid parts separated by a blank line and a
- * `%% part k of n` comment) or, when the client accepts JSON first,
- * `{ format, parts, warnings }`.
+ * Answers the document `miroscope sequence` writes (diagramDocument): text
+ * for ASCII and a single Mermaid diagram, Markdown with one ```mermaid block
+ * per part for several; or, when the client accepts JSON first,
+ * `{ format, caption, parts: [{ chart, heading, text }], warnings }`.
+ *
+ * Output is bounded: a drawing over MAX_DIAGRAM_CHARS is refused with 413
+ * and a message that says how to narrow it, before any of it is drawn.
  */
 import type { Request, RequestHandler, Response } from 'express';
 import type { MirosRecord } from '../../shared/records/MirosRecord.ts';
 import { HttpError } from './httpErrors.ts';
-import { DIAGRAM_FORMATS, DiagramRequestError, diagramText, renderDiagram, type DiagramFormat, type DiagramRequest } from './renderDiagram.ts';
+import { DIAGRAM_FORMATS, DiagramRequestError, renderDiagram, type DiagramFormat, type DiagramRequest } from './renderDiagram.ts';
+import { diagramDocument } from '../../shared/sequence/diagram/diagramDocument.ts';
+import { DiagramTooLarge } from '../../shared/sequence/draw/DiagramTooLarge.ts';
 
 /** Where the records of the diagram come from (a recording, the live session). */
 export type RecordLoader = (req: Request) => Promise<MirosRecord[]>;
@@ -17,22 +23,32 @@ export type RecordLoader = (req: Request) => Promise<MirosRecord[]>;
 /** Diagrams are built in memory; past this many records, ask for a range. */
 export const MAX_DIAGRAM_RECORDS = 500_000;
 
+/** Largest diagram answered, in characters (16 Mi: a few times the widest readable drawing). */
+export const MAX_DIAGRAM_CHARS = 16 * 2 ** 20;
+
 export function diagramRoute(load: RecordLoader): RequestHandler {
   return async (req: Request, res: Response) => {
     const request = readRequest(req.query);
+    request.maxChars = MAX_DIAGRAM_CHARS;
+    request.source = typeof req.params.name === 'string' ? req.params.name : 'live session';
     const records = await load(req);
     let diagram;
     try {
       diagram = renderDiagram(records, request);
     } catch (error) {
       if (error instanceof DiagramRequestError) throw new HttpError(400, error.message);
+      if (error instanceof DiagramTooLarge) {
+        const mermaid = request.format === 'mermaid' ? '' : ', or format=mermaid (text that grows with the steps only)';
+        throw new HttpError(413, `${error.message}: ask for less with from=SEQ&to=SEQ (a record range) or chart=NAME (one chart)${mermaid}`);
+      }
       throw error;
     }
     if (req.accepts(['text/plain', 'application/json']) === 'application/json') {
-      res.json({ format: request.format, parts: diagram.parts, warnings: diagram.warnings });
+      res.json({ format: request.format, caption: diagram.caption, parts: diagram.parts, warnings: diagram.warnings });
       return;
     }
-    res.type('text/plain; charset=utf-8').send(diagramText(diagram));
+    const document = diagramDocument(diagram);
+    res.type(document.markdown ? 'text/markdown; charset=utf-8' : 'text/plain; charset=utf-8').send(document.text);
   };
 }
 

@@ -10,20 +10,23 @@ const seedLog = fixtureLog('seed-two-charts-trace.log');
 
 const seedDiagram = SEED_TWO_CHARTS_ASCII.join('\n');
 
+/** The line above every ASCII diagram: source, time span, numbers shown. */
+const seedCaption = (source: string) => `${source} · 2018-05-04 09:23:28.954560 – 09:23:49.233582 · events 1–12\n\n`;
+
 describe('miroscope sequence', () => {
-  it("prints the seed's two charts numbered 1-12 in arrival order", async () => {
+  it("prints the seed's two charts numbered 1-12 in arrival order, under a line naming the log and its time span", async () => {
     const result = await runCli(['sequence', seedLog]);
-    expect(result).toEqual({ code: 0, stdout: seedDiagram, stderr: '' });
+    expect(result).toEqual({ code: 0, stdout: seedCaption('seed-two-charts-trace.log') + seedDiagram, stderr: '' });
   });
 
   it('reads the log from standard input with -', async () => {
     const result = await runCli(['sequence', '-'], { input: readFileSync(seedLog, 'utf8') });
-    expect(result.stdout).toBe(seedDiagram);
+    expect(result.stdout).toBe(seedCaption('stdin') + seedDiagram);
   });
 
   it('draws one chart, lettered and numbered by timestamp when asked', async () => {
     const result = await runCli(['sequence', seedLog, '--chart', '2771f_ao', '--order', 'timestamp']);
-    expect(result.stdout.split('\n').slice(0, 4)).toEqual([
+    expect(result.stdout.split('\n').slice(2, 6)).toEqual([
       '[Statechart: 2771f_ao] (A)',
       '         top                 outer                inner',
       '          +-----start_at()---->|                    |',
@@ -47,9 +50,10 @@ describe('miroscope sequence', () => {
       const out = path.join(dir, 'system.mmd');
       const result = await runCli(['sequence', seedLog, '--format', 'mermaid', '--system', '-o', out]);
       expect([result.code, result.stdout]).toEqual([0, '']);
-      expect(readFileSync(out, 'utf8').split('\n').slice(0, 6)).toEqual([
+      expect(readFileSync(out, 'utf8').split('\n').slice(0, 7)).toEqual([
         '%% system view',
         'sequenceDiagram',
+        '  title system view — seed-two-charts-trace.log · 2018-05-04 09:23:28.954560 – 09:23:49.233582 · events 1–12',
         '  participant c0 as 04ccc_ao (A)',
         '  participant c1 as 2771f_ao (B)',
         '  Note over c0: 1: start_at(): top → outer',
@@ -62,7 +66,7 @@ describe('miroscope sequence', () => {
 
   it('draws the system view in ASCII: charts as columns, every transition a numbered note', async () => {
     const result = await runCli(['sequence', seedLog, '--system']);
-    const lines = result.stdout.split('\n');
+    const lines = result.stdout.split('\n').slice(2);
     expect([result.code, lines[0], lines[1]!.trim().split(/\s+/)]).toEqual([0, '[System] 2 charts', ['04ccc_ao', '2771f_ao']]);
     expect(lines.flatMap((line) => /\* (\d+) /.exec(line)?.[1] ?? [])).toEqual(
       ['1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11', '12'],

@@ -84,7 +84,9 @@ describe('diagrams', () => {
     const { base } = await start();
     await upload(base, seedText, '?name=seed');
     const ascii = await (await fetch(`${base}/api/recordings/seed/diagram?format=ascii&chart=04ccc_ao`)).text();
-    expect(ascii.split('\n').slice(0, 4)).toEqual([
+    expect(ascii.split('\n').slice(0, 6)).toEqual([
+      'seed · 2018-05-04 09:23:29.177773 – 09:23:49.183205 · events 1–11',
+      '',
       '[Statechart: 04ccc_ao] (A)',
       '      top           outer          inner',
       '       +--start_at()->|              |',
@@ -98,7 +100,8 @@ describe('diagrams', () => {
     ).json();
     expect(mermaid.format).toBe('mermaid');
     expect(mermaid.parts).toHaveLength(1);
-    expect(mermaid.parts[0].split('\n').slice(0, 2)).toEqual(['%% system view', 'sequenceDiagram']);
+    expect(mermaid.parts[0].heading).toBe('system view');
+    expect(mermaid.parts[0].text.split('\n').slice(0, 2)).toEqual(['%% system view', 'sequenceDiagram']);
   });
 
   it('draws the live session from everything recorded so far', async () => {
@@ -107,7 +110,10 @@ describe('diagrams', () => {
     for (const { seq, ...record } of records) server.ingest(record as UnnumberedRecord);
     const text = await (await fetch(`${base}/api/live/diagram?format=ascii`)).text();
     const expected = await (await fetch(`${base}/api/recordings/${server.recorder.name}/diagram`)).text();
-    expect(text).toBe(expected);
+    // The same drawing; only the source named in the first line differs.
+    const [liveSource, ...liveRest] = text.split('\n');
+    const [recordedSource, ...recordedRest] = expected.split('\n');
+    expect([liveSource!.split(' · ')[0], recordedSource!.split(' · ')[0], liveRest]).toEqual(['live session', server.recorder.name, recordedRest]);
     expect(text.match(/\(\d+\)/g)).toEqual(['(1)', '(3)', '(5)', '(7)', '(9)', '(11)', '(2)', '(4)', '(6)', '(8)', '(10)', '(12)']);
   });
 
