@@ -3,7 +3,6 @@ import { RecordLog } from '../../web/src/store/RecordLog.ts';
 import { displayModel, exportWindow } from '../../web/src/panels/sequence/sequenceWindow.ts';
 import { advanceSequenceBuilder, sequenceBuilderFor } from '../../web/src/panels/sequence/sequenceBuilderFor.ts';
 import { compatInputText } from '../../web/src/panels/sequence/compatInputText.ts';
-import { mermaidFileText } from '../../web/src/panels/sequence/exportSequence.ts';
 import type { MirosRecord } from '../../shared/records/MirosRecord.ts';
 import type { SequenceModel } from '../../shared/sequence/SequenceModel.ts';
 import { fixtureRecords, fixtureText, trace } from './support/records.ts';
@@ -68,12 +67,5 @@ describe('export inputs', () => {
     const log = logOf(fixtureRecords('seed-two-charts-trace.log'));
     expect(compatInputText(log, 0, 12)).toBe(fixtureText('seed-two-charts-trace.log'));
     expect(compatInputText(log, 0, 4, '2771f_ao').split('\n').length).toBe(3);
-  });
-
-  it('saves several Mermaid parts as fenced blocks, one part as plain text', () => {
-    expect([mermaidFileText(['sequenceDiagram\n a->>b: 1']), mermaidFileText(['A', 'B'])]).toEqual([
-      { text: 'sequenceDiagram\n a->>b: 1\n', markdown: false },
-      { text: '```mermaid\nA\n```\n\n```mermaid\nB\n```\n', markdown: true },
-    ]);
   });
 });

@@ -14,7 +14,8 @@ import { chartIndex } from '../../store/chartIndex.ts';
 import { advanceSequenceBuilder, sequenceBuilderFor } from './sequenceBuilderFor.ts';
 import { useCaughtUp, type CatchUpStep } from '../../panelApi/useCaughtUp.ts';
 import { DEFAULT_WINDOW, displayModel, exportWindow, WINDOW_SIZES, type SequenceView } from './sequenceWindow.ts';
-import { mermaidParts, exportSequence } from './exportSequence.ts';
+import { panelParts, exportSequence } from './exportSequence.ts';
+import { DiagramTooLarge } from '../../../../shared/sequence/draw/DiagramTooLarge.ts';
 import { compatInputText } from './compatInputText.ts';
 import { EXPORT_FORMATS, exportFileName, type ExportFormat } from './exportFormats.ts';
 import { downloadBlob } from './downloadBlob.ts';
@@ -70,7 +71,8 @@ export default function SequencePanel() {
     const model = displayModel(builder, log, end, range, size, view);
     if (!model) return null;
     const numbers = view.kind === 'system' ? model.system.items.map((i) => i.n) : model.charts.flatMap((c) => c.steps.map((s) => s.n));
-    return { parts: mermaidParts(model, view), numbers, total: builder.size };
+    const parts = panelParts(model, view);
+    return { parts: parts.map((p) => p.text), headings: parts.map((p) => ({ chart: p.chart, text: p.heading })), numbers, total: builder.size };
     // `length` is listed because the builder catches up with new records.
   }, [log, end, length, range, size, view, ready]);
 
@@ -87,13 +89,14 @@ export default function SequencePanel() {
       const from = range ? range.from : 0;
       const to = range ? Math.min(range.to, end) : end;
       const compatText = format === 'ascii-compat' ? compatInputText(log, from, to, view.kind === 'chart' ? view.chart : null) : '';
-      const out = await exportSequence({ format, model, view, compatText });
+      const out = await exportSequence({ format, model, view, source: label, compatText });
       let name = exportFileName(label, viewKey(view).replace('chart:', ''), format);
       if (out.markdown) name = name.replace(/\.mmd$/, '.md');
       downloadBlob(out.blob, name);
       setExportNote(out.warnings.length > 0 ? out.warnings.join('\n') : null);
     } catch (error) {
-      setExportNote(`export failed: ${(error as Error).message}`);
+      const hint = error instanceof DiagramTooLarge ? ': choose a range on the timeline, or one chart' : '';
+      setExportNote(`export failed: ${(error as Error).message}${hint}`);
     }
   };
 
@@ -160,7 +163,9 @@ export default function SequencePanel() {
       >
         {rendered.error && <div className="error-text">Mermaid failed: {rendered.error}</div>}
         {rendered.svgs.map((svg, k) => {
-          const caption = diagramCaption(rendered.texts[k] ?? '');
+          // The heading of the part this svg was drawn from (the texts may lag the parts while rendering).
+          const at = shown?.parts.indexOf(rendered.texts[k] ?? '') ?? -1;
+          const caption = at >= 0 ? shown!.headings[at]! : diagramCaption(rendered.texts[k] ?? '');
           return (
             <figure key={k} className="sequence-figure">
               {caption && (

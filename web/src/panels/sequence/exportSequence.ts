@@ -1,33 +1,36 @@
 /**
- * Builds the file for each export format over a window of the model.
- * The text formats come straight from the shared renderers; SVG renders
- * with Mermaid, PNG rasterizes that SVG.
+ * Builds the file for each export format over a window of the model, with
+ * the shared pipeline (shared/sequence/diagram) that `miroscope sequence`
+ * and `GET …/diagram` use: same numbers, parts, captions and framing. SVG
+ * renders each Mermaid part (its title names the chart and the source) and
+ * stacks them; PNG rasterizes that SVG.
  */
 import type { SequenceModel } from '../../../../shared/sequence/SequenceModel.ts';
-import { renderMermaid } from '../../../../shared/sequence/mermaid/renderMermaid.ts';
-import { renderAscii } from '../../../../shared/sequence/ascii/renderAscii.ts';
-import { renderAsciiCompat } from '../../../../shared/sequence/compat/renderAsciiCompat.ts';
+import { renderDiagram, type DiagramOptions, type DiagramPart } from '../../../../shared/sequence/diagram/renderDiagram.ts';
+import { diagramDocument } from '../../../../shared/sequence/diagram/diagramDocument.ts';
 import type { ExportFormat } from './exportFormats.ts';
 import type { SequenceView } from './sequenceWindow.ts';
 import { renderMermaidSvg } from './mermaidRenderer.ts';
 import { stackSvgs } from './stackSvgs.ts';
 import { rasterizeSvg } from './rasterizeSvg.ts';
 
-export function mermaidParts(model: SequenceModel, view: SequenceView): string[] {
-  if (view.kind === 'system') return renderMermaid(model, { view: 'system' });
-  return renderMermaid(model, view.kind === 'chart' ? { view: 'chart', chart: view.chart } : { view: 'chart' });
+/** The pipeline's view and chart for the panel's view. */
+export function diagramView(view: SequenceView): Pick<DiagramOptions, 'view' | 'chart'> {
+  if (view.kind === 'system') return { view: 'system' };
+  return view.kind === 'chart' ? { view: 'chart', chart: view.chart } : { view: 'chart' };
 }
 
-/** Several Mermaid parts in one text file: one per fenced block, as Markdown renders them. */
-export function mermaidFileText(parts: readonly string[]): { text: string; markdown: boolean } {
-  if (parts.length === 1) return { text: `${parts[0]}\n`, markdown: false };
-  return { text: parts.map((p) => `\`\`\`mermaid\n${p}\n\`\`\`\n`).join('\n'), markdown: true };
+/** What the panel draws: Mermaid parts without titles (the panel shows each part's heading itself). */
+export function panelParts(model: SequenceModel, view: SequenceView): DiagramPart[] {
+  return renderDiagram(model, { format: 'mermaid', ...diagramView(view), titles: false }).parts;
 }
 
 export interface ExportInput {
   format: ExportFormat;
   model: SequenceModel;
   view: SequenceView;
+  /** The file or recording name, for the caption. */
+  source: string;
   /** For `ascii-compat`: the original lines of the same span (see compatInputText). */
   compatText: string;
 }
@@ -40,33 +43,25 @@ export interface ExportOutput {
   markdown: boolean;
 }
 
-export async function exportSequence({ format, model, view, compatText }: ExportInput): Promise<ExportOutput> {
-  const chart = view.kind === 'chart' ? view.chart : undefined;
-  switch (format) {
-    case 'ascii':
-      return text(renderAscii(model, chart === undefined ? {} : { chart }));
-    case 'ascii-compat': {
-      const { output, warnings } = renderAsciiCompat(compatText);
-      return { ...text(output), warnings };
-    }
-    case 'mermaid': {
-      const { text: body, markdown } = mermaidFileText(mermaidParts(model, view));
-      return { ...text(body), markdown };
-    }
-    case 'svg':
-    case 'png': {
-      const parts = mermaidParts(model, view);
-      if (parts.length === 0) throw new Error('nothing to draw in this range');
-      const svgs: string[] = [];
-      // Exports are drawn in the light theme: they end up in documents.
-      for (const part of parts) svgs.push(await renderMermaidSvg(part, 'light'));
-      const svg = stackSvgs(svgs);
-      if (format === 'svg') return { blob: new Blob([svg], { type: 'image/svg+xml' }), warnings: [], markdown: false };
-      return { blob: await rasterizeSvg(svg, 2, '#ffffff'), warnings: [], markdown: false };
-    }
+export async function exportSequence({ format, model, view, source, compatText }: ExportInput): Promise<ExportOutput> {
+  const textFormat = format === 'svg' || format === 'png' ? 'mermaid' : format;
+  // The sequence tool draws per chart only: its export of the system view is every chart's.
+  const shape = format === 'ascii-compat' ? { view: 'chart' as const } : diagramView(view);
+  const diagram = renderDiagram(model, { format: textFormat, ...shape, source, compatText });
+  if (format !== 'svg' && format !== 'png') {
+    const { text, markdown } = diagramDocument(diagram);
+    return { blob: new Blob([text], { type: 'text/plain;charset=utf-8' }), warnings: diagram.warnings, markdown };
   }
+  if (diagram.parts.length === 0) throw new Error('nothing to draw in this range');
+  const svgs: string[] = [];
+  // Exports are drawn in the light theme: they end up in documents.
+  for (const part of diagram.parts) svgs.push(await renderMermaidSvg(part.text, 'light'));
+  const svg = stackSvgs(svgs);
+  if (format === 'svg') return { blob: new Blob([svg], { type: 'image/svg+xml' }), warnings: [], markdown: false };
+  return { blob: await rasterizeSvg(svg, 2, '#ffffff'), warnings: [], markdown: false };
 }
 
-function text(body: string): ExportOutput {
-  return { blob: new Blob([body], { type: 'text/plain;charset=utf-8' }), warnings: [], markdown: false };
+/** The panel's Mermaid texts (kept for the web benchmark's hook). */
+export function mermaidParts(model: SequenceModel, view: SequenceView): string[] {
+  return panelParts(model, view).map((part) => part.text);
 }
