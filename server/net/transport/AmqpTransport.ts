@@ -7,13 +7,19 @@
  * the connection lifecycle and recovery policy; this class is the thin
  * facade: it declares, subscribes, publishes, buffers and counts.
  *
- *   publish ──▶ connected? ──yes──▶ channel.publish            (published++)
- *                  │ no
- *                  ▼
+ *   publish ──▶ connected, and the channel not paused? ──yes──▶ channel.publish  (published++)
+ *                  │ no                                               │ returned false:
+ *                  ▼                                                  ▼ paused (paused++)
  *            PublishBuffer (bounded; oldest dropped → dropped.overflow++)
  *                  │  flushed, in order, the moment setup() has redeclared
- *                  ▼  everything after a (re)connect
+ *                  ▼  everything after a (re)connect, or on the channel's 'drain'
  *            channel.publish
+ *
+ * Backpressure: amqplib queues every publish in the channel's write buffer
+ * and returns false once that buffer is full (the broker or the socket is
+ * slower than we publish). Writing on regardless would grow it without
+ * bound, so from then until the channel's 'drain' publishes wait in the
+ * same bounded buffer as during an outage.
  *
  * Consuming: manual acks with a prefetch window; every delivery is acked
  * (in batches, AckBatcher) whatever the handler made of it — a rejected
@@ -101,6 +107,8 @@ export class AmqpTransport implements Transport {
   private readonly now: () => number;
   private pub: amqp.Channel | amqp.ConfirmChannel | null = null;
   private sub: amqp.Channel | null = null;
+  /** The publish channel's write buffer is full: hold publishes until its 'drain'. */
+  private paused = false;
   private readonly acks: AckBatcher;
   private closedInfo: { at: number; reason: string; stack: string | undefined } | null = null;
   private firstConnect: { promise: Promise<void>; resolve: () => void; reject: (e: Error) => void };
@@ -181,17 +189,15 @@ export class AmqpTransport implements Transport {
     const content = Buffer.isBuffer(body) ? body : Buffer.from(body.buffer, body.byteOffset, body.length);
     const message = { exchange, routingKey, body: content, props };
     if (this.state === 'connected' && this.pub) {
-      if (this.declared.has(exchange)) {
-        this.send(this.pub, message);
+      if (this.buffer.size > 0 && !this.paused) this.flush();
+      if (!this.paused && this.buffer.size === 0) {
+        if (this.declared.has(exchange)) this.send(this.pub, message);
+        else this.declareThenSend(this.pub, message);
         return 'sent';
       }
-      this.declareThenSend(this.pub, message);
-      return 'sent';
     }
     this.exchanges.add(exchange);
-    const before = this.buffer.dropped;
-    this.buffer.push({ ...message, body: Buffer.from(content) });
-    this.counterSet.drop('overflow', this.buffer.dropped - before);
+    this.hold({ ...message, body: Buffer.from(content) });
     return 'buffered';
   }
 
@@ -221,9 +227,11 @@ export class AmqpTransport implements Transport {
   async close(reason = 'closed by its owner'): Promise<void> {
     if (this.closedInfo) return;
     this.closedInfo = { at: this.now(), reason, stack: new Error('closed here').stack };
+    const pub = this.pub;
+    // Held only for a full write buffer: hand them to amqplib now, they go out before the close.
+    if (pub && this.state === 'connected') this.flush(true);
     this.counterSet.drop('closed', this.buffer.drain().length);
     this.acks.flush();
-    const pub = this.pub;
     if (pub && this.confirm) {
       // Let in-flight publishes land, but never hang a shutdown on a dead socket.
       const confirmed = (pub as amqp.ConfirmChannel).waitForConfirms().catch(() => undefined);
@@ -242,6 +250,12 @@ export class AmqpTransport implements Transport {
     this.declared.clear();
     const pub = this.confirm ? await connection.createConfirmChannel() : await connection.createChannel();
     const sub = await connection.createChannel();
+    this.paused = false;
+    pub.on('drain', () => {
+      if (this.pub !== pub || !this.paused) return;
+      this.paused = false;
+      if (this.state === 'connected') this.flush();
+    });
     for (const channel of [pub, sub]) {
       channel.on('error', (error: Error) => this.reportError(error));
       // A channel closed by the broker (e.g. a 404) leaves the link unusable: start over.
@@ -260,13 +274,20 @@ export class AmqpTransport implements Transport {
     for (const s of this.subscriptions) await this.bind(s, sub);
   }
 
-  /** Runs the moment the link is `connected`: buffered publishes go out first, in order. */
-  private flush(): void {
+  /**
+   * Buffered publishes go out, in order: the moment the link is `connected`,
+   * and on each 'drain' — until the channel says wait again. `closing`: all
+   * to declared exchanges regardless (the connection closes right after).
+   */
+  private flush(closing = false): void {
     const pub = this.pub;
     if (!pub) return;
-    for (const message of this.buffer.drain()) {
+    while (this.pub === pub && (closing || !this.paused)) {
+      const message = this.buffer.shift();
+      if (message === undefined) return;
       if (this.declared.has(message.exchange)) this.send(pub, message);
-      else this.declareThenSend(pub, message);
+      else if (!closing) this.declareThenSend(pub, message);
+      else this.counterSet.drop('closed');
     }
   }
 
@@ -286,21 +307,31 @@ export class AmqpTransport implements Transport {
       () => {
         this.awaitingDeclare.delete(message.exchange);
         for (const m of queue) {
-          if (this.pub === channel) this.send(channel, m);
-          else this.buffer.push(m);
+          if (this.pub === channel && !this.paused) this.send(channel, m);
+          else this.hold(m);
         }
       },
       (error: unknown) => {
         this.awaitingDeclare.delete(message.exchange);
-        for (const m of queue) this.buffer.push(m);
+        for (const m of queue) this.hold(m);
         this.reportError(error);
       },
     );
   }
 
   private send(channel: amqp.Channel | amqp.ConfirmChannel, message: Pending): void {
-    publishMessage(channel, message.exchange, message.routingKey, message.body, message.props, this.confirm ? this.confirmed : null);
+    const more = publishMessage(channel, message.exchange, message.routingKey, message.body, message.props, this.confirm ? this.confirmed : null);
     this.counterSet.published++;
+    if (!more && !this.paused) {
+      this.paused = true;
+      this.counterSet.paused++;
+    }
+  }
+
+  private hold(message: Pending): void {
+    const before = this.buffer.dropped;
+    this.buffer.push(message);
+    this.counterSet.drop('overflow', this.buffer.dropped - before);
   }
 
   /** One callback for every confirm (not a closure per message): only a failure needs counting. */

@@ -8,6 +8,7 @@ export class CounterSet {
   published = 0;
   received = 0;
   reconnects = 0;
+  paused = 0;
   private readonly rejected = new Map<string, number>();
   private readonly dropped = new Map<string, number>();
 
@@ -20,7 +21,7 @@ export class CounterSet {
   }
 
   snapshot(buffered: number): TransportCounters {
-    return {
+    const counters: TransportCounters = {
       published: this.published,
       received: this.received,
       rejected: Object.fromEntries(this.rejected),
@@ -28,5 +29,7 @@ export class CounterSet {
       buffered,
       dropped: Object.fromEntries(this.dropped),
     };
+    if (this.paused > 0) counters.paused = this.paused;
+    return counters;
   }
 }

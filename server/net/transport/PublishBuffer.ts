@@ -1,8 +1,9 @@
 /**
- * Publishes held while the link is down: bounded, and every message that
- * does not fit is counted. When full, the OLDEST message is dropped — for a
- * trace/spy monitor the newest lines matter most, and the count says how
- * many older ones were lost.
+ * Publishes held while the link is down, or while the connection's write
+ * buffer is full (amqplib said wait for 'drain'): bounded, and every message
+ * that does not fit is counted. When full, the OLDEST message is dropped —
+ * for a trace/spy monitor the newest lines matter most, and the count says
+ * how many older ones were lost.
  */
 export class PublishBuffer<T> {
   private items: T[] = [];
@@ -31,11 +32,29 @@ export class PublishBuffer<T> {
     if (this.size <= this.limit) return true;
     this.head++;
     this.droppedCount++;
+    this.compact();
+    return false;
+  }
+
+  /** Removes and returns the oldest item (undefined when empty). */
+  shift(): T | undefined {
+    if (this.head >= this.items.length) return undefined;
+    const item = this.items[this.head]!;
+    this.items[this.head] = undefined as T; // let it be collected while the rest wait
+    this.head++;
+    if (this.head === this.items.length) {
+      this.items = [];
+      this.head = 0;
+    } else this.compact();
+    return item;
+  }
+
+  /** Drops the slots before head once they are most of the array. */
+  private compact(): void {
     if (this.head > 1024 && this.head * 2 > this.items.length) {
       this.items = this.items.slice(this.head);
       this.head = 0;
     }
-    return false;
   }
 
   /** Removes and returns everything, oldest first. */

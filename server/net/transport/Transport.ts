@@ -74,6 +74,12 @@ export interface TransportCounters {
   buffered: number;
   /** Publishes lost, by cause: `overflow` (buffer full), `unconfirmed` (in flight when a link died), `closed`. */
   dropped: Record<string, number>;
+  /**
+   * Times publishing paused while connected because the connection's write
+   * buffer was full (the broker or the socket slower than the publisher);
+   * publishes waited in the buffer until it drained. Absent until it happens.
+   */
+  paused?: number;
 }
 
 export interface TransportEvents {

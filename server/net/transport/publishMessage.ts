@@ -43,6 +43,10 @@ export function hasFastPublish(channel: amqp.Channel): boolean {
  * Publishes `body`; with `confirmed`, the channel must be a confirm channel
  * and the callback runs once the broker acks (null) or nacks (an error), or
  * with an error when the channel closes first.
+ *
+ * Returns amqplib's answer: false when the channel's write buffer is full.
+ * The message is queued all the same; the caller should publish nothing
+ * more until the channel emits 'drain'.
  */
 export function publishMessage(
   channel: amqp.Channel | amqp.ConfirmChannel,
@@ -51,11 +55,10 @@ export function publishMessage(
   body: Buffer,
   props: PublishProps,
   confirmed: ConfirmCallback | null,
-): void {
+): boolean {
   if (!hasFastPublish(channel)) {
-    if (confirmed) (channel as amqp.ConfirmChannel).publish(exchange, routingKey, body, props, confirmed);
-    else channel.publish(exchange, routingKey, body, props);
-    return;
+    if (confirmed) return (channel as amqp.ConfirmChannel).publish(exchange, routingKey, body, props, confirmed);
+    return channel.publish(exchange, routingKey, body, props);
   }
   // Exactly the object Args.publish builds (method fields, then properties),
   // so every message has one hidden class — but with the headers as they are.
@@ -81,6 +84,7 @@ export function publishMessage(
     clusterId: undefined,
   };
   const internals = channel as unknown as ChannelInternals;
-  internals.sendMessage(fields, fields, body);
+  const more = internals.sendMessage(fields, fields, body);
   if (confirmed) internals.pushConfirmCallback(confirmed);
+  return more;
 }
