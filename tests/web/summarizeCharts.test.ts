@@ -62,7 +62,7 @@ describe('summarizeCharts', () => {
 });
 
 describe('statusCounts', () => {
-  it('counts rejections by reason, reconnects, drops and notes up to the cursor', () => {
+  it('counts rejections by reason, reconnects, drops, missed messages by sender and notes up to the cursor', () => {
     const meta = (seq: number, extra: Partial<Extract<MirosRecord, { kind: 'meta' }>>): MirosRecord => ({ v: 1, seq, kind: 'meta', chart: null, node: null, time: null, received: 0, raw: '', event: 'status', ...extra });
     const log = logOf([
       meta(1, { event: 'rejected', reason: 'bad-token' }),
@@ -71,8 +71,20 @@ describe('statusCounts', () => {
       meta(4, { event: 'reconnected' }),
       meta(5, { event: 'dropped', count: 7 }),
       meta(6, { event: 'note' }),
-      meta(7, { event: 'rejected', reason: 'bad-pickle' }),
+      meta(7, { event: 'missed', count: 3, network: 'mesh', chart: 'a', node: 'n1' }),
+      meta(8, { event: 'missed', count: 2, network: 'mesh', chart: 'a', node: 'n1' }),
+      meta(9, { event: 'missed', count: 1, network: 'trace', chart: 'a', node: 'n1' }),
+      meta(10, { event: 'rejected', reason: 'bad-pickle' }),
     ]);
-    expect(statusCounts(log, 6)).toEqual({ rejected: { 'bad-token': 2, oversized: 1 }, rejectedTotal: 3, reconnects: 1, disconnects: 0, dropped: 7, notes: 1 });
+    expect(statusCounts(log, 9)).toEqual({
+      rejected: { 'bad-token': 2, oversized: 1 },
+      rejectedTotal: 3,
+      reconnects: 1,
+      disconnects: 0,
+      dropped: 7,
+      missed: 6,
+      missedBy: { 'mesh a@n1': 5, 'trace a@n1': 1 },
+      notes: 1,
+    });
   });
 });
