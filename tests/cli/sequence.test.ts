@@ -1,10 +1,11 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SEED_TWO_CHARTS_ASCII } from '../sequence/seedTwoChartsAscii.ts';
 import { fixtureLog } from '../support/fixturePath.ts';
 import { runCli } from './support/runCli.ts';
+import { mermaidBlocks, parseMermaid } from '../sequence/support/parseMermaid.ts';
 
 const seedLog = fixtureLog('seed-two-charts-trace.log');
 
@@ -91,5 +92,50 @@ describe('miroscope sequence', () => {
     const format = await runCli(['sequence', seedLog, '--format', 'svg']);
     expect(format.code).toBe(1);
     expect(format.stderr).toContain("argument 'svg' is invalid. Allowed choices are ascii, ascii-compat, mermaid.");
+  });
+
+  it('writes two charts as Markdown with one valid mermaid block under a heading each (issue 10)', async () => {
+    const result = await runCli(['sequence', seedLog, '-f', 'mermaid']);
+    expect(result.stdout.split('\n').filter((line) => line.startsWith('#'))).toEqual([
+      '# seed-two-charts-trace.log · 2018-05-04 09:23:28.954560 – 09:23:49.233582 · events 1–12',
+      '## 04ccc_ao (A)',
+      '## 2771f_ao (B)',
+    ]);
+    const blocks = mermaidBlocks(result.stdout);
+    expect(blocks).toHaveLength(2);
+    for (const block of blocks) await parseMermaid(block);
+  });
+
+  it('writes one .mmd file per diagram with --out DIR, each valid Mermaid titled with its chart', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'miroscope-seq-'));
+    try {
+      const result = await runCli(['sequence', seedLog, '-f', 'mermaid', '--out', path.join(dir, 'diagrams')]);
+      expect([result.code, result.stdout]).toEqual([0, '']);
+      const files = readdirSync(path.join(dir, 'diagrams')).sort();
+      expect(files).toEqual(['01-04ccc_ao_A.mmd', '02-2771f_ao_B.mmd']);
+      for (const file of files) {
+        const text = readFileSync(path.join(dir, 'diagrams', file), 'utf8');
+        await parseMermaid(text);
+        expect(text.split('\n')[2]).toMatch(/^ {2}title (04ccc_ao \(A\)|2771f_ao \(B\)) — seed-two-charts-trace\.log · /);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses a drawing over --max-size before drawing it, and says how to narrow it (issue 9)', async () => {
+    // One chart that never returns to a state: 3,500 steps × 3,501 states wide (a 330 KB log).
+    let log = '';
+    for (let k = 0; k < 3500; k++) log += `[2018-05-04 09:23:29.${String(k).padStart(6, '0')}] [walker] e->go() s${k}->s${k + 1}\n`;
+    const result = await runCli(['sequence', '-'], { input: log });
+    expect([result.code, result.stdout, result.stderr]).toEqual([
+      1,
+      '',
+      'miroscope: the diagram would be 257 MB (3,500 steps, up to 3,501 lifelines × 11 characters wide), over the 32 MB limit: ' +
+        'narrow it with --from/--to SEQ (a range of records) or --chart NAME (one chart), or --format mermaid (text that grows ' +
+        'with the steps only); or raise --max-size\n',
+    ]);
+    const narrowed = await runCli(['sequence', '-', '--from', '1', '--to', '300'], { input: log });
+    expect([narrowed.code, narrowed.stdout.match(/\(\d+\)/g)?.length]).toEqual([0, 300]);
   });
 });
