@@ -40,7 +40,7 @@ export interface MessageBudgets {
 export const DEFAULT_MESSAGE_BUDGETS: Readonly<MessageBudgets> = Object.freeze({
   maxBodyBytes: 1024 * 1024,
   maxDepth: 64,
-  maxItems: 100_000,
+  maxItems: 10_000,
   maxRecordsPerMessage: 1_000,
   maxSignalNameChars: 1_024,
   maxRecordChars: 2 * 1024 * 1024,

@@ -41,7 +41,7 @@ export function decodeBody(body: Uint8Array, limits: UnpickleLimits = {}): Pickl
   } catch (err) {
     throw new BodyFormatError('bad-json', `the JSON body does not parse: ${(err as Error).message}`);
   }
-  const budget = { maxDepth, items: limits.maxItems ?? 100_000 };
+  const budget = { maxDepth, items: limits.maxItems ?? 10_000 };
   return fromJson(parsed, budget, 0);
 }
 
