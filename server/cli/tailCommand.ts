@@ -6,8 +6,10 @@
  *    [+t] [2018-05-04 09:23:34.256485] [2771f_ao] e->other_to_inner() outer->inner
  *    [+s] 2771f_ao ENTRY_SIGNAL:inner
  *
- * Chart names are purple, or blue for the one given with --name (as a node
- * shows its own name). Rejected messages are counted on standard error.
+ * Byte for byte what a miros-rabbitmq node prints (formatSnoopLine.ts):
+ * chart names purple, or blue for the one given with --name (as a node
+ * shows its own name), control characters from the network escaped.
+ * Rejected messages are counted on standard error.
  */
 import { Command } from 'commander';
 import type { UnnumberedRecord } from '../../shared/records/MirosRecord.ts';
@@ -16,6 +18,8 @@ import { formatSnoopLine, type SnoopNetwork } from '../net/charts/formatSnoopLin
 import { MirosNets } from '../net/MirosNets.ts';
 import { AmqpTransport, DEFAULT_AMQP_URL } from '../net/transport/AmqpTransport.ts';
 import { redactSecrets, redactUrl } from '../net/transport/redactUrl.ts';
+import type { Delivery } from '../net/transport/Transport.ts';
+import type { PickleValue } from '../net/pickle/PickleValue.ts';
 
 interface TailFlags {
   amqp?: string;
@@ -63,9 +67,14 @@ Examples:
       const note = (line: string) => process.stderr.write(redactSecrets(line, [url]) + '\n');
       const transport = new AmqpTransport({ url });
       const nets = new MirosNets({ transport, meshKey: config.keys.mesh, traceKey: config.keys.trace, spyKey: config.keys.spy, node: 'miroscope-tail' });
-      const print = (network: SnoopNetwork) => (record: UnnumberedRecord) => {
-        const line = formatSnoopLine(network, record, flags.name ?? null, colour);
-        if (line !== null) process.stdout.write(line + '\n');
+      // One line per message, from its item as received (a trace item of several lines is still one message).
+      const print = (network: SnoopNetwork) => {
+        let printed: Delivery | null = null;
+        return (_record: UnnumberedRecord, delivery: Delivery, item: PickleValue) => {
+          if (printed === delivery || typeof item !== 'string') return;
+          printed = delivery;
+          process.stdout.write(formatSnoopLine(network, item, flags.name ?? null, colour) + '\n');
+        };
       };
       nets.onTrace(print('trace'));
       if (flags.spy) nets.onSpy(print('spy'));

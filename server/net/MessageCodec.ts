@@ -28,6 +28,7 @@ import { itemRecords, type ItemBudgets } from './itemRecords.ts';
 import type { MirosNetwork } from './mirosTopology.ts';
 import { PickleError } from './pickle/PickleError.ts';
 import type { PicklableItem } from './pickle/pickleDumps.ts';
+import type { PickleValue } from './pickle/PickleValue.ts';
 import type { UnpickleLimits } from './pickle/unpickle.ts';
 import { readTopology } from './topologyHeader.ts';
 import type { RejectReason, WireRejection } from './WireRejection.ts';
@@ -53,7 +54,8 @@ export interface DecodeContext {
   headers?: Record<string, unknown>;
 }
 
-export type DecodeResult = { ok: true; records: UnnumberedRecord[] } | { ok: false; rejection: WireRejection };
+/** `item` is the decoded item itself, for printers that must show it as received (formatSnoopLine). */
+export type DecodeResult = { ok: true; records: UnnumberedRecord[]; item: PickleValue } | { ok: false; rejection: WireRejection };
 
 export const DEFAULT_MAX_BODY_BYTES = DEFAULT_MESSAGE_BUDGETS.maxBodyBytes;
 
@@ -148,7 +150,7 @@ export class MessageCodec {
       };
       result.records.push(announced);
     }
-    return result;
+    return { ok: true, records: result.records, item };
   }
 
   private reject(reason: RejectReason, detail: string): DecodeResult {

@@ -32,6 +32,7 @@ import { MessageCodec } from './MessageCodec.ts';
 import { meshItem, spyItem, type MeshEvent } from './mirosItems.ts';
 import { DEFAULT_MESH_ROUTING_KEY, MIROS_EXCHANGES, SPY_ROUTING_KEY, TRACE_ROUTING_KEY, type MirosNetwork } from './mirosTopology.ts';
 import type { PicklableItem } from './pickle/pickleDumps.ts';
+import type { PickleValue } from './pickle/PickleValue.ts';
 import type { Delivery, PublishResult, Subscription, Transport, TransportCounters } from './transport/Transport.ts';
 import { encodeTopology, HEADER_TOPOLOGY, TOPOLOGY_REPEAT_MS, type TopologyState } from './topologyHeader.ts';
 import { rejectionRecord, type WireRejection } from './WireRejection.ts';
@@ -60,7 +61,8 @@ export interface MirosNetsOptions {
   now?: () => number;
 }
 
-export type RecordHandler = (record: UnnumberedRecord, delivery: Delivery) => void;
+/** `item` is the message's decoded item as received (the text a Python node prints for trace and spy). */
+export type RecordHandler = (record: UnnumberedRecord, delivery: Delivery, item: PickleValue) => void;
 export type MetaHandler = (record: Omit<MetaRecord, 'seq'>) => void;
 
 interface Net {
@@ -229,7 +231,7 @@ export class MirosNets {
     for (const record of result.records) {
       for (const handler of n.handlers) {
         try {
-          handler(record, delivery);
+          handler(record, delivery, result.item);
         } catch (error) {
           failure ??= error;
         }

@@ -5,7 +5,7 @@
  *
  * - trace: a str of one or more lines; each trace line becomes a TraceRecord,
  *   any other line (a snoop scribble, `[ts] [chart] # note`) a `note`.
- * - spy:   "<chart> <line>" → one SpyRecord (chart = first word).
+ * - spy:   "<chart> <line>" → one SpyRecord (chart: the header's, else the first word; spyNameEnd).
  * - mesh:  (sender, event_json) as a tuple or two-item list — or the bare
  *          event_json str older miros-rabbitmq versions send — → MeshRecord.
  *
@@ -21,6 +21,7 @@ import { readStampedText } from '../../shared/records/readStampedText.ts';
 import { stripAnsi } from '../../shared/parsers/stripAnsi.ts';
 import type { Correlation } from './correlationHeaders.ts';
 import { jsonNestsDeeperThan } from './jsonNestingDepth.ts';
+import { spyNameEnd } from './mirosItems.ts';
 import type { MirosNetwork } from './mirosTopology.ts';
 import { parsePythonJson } from './parsePythonJson.ts';
 import { PickleTuple, type PickleValue } from './pickle/PickleValue.ts';
@@ -82,7 +83,7 @@ function traceRecords(item: PickleValue, ctx: ItemContext, maxRecords: number): 
 function spyRecords(item: PickleValue, ctx: ItemContext): ItemResult {
   if (typeof item !== 'string') return { ok: false, detail: `a spy item must be a str, not ${describe(item)}` };
   const text = (item.indexOf('\x1b') >= 0 ? stripAnsi(item) : item).replace(/\r?\n$/, '');
-  const space = text.indexOf(' ');
+  const space = spyNameEnd(text, ctx.correlation?.chart);
   if (space <= 0) return { ok: false, detail: 'a spy item must be "<chart name> <spy line>"' };
   const line = text.slice(space + 1);
   const record: Omit<SpyRecord, 'seq'> = {

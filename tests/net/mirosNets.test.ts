@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { UnnumberedRecord } from '../../shared/records/MirosRecord.ts';
 import { Fernet } from '../../server/net/fernet/Fernet.ts';
+import { readCorrelation } from '../../server/net/correlationHeaders.ts';
 import { MirosNets } from '../../server/net/MirosNets.ts';
 import { InProcessBroker, InProcessBus } from '../../server/net/transport/InProcessBus.ts';
 import { waitFor } from './waitFor.ts';
@@ -91,7 +92,7 @@ describe('MirosNets over the in-process bus', () => {
   it('numbers messages per network, so a receiver can count gaps on the one network it hears', async () => {
     const { left, right } = pair();
     const seqs: [string, number | undefined][] = [];
-    const seqOf = (r: UnnumberedRecord, d: { props: { headers?: Record<string, unknown> } }) => void seqs.push([r.kind, d.props.headers?.['x-miroscope-seq'] as number]);
+    const seqOf = (r: UnnumberedRecord, d: { props: { headers?: Record<string, unknown> } }) => void seqs.push([r.kind, readCorrelation(d.props.headers).seq]);
     right.onMesh(seqOf);
     right.onSpy(seqOf);
     await right.ready();

@@ -230,8 +230,32 @@ describe('snoop output', () => {
         ` [+t] [${at(0)}] [${purple}bbbbb_ao${reset}] e->start_at() top->only`,
         ` [+t] [${at(1.5)}] [${blue}aaaaa_ao${reset}] ${grey}# hello all${reset}`,
       ],
-      bbbbb_ao: [` [+t] [${at(0)}] [bbbbb_ao] e->start_at() top->only`, ` [+t] [${at(1.5)}] [aaaaa_ao] # hello all`],
+      // The library prints a received scribble as it came: coloured by its sender, even on a no-colour node.
+      bbbbb_ao: [` [+t] [${at(0)}] [bbbbb_ao] e->start_at() top->only`, ` [+t] [${at(1.5)}] [aaaaa_ao] ${grey}# hello all${reset}`],
     });
+  });
+
+  it('sends and reads back the spy lines of a chart whose name holds spaces (issue 8)', async () => {
+    const w = world();
+    const chart = new NetworkedActiveObject('a spaced ao', w.options('a spaced ao'));
+    const other = new NetworkedActiveObject('watcher_ao', w.options('watcher_ao'));
+    other.enableSnoopSpyNoColor();
+    const records: [string | null, string][] = [];
+    w.peer().onSpy((r) => void (r.kind === 'spy' && records.push([r.chart, r.line])));
+    other.startAt(recorder().only);
+    await waitFor(() => expect(w.printed['watcher_ao']!.length).toBe(5));
+    chart.enableSnoopSpy();
+    chart.startAt(recorder().only);
+    await waitFor(() => expect(records.filter(([c]) => c === 'a spaced ao')).toHaveLength(5));
+    await Promise.all([chart.stop(), other.stop()]);
+    expect(records.filter(([c]) => c === 'a spaced ao').map(([, line]) => line)).toEqual([
+      'START',
+      'SEARCH_FOR_SUPER_SIGNAL:only',
+      'ENTRY_SIGNAL:only',
+      'INIT_SIGNAL:only',
+      '<- Queued:(0) Deferred:(0)',
+    ]);
+    expect(w.printed['watcher_ao']!.slice(5)).toEqual([' [+s] a spaced ao START', ' [+s] a spaced ao SEARCH_FOR_SUPER_SIGNAL:only', ' [+s] a spaced ao ENTRY_SIGNAL:only', ' [+s] a spaced ao INIT_SIGNAL:only', ' [+s] a spaced ao <- Queued:(0) Deferred:(0)']);
   });
 
   it('hands received trace and spy records to registered callbacks instead of printing them', async () => {
@@ -341,8 +365,8 @@ describe('lifecycle', () => {
     expect(() => chart.transmit(new Event('late'))).toThrow(TransportClosedError);
   });
 
-  it('needs a one-word name and a mesh key', () => {
-    expect(() => new NetworkedActiveObject('two words', { meshEncryptionKey: KEY })).toThrow(RangeError);
+  it('needs a name (spaces allowed, as miros-rabbitmq allows them) and a mesh key', () => {
+    expect(new NetworkedActiveObject('two words', { meshEncryptionKey: KEY }).name).toBe('two words');
     expect(() => new NetworkedFactory('', { meshEncryptionKey: KEY })).toThrow(RangeError);
     expect(() => new NetworkedActiveObject('ok', {} as NetworkedChartOptions)).toThrow(/meshEncryptionKey/);
     expect(new ChartNetwork(new NetworkedActiveObject('ok', { meshEncryptionKey: KEY }), { meshEncryptionKey: KEY }).isOpen).toBe(false);

@@ -29,6 +29,7 @@ import { Event, formatTimestamp, signalRegistry, type ChartListener, type Clock 
 import { readCorrelation } from '../correlationHeaders.ts';
 import { MirosNets } from '../MirosNets.ts';
 import type { MirosNetwork } from '../mirosTopology.ts';
+import type { PickleValue } from '../pickle/PickleValue.ts';
 import { AmqpTransport } from '../transport/AmqpTransport.ts';
 import type { Delivery, PublishResult, Transport, TransportCounters, TransportState } from '../transport/Transport.ts';
 import { TransportClosedError } from '../transport/TransportClosedError.ts';
@@ -261,14 +262,17 @@ export class ChartNetwork {
     const snoop = this.snoop[network]!;
     if (snoop.listening || !this.nets) return;
     snoop.listening = true;
-    const handler = (record: UnnumberedRecord, delivery: Delivery) => {
+    let printed: Delivery | null = null;
+    const handler = (record: UnnumberedRecord, delivery: Delivery, item: PickleValue) => {
       this.noteSeq(network, delivery);
       if (record.kind === 'meta' && record.event !== 'note') return; // a topology announcement: for dashboards
       this.counts.received[network]++;
       const custom = this.callbacks[network];
       if (custom) return custom(record);
-      const line = formatSnoopLine(network, record, this.host.name, snoop.colour);
-      if (line !== null) this.host.print(line);
+      // One line per message, as the library prints it, however many records its item made.
+      if (printed === delivery || typeof item !== 'string') return;
+      printed = delivery;
+      this.host.print(formatSnoopLine(network, item, this.host.name, snoop.colour));
     };
     this.offs.push(network === 'trace' ? this.nets.onTrace(handler) : this.nets.onSpy(handler));
   }

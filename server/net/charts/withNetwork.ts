@@ -29,9 +29,8 @@ export function withNetwork<Base extends ChartClass>(base: Base) {
 
     constructor(...args: any[]) {
       const [name, options] = args as [unknown, NetworkedChartOptions | undefined];
-      if (typeof name !== 'string' || name === '' || /\s/.test(name)) {
-        throw new RangeError(`a networked chart needs a one-word name (it travels in spy items), not ${JSON.stringify(name)}`);
-      }
+      // Any non-empty name, spaces included, as miros-rabbitmq allows (spy items split by our header; mirosItems.ts).
+      if (typeof name !== 'string' || name === '') throw new RangeError(`a networked chart needs a name, not ${JSON.stringify(name)}`);
       if (!options?.meshEncryptionKey) throw new RangeError(`networked chart ${name} needs a meshEncryptionKey`);
       super(name, options);
       this.network = new ChartNetwork(this, options);
