@@ -13,6 +13,7 @@ import { collectRecords, diagramRoute } from './diagramRoute.ts';
 import { errorHandler, HttpError } from './httpErrors.ts';
 import { originGuard } from './originGuard.ts';
 import { recordingsRouter } from './recordingsRouter.ts';
+import { securityHeaders } from './securityHeaders.ts';
 import { tokenGate } from './tokenGate.ts';
 import { webPage } from './webPage.ts';
 
@@ -34,15 +35,7 @@ const JSON_LIMIT = '64kb';
 export function createHttpApp(options: HttpAppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
-  app.use((_req, res, next) => {
-    res.set({
-      'X-Content-Type-Options': 'nosniff',
-      'X-Frame-Options': 'DENY',
-      // A token may be in the first URL; never let it leak to another site in a Referer.
-      'Referrer-Policy': 'no-referrer',
-    });
-    next();
-  });
+  app.use(securityHeaders);
   app.use(originGuard(options.token !== null));
   app.use(tokenGate(options.token));
   app.use('/api', express.json({ limit: JSON_LIMIT }));
