@@ -9,12 +9,13 @@
  * dashboard polling the list does not rescan unchanged files.
  */
 import { createReadStream } from 'node:fs';
-import { mkdir, open, readdir, stat, unlink } from 'node:fs/promises';
+import { mkdir, readdir, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { createLogParser } from '../../shared/parsers/createLogParser.ts';
 import type { MirosRecord } from '../../shared/records/MirosRecord.ts';
 import type { RecordingInfo } from '../../shared/contract/recordings.ts';
 import { InvalidRecordingNameError, RECORDING_EXTENSION, checkRecordingName } from './recordingName.ts';
+import { UploadFile, uploadTempOwner } from './UploadFile.ts';
 
 export class RecordingNotFoundError extends Error {
   constructor(readonly recording: string) {
@@ -129,30 +130,76 @@ export class RecordingStore {
   }
 
   /**
-   * Writes a new recording from records; if `base` is taken, `-2`, `-3` …
-   * is appended. Returns the name used.
+   * Writes a new recording from records (under a temporary name, then
+   * renamed); if `base` is taken, `-2`, `-3` … is appended. Returns the name used.
    */
   async create(base: string, records: Iterable<MirosRecord>): Promise<string> {
     checkRecordingName(base);
-    await mkdir(this.folder, { recursive: true });
-    for (let n = 1; n < 1000; n++) {
-      const name = n === 1 ? base : `${base.slice(0, 95)}-${n}`;
-      let handle;
-      try {
-        handle = await open(this.pathOf(name), 'wx');
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === 'EEXIST') continue;
-        throw error;
+    const file = await this.openUpload();
+    try {
+      let text = '';
+      for (const record of records) {
+        text += JSON.stringify(record) + '\n';
+        if (text.length >= 1 << 20) {
+          await file.write(text);
+          text = '';
+        }
       }
-      try {
-        const lines: string[] = [];
-        for (const record of records) lines.push(JSON.stringify(record) + '\n');
-        await handle.writeFile(lines.join(''));
-      } finally {
-        await handle.close();
-      }
-      return name;
+      await file.write(text);
+      return await file.commit(base);
+    } catch (error) {
+      await file.discard();
+      throw error;
     }
-    throw new Error(`could not find a free recording name for ${base}`);
+  }
+
+  /**
+   * Starts a new recording under a temporary name; `commit(base)` on the
+   * returned file gives it `base` (or `base-2`, `base-3` … if taken).
+   */
+  async openUpload(): Promise<UploadFile> {
+    await mkdir(this.folder, { recursive: true });
+    return new UploadFile(this.folder, (name) => this.pathOf(name));
+  }
+
+  /**
+   * Removes the temporary files of uploads whose process is gone (a crash or
+   * kill mid-upload); run when a server starts. Returns how many it removed.
+   */
+  async removeStaleUploads(): Promise<number> {
+    const entries = await readdir(this.folder).catch(() => [] as string[]);
+    let removed = 0;
+    for (const entry of entries) {
+      const pid = uploadTempOwner(entry);
+      // Our own and other live servers' files are uploads in progress.
+      if (pid === null || pid === process.pid || isRunning(pid)) continue;
+      await unlink(path.join(this.folder, entry)).then(
+        () => removed++,
+        () => {},
+      );
+    }
+    return removed;
+  }
+
+  /** Bytes used by the files in the folder (recordings, the live one, anything else) except uploads in progress. */
+  async folderBytes(): Promise<number> {
+    const entries = await readdir(this.folder).catch(() => [] as string[]);
+    let total = 0;
+    for (const entry of entries) {
+      if (uploadTempOwner(entry) !== null) continue;
+      const stats = await stat(path.join(this.folder, entry)).catch(() => null);
+      if (stats?.isFile()) total += stats.size;
+    }
+    return total;
+  }
+}
+
+/** True when a process with this pid exists (signal 0 only checks). */
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
