@@ -41,6 +41,7 @@ import { WEB_DIST } from './ensureWebBuild.ts';
 import type { HealthReport, LiveSession } from './LiveSession.ts';
 import { allowSocketRequest } from './originGuard.ts';
 import { socketTokenGate } from './tokenGate.ts';
+import { resolveUploadLimits, type UploadLimits } from './upload/UploadLimits.ts';
 
 export interface MiroscopeServerOptions {
   config: Pick<ServeConfig, 'host' | 'port' | 'token' | 'recordings' | 'uploadLimit'>;
@@ -53,6 +54,8 @@ export interface MiroscopeServerOptions {
   capacity?: number;
   /** What one message or record may cost (defaults: DEFAULT_MESSAGE_BUDGETS). */
   budgets?: Partial<MessageBudgets>;
+  /** Upload budget beyond `config.uploadLimit` (concurrency, quota, timeouts); defaults in UploadLimits.ts. */
+  uploads?: Partial<UploadLimits>;
   recorderFlushMs?: number;
 }
 
@@ -97,7 +100,7 @@ export class MiroscopeServer implements LiveSession {
       store: this.store,
       token: config.token,
       webDist: options.webDist ?? WEB_DIST,
-      uploadLimit: config.uploadLimit,
+      uploads: resolveUploadLimits({ ...options.uploads, maxBytes: config.uploadLimit }),
       log: this.#log,
     });
     this.#http = createServer(app);
@@ -136,6 +139,9 @@ export class MiroscopeServer implements LiveSession {
 
   static async start(options: MiroscopeServerOptions): Promise<MiroscopeServer> {
     const server = new MiroscopeServer(options);
+    // What a crashed server left half-uploaded is never a recording.
+    const stale = await server.store.removeStaleUploads();
+    if (stale > 0) server.#log(`recordings: removed ${stale} unfinished upload(s) left by a stopped server`);
     try {
       await new Promise<void>((resolve, reject) => {
         server.#http.once('error', reject);

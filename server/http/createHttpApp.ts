@@ -15,6 +15,10 @@ import { originGuard } from './originGuard.ts';
 import { recordingsRouter } from './recordingsRouter.ts';
 import { securityHeaders } from './securityHeaders.ts';
 import { tokenGate } from './tokenGate.ts';
+import { UploadCounters } from './upload/UploadCounters.ts';
+import type { UploadLimits } from './upload/UploadLimits.ts';
+import { UploadQuota } from './upload/UploadQuota.ts';
+import { uploadRoute } from './upload/uploadRoute.ts';
 import { webPage } from './webPage.ts';
 
 export interface HttpAppOptions {
@@ -24,8 +28,8 @@ export interface HttpAppOptions {
   token: string | null;
   /** The built dashboard (`web/dist`). */
   webDist: string;
-  /** Largest accepted upload, in bytes. */
-  uploadLimit: number;
+  /** The budget of log uploads (size, concurrency, quota, timeouts). */
+  uploads: UploadLimits;
   log: (line: string) => void;
 }
 
@@ -38,12 +42,22 @@ export function createHttpApp(options: HttpAppOptions): Express {
   app.use(securityHeaders);
   app.use(originGuard(options.token !== null));
   app.use(tokenGate(options.token));
-  app.use('/api', express.json({ limit: JSON_LIMIT }));
+  const uploads = new UploadCounters();
+  const upload = uploadRoute({
+    store: options.store,
+    limits: options.uploads,
+    quota: new UploadQuota(options.uploads.quotaBytes, () => options.store.folderBytes()),
+    counters: uploads,
+    log: options.log,
+  });
+  const json = express.json({ limit: JSON_LIMIT });
+  // An upload's body is the log file, whatever its Content-Type: it is streamed by the upload route, never parsed here.
+  app.use('/api', (req, res, next) => (isUpload(req.method, req.path) ? next() : json(req, res, next)));
 
   app.get('/api/health', (_req, res) => {
-    res.json(options.live.health());
+    res.json({ ...options.live.health(), uploads: uploads.snapshot() });
   });
-  app.use('/api/recordings', recordingsRouter(options));
+  app.use('/api/recordings', recordingsRouter({ store: options.store, live: options.live, upload }));
   app.get(
     '/api/live/diagram',
     diagramRoute(async () => {
@@ -60,4 +74,8 @@ export function createHttpApp(options: HttpAppOptions): Express {
   app.use(webPage(options.webDist));
   app.use(errorHandler(options.log));
   return app;
+}
+
+function isUpload(method: string, pathUnderApi: string): boolean {
+  return method === 'POST' && (pathUnderApi === '/recordings' || pathUnderApi === '/recordings/');
 }

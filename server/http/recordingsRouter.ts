@@ -5,16 +5,15 @@
  *   GET    /api/recordings/:name           download as JSON lines (?format=miros: miros text lines)
  *   GET    /api/recordings/:name/diagram   a sequence diagram (see diagramRoute)
  *   POST   /api/recordings?name=NAME       upload a saved log: the body is the file, any supported format
+ *                                          (streamed, within a budget: see upload/uploadRoute.ts)
  *   DELETE /api/recordings/:name           delete (not the one being written)
  *
  * Names are checked by RecordingStore before any file is touched.
  */
 import { createReadStream } from 'node:fs';
-import express, { type Request, type Response, type Router } from 'express';
-import { parseLog } from '../../shared/parsers/parseLog.ts';
+import express, { type RequestHandler, type Response, type Router } from 'express';
 import { formatRecord } from '../../shared/records/formatRecord.ts';
 import type { MirosRecord } from '../../shared/records/MirosRecord.ts';
-import { checkRecordingName } from '../recorder/recordingName.ts';
 import type { RecordingStore } from '../recorder/RecordingStore.ts';
 import { collectRecords, diagramRoute } from './diagramRoute.ts';
 import type { LiveSession } from './LiveSession.ts';
@@ -23,14 +22,11 @@ import { HttpError } from './httpErrors.ts';
 export interface RecordingsRouterOptions {
   store: RecordingStore;
   live: LiveSession;
-  /** Largest accepted upload, in bytes. */
-  uploadLimit: number;
+  /** `POST /` (see upload/uploadRoute.ts). */
+  upload: RequestHandler;
 }
 
-/** Parse errors listed in an upload's answer (the count is always complete). */
-const LISTED_ERRORS = 100;
-
-export function recordingsRouter({ store, live, uploadLimit }: RecordingsRouterOptions): Router {
+export function recordingsRouter({ store, live, upload }: RecordingsRouterOptions): Router {
   const router = express.Router();
   const flushIfLive = (name: string) => {
     if (name === live.recordingName()) live.flushRecording();
@@ -70,22 +66,7 @@ export function recordingsRouter({ store, live, uploadLimit }: RecordingsRouterO
     }),
   );
 
-  router.post('/', express.text({ type: () => true, limit: uploadLimit }), async (req: Request, res: Response) => {
-    const text = typeof req.body === 'string' ? req.body : '';
-    if (text.trim() === '') throw new HttpError(400, 'the upload is empty: send the log file as the request body');
-    const base = uploadName(req);
-    const parsed = parseLog(text, { file: base });
-    const name = await store.create(base, parsed.records);
-    res.status(201).json({
-      name,
-      format: parsed.format,
-      records: parsed.records.length - parsed.notes,
-      notes: parsed.notes,
-      lines: parsed.lines,
-      errorCount: parsed.errors.length,
-      errors: parsed.errors.slice(0, LISTED_ERRORS),
-    });
-  });
+  router.post('/', upload);
 
   router.delete('/:name', async (req, res) => {
     const { name } = req.params;
@@ -97,21 +78,6 @@ export function recordingsRouter({ store, live, uploadLimit }: RecordingsRouterO
   });
 
   return router;
-}
-
-/**
- * The name for an upload: `?name=` exactly (checked, never altered), else
- * the `X-Filename` header made safe, else `upload-<time>`.
- */
-function uploadName(req: Request): string {
-  if (typeof req.query.name === 'string') return checkRecordingName(req.query.name);
-  const header = req.get('x-filename');
-  if (header) {
-    const stem = header.replace(/^.*[\\/]/, '').replace(/\.(log|txt|jsonl)$/i, '');
-    const safe = stem.replace(/[^A-Za-z0-9._-]/g, '_').replace(/\.{2,}/g, '_').replace(/^[^A-Za-z0-9]+/, '').slice(0, 100);
-    if (safe !== '') return checkRecordingName(safe);
-  }
-  return `upload-${new Date().toISOString().replace(/[:.]/g, '-')}`;
 }
 
 function pipeFile(file: string, res: Response): Promise<void> {

@@ -67,6 +67,7 @@ describe('GET /api/health', () => {
       counters: { received: 2, rejected: { 'bad-token': 1 }, reconnects: 1, dropped: 0, clients: 0 },
       transport: { kind: 'in-process', connected: true },
       recording: { name: server.recorder.name, written: 4, state: 'open' },
+      uploads: { accepted: 0, active: 0, rejected: {} },
     });
   });
 

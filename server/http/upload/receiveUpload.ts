@@ -1,0 +1,194 @@
+/**
+ * Reads one upload as a stream and writes it as a recording, never holding
+ * more than a chunk of it:
+ *
+ *   request ─▶ wire meter ─▶ [gunzip/inflate/brotli ─▶ output meter] ─▶ UTF-8 ─▶ log parser ─▶ JSON lines ─▶ temp file
+ *              (bytes, idle)                          (bytes)                    (line length)              (quota)
+ *
+ * Every stage is bounded: the wire meter ends the upload when more than
+ * `maxBytes` arrive or nothing arrives for `idleTimeoutMs`; the output meter
+ * when decompression produces more than `maxBytes` (a gzip bomb is stopped
+ * after `maxBytes` of output, not after it fills the disk); the parser side
+ * refuses a line longer than MAX_LINE_CHARS (the streaming parser carries an
+ * unfinished line, so a file that is one endless line would cost quadratic
+ * time); the quota lease refuses bytes past the folder's quota. Backpressure
+ * runs end to end: the file's `drain` paces the parser, the parser paces the
+ * socket.
+ *
+ * After each chunk the loop yields to the event loop (setImmediate), so
+ * `/api/health`, the relay and other requests are answered between chunks.
+ */
+import type { IncomingMessage } from 'node:http';
+import { StringDecoder } from 'node:string_decoder';
+import { Transform, type TransformCallback } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
+import { createLogParser } from '../../../shared/parsers/createLogParser.ts';
+import type { LogFormat, ParseError } from '../../../shared/parsers/ParsedLog.ts';
+import type { UploadFile } from '../../recorder/UploadFile.ts';
+import { storedRecordLine } from '../../recorder/storedRecordLine.ts';
+import { formatBytes } from '../httpErrors.ts';
+import type { UploadLimits } from './UploadLimits.ts';
+import type { QuotaLease } from './UploadQuota.ts';
+import { UploadRejected } from './UploadRejected.ts';
+
+/** Longest line read, in characters (a 1 MiB mesh body as a JSON record, with room to spare). */
+export const MAX_LINE_CHARS = 4 * 1024 * 1024;
+
+/** Parse errors listed in an upload's answer (the count is always complete). */
+const LISTED_ERRORS = 100;
+
+export interface ReceivedLog {
+  format: LogFormat;
+  /** Records read from lines (not counting notes). */
+  records: number;
+  notes: number;
+  lines: number;
+  errorCount: number;
+  errors: ParseError[];
+}
+
+export interface ReceiveOptions {
+  limits: UploadLimits;
+  file: UploadFile;
+  lease: QuotaLease;
+  /** The upload's name, for the records' `origin`. */
+  fileName: string;
+}
+
+export async function receiveUpload(req: IncomingMessage, { limits, file, lease, fileName }: ReceiveOptions): Promise<ReceivedLog> {
+  const inflater = decoderFor(req.headers['content-encoding']);
+  const abort = new AbortController();
+  const stop = (rejection: UploadRejected) => {
+    if (!abort.signal.aborted) abort.abort(rejection);
+  };
+  const idle = () =>
+    new UploadRejected(408, 'stalled', `the upload stalled: nothing arrived for ${seconds(limits.idleTimeoutMs)}; send the file again`);
+  let idleTimer = setTimeout(() => stop(idle()), limits.idleTimeoutMs);
+  const totalTimer = setTimeout(
+    () => stop(new UploadRejected(408, 'timeout', `the upload took longer than ${seconds(limits.timeoutMs)} (the limit); send a smaller file or raise the limit`)),
+    limits.timeoutMs,
+  );
+  const tooLarge = () =>
+    new UploadRejected(413, 'too-large', `request body too large: the limit is ${formatBytes(limits.maxBytes)}`);
+  const wire = meter(limits.maxBytes, tooLarge, () => {
+    clearTimeout(idleTimer);
+    idleTimer = setTimeout(() => stop(idle()), limits.idleTimeoutMs);
+  });
+  const unpacked = inflater
+    ? meter(limits.maxBytes, () =>
+        new UploadRejected(
+          413,
+          'inflated-too-large',
+          `the upload unpacks to more than ${formatBytes(limits.maxBytes)} (the limit applies to the unpacked log); nothing was stored`,
+        ),
+      )
+    : null;
+
+  const parser = createLogParser({ file: fileName });
+  let records = 0;
+  let lineChars = 0;
+  const write = async (chunk: string, last: boolean) => {
+    const newline = chunk.lastIndexOf('\n');
+    lineChars = newline < 0 ? lineChars + chunk.length : chunk.length - newline - 1;
+    if (lineChars > MAX_LINE_CHARS) {
+      throw new UploadRejected(
+        413,
+        'line-too-long',
+        `line ${parser.lines + 1} is longer than ${formatBytes(MAX_LINE_CHARS)} (the limit for one line); is this a log file?`,
+      );
+    }
+    const batch = [...parser.push(chunk), ...(last ? parser.end() : [])];
+    if (batch.length === 0) return;
+    records += batch.length;
+    let text = '';
+    for (const record of batch) text += storedRecordLine(record) + '\n';
+    lease.add(Buffer.byteLength(text));
+    await file.write(text);
+  };
+
+  // The request is piped in rather than made the pipeline's source: a failed
+  // pipeline destroys its streams, and destroying the request would close the
+  // socket before the refusal could be answered. Unpiped, it just stops being read.
+  const gone = () => {
+    if (!req.complete) wire.destroy(new UploadRejected(400, 'aborted', 'the upload ended before it was complete; nothing was stored'));
+  };
+  req.once('close', gone);
+  req.once('error', gone);
+  req.pipe(wire);
+  try {
+    const sink = async (source: AsyncIterable<Buffer>) => {
+      const utf8 = new StringDecoder('utf8');
+      for await (const chunk of source) {
+        await write(utf8.write(chunk), false);
+        // Let other requests and the relay run between chunks.
+        await nextTurn();
+      }
+      await write(utf8.end(), true);
+    };
+    const options = { signal: abort.signal };
+    if (inflater && unpacked) await pipeline(wire, inflater, unpacked, sink, options);
+    else await pipeline(wire, sink, options);
+  } catch (error) {
+    if (abort.signal.aborted) throw abort.signal.reason;
+    throw asRejection(error);
+  } finally {
+    req.unpipe(wire);
+    req.off('close', gone);
+    req.off('error', gone);
+    clearTimeout(idleTimer);
+    clearTimeout(totalTimer);
+  }
+  if (records === 0) {
+    throw new UploadRejected(400, 'empty', 'the upload is empty: send the log file as the request body');
+  }
+  return {
+    format: parser.format ?? 'miros-trace',
+    records: records - parser.notes,
+    notes: parser.notes,
+    lines: parser.lines,
+    errorCount: parser.errors.length,
+    errors: parser.errors.slice(0, LISTED_ERRORS),
+  };
+}
+
+/** Counts bytes through; fails with `excess()` past `max`; calls `onChunk` for each chunk. */
+function meter(max: number, excess: () => UploadRejected, onChunk?: () => void): Transform {
+  let bytes = 0;
+  return new Transform({
+    transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback) {
+      onChunk?.();
+      bytes += chunk.length;
+      if (bytes > max) callback(excess());
+      else callback(null, chunk);
+    },
+  });
+}
+
+/** The decompressor for a Content-Encoding, null for none; refuses encodings we cannot read. */
+function decoderFor(encoding: string | undefined): NodeJS.ReadWriteStream | null {
+  const value = (encoding ?? 'identity').trim().toLowerCase();
+  if (value === 'identity' || value === '') return null;
+  if (value === 'gzip' || value === 'x-gzip') return createGunzip();
+  if (value === 'deflate') return createInflate();
+  if (value === 'br') return createBrotliDecompress();
+  throw new UploadRejected(415, 'bad-encoding', `unsupported Content-Encoding ${JSON.stringify(value)}: send the log as is, or as gzip, deflate or br`);
+}
+
+/** Errors from the streams themselves: a corrupt archive, a client that went away, a failed write. */
+function asRejection(error: unknown): unknown {
+  if (error instanceof UploadRejected) return error;
+  const code = (error as NodeJS.ErrnoException)?.code;
+  if (typeof code === 'string' && code.startsWith('Z_')) {
+    return new UploadRejected(400, 'bad-encoding', `the upload does not decompress (${(error as Error).message}); nothing was stored`);
+  }
+  if (code === 'ERR_STREAM_PREMATURE_CLOSE' || code === 'ECONNRESET' || code === 'ECONNABORTED') {
+    return new UploadRejected(400, 'aborted', 'the upload ended before it was complete; nothing was stored');
+  }
+  return error;
+}
+
+function seconds(ms: number): string {
+  return ms >= 1000 ? `${+(ms / 1000).toFixed(1)} s` : `${ms} ms`;
+}
