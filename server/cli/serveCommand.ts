@@ -9,11 +9,14 @@ import { ConfigError, DEFAULT_PORT, isLoopbackHost, resolveServeConfig, type Ser
 import { ensureWebBuild } from '../http/ensureWebBuild.ts';
 import { addKeyOptions, keyOptions, type KeyFlags } from './keyOptions.ts';
 import { startServe } from './startServe.ts';
+import { BudgetError } from '../config/messageBudgets.ts';
+import { parseBudgetFlags } from '../config/parseBudgetFlags.ts';
 
 interface ServeFlags extends Omit<ServeOptions, 'charts'>, KeyFlags {
   charts?: string[];
   inProcess?: boolean;
   build: boolean;
+  budget?: string[];
 }
 
 export function serveCommand(): Command {
@@ -32,6 +35,7 @@ export function serveCommand(): Command {
     .option('--token <token>', 'access token for the page, the API and socket.io (default: MIROSCOPE_TOKEN)')
     .option('--recordings <dir>', 'folder for recordings (default: MIROSCOPE_RECORDINGS, else ./recordings)')
     .option('--no-build', 'do not build the dashboard (web/dist) when it is missing')
+    .option('--budget <name=value...>', 'change a message budget, e.g. ringChars=67108864 maxDepth=32 (see docs/server.md)')
     .addHelpText(
       'after',
       `
@@ -47,10 +51,12 @@ host without --token generates one and prints the URL that carries it.`,
     )
     .action(async (flags: ServeFlags) => {
       let config;
+      let budgets;
       try {
         config = resolveServeConfig({ ...flags, meshKey: undefined, traceKey: undefined, spyKey: undefined, ...keyOptions(flags) });
+        budgets = parseBudgetFlags(flags.budget);
       } catch (error) {
-        if (error instanceof ConfigError) {
+        if (error instanceof ConfigError || error instanceof BudgetError) {
           process.stderr.write(`miroscope serve: ${error.message}\n`);
           process.exitCode = 2;
           return;
@@ -59,7 +65,7 @@ host without --token generates one and prints the URL that carries it.`,
       }
       const say = (line: string) => process.stdout.write(line + '\n');
       if (flags.build) await ensureWebBuild(say, (line) => process.stderr.write(line + '\n'));
-      const running = await startServe({ config, ...(flags.inProcess ? { inProcess: true } : {}), say });
+      const running = await startServe({ config, ...(flags.inProcess ? { inProcess: true } : {}), server: { budgets }, say });
       if (config.demoKeys) say('keys: the seed demo key (set MIROS_MESH_KEY or --mesh-key-file for a real network)');
       say(`recording: ${running.server.recorder.file}`);
       if (config.tokenGenerated) say('token: generated for this run; it is part of the URL below');

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { resolveBudgets, BudgetError } from '../../server/config/messageBudgets.ts';
+import { parseBudgetFlags } from '../../server/config/parseBudgetFlags.ts';
 import { encodeBody } from '../../server/net/encodeBody.ts';
 import { Fernet } from '../../server/net/fernet/Fernet.ts';
 import { MessageCodec } from '../../server/net/MessageCodec.ts';
@@ -55,6 +56,12 @@ describe('resolveBudgets', () => {
     expect(() => resolveBudgets({ maxDepth: 0 })).toThrow(BudgetError);
     expect(() => resolveBudgets({ ringChars: 10, maxRecordChars: 100 })).toThrow(/one record would empty the ring/);
     expect(() => resolveBudgets({ nope: 1 } as never)).toThrow(/unknown budget "nope"/);
+  });
+
+  it('reads serve --budget name=value flags', () => {
+    expect(parseBudgetFlags(['ringChars=67_108_864', 'maxDepth=32'])).toMatchObject({ ringChars: 67_108_864, maxDepth: 32, ringRecords: 10_000 });
+    expect(() => parseBudgetFlags(['maxDepth'])).toThrow(/name=integer/);
+    expect(() => parseBudgetFlags(['maxdepth=3'])).toThrow(/unknown budget "maxdepth"; the budgets are maxBodyBytes, maxDepth/);
   });
 });
 
