@@ -20,10 +20,13 @@
  * to redeclare exchanges, queues and consumers (all of them are gone with
  * the old connection: exclusive queues die with it).
  *
- * `connect` is injectable so tests can fake the far side (the broker).
+ * `connect` is injectable so tests can fake the far side (the broker), and
+ * the clock so they advance time through the backoff instead of sleeping.
  */
 import * as amqp from 'amqplib';
+import type { Clock, TimerHandle } from '../../statechart/Clock.ts';
 import { backoffDelay, type BackoffPolicy } from './backoffDelay.ts';
+import { keepAliveClock } from './keepAliveClock.ts';
 import { redactSecrets, redactUrl } from './redactUrl.ts';
 import type { TransportState } from './Transport.ts';
 
@@ -46,6 +49,9 @@ export interface AmqpLinkOptions {
   connectTimeoutMs: number;
   backoff: BackoffPolicy;
   random?: () => number;
+  /** Runs the backoff timer and tells the time (default Node's timers, kept alive). */
+  clock?: Clock;
+  /** Overrides the clock's time (kept for callers that fake only the time). */
   now?: () => number;
   connect?: AmqpConnect;
 }
@@ -57,9 +63,10 @@ export class AmqpLink {
   private attempts = 0;
   private everConnected = false;
   private downSince = 0;
-  private timer: NodeJS.Timeout | null = null;
+  private timer: TimerHandle | null = null;
   private generation = 0;
   private readonly connectFn: AmqpConnect;
+  private readonly clock: Clock;
   private readonly now: () => number;
 
   constructor(
@@ -68,7 +75,9 @@ export class AmqpLink {
   ) {
     if (options.urls.length === 0) throw new RangeError('AmqpLink needs at least one broker URL');
     this.connectFn = options.connect ?? ((url, socketOptions) => amqp.connect(url, socketOptions));
-    this.now = options.now ?? Date.now;
+    const clock = options.clock ?? keepAliveClock;
+    this.clock = clock;
+    this.now = options.now ?? (() => clock.now());
   }
 
   get state(): TransportState {
@@ -97,7 +106,7 @@ export class AmqpLink {
     if (this.currentState === 'closing' || this.currentState === 'closed') return;
     this.generation++;
     this.setState('closing');
-    if (this.timer) clearTimeout(this.timer);
+    if (this.timer) this.clock.clearTimeout(this.timer);
     this.timer = null;
     const connection = this.connection;
     this.connection = null;
@@ -161,8 +170,8 @@ export class AmqpLink {
     this.urlIndex++;
     const delay = backoffDelay(this.attempts, this.options.backoff, this.options.random);
     this.setState('waiting');
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
+    if (this.timer) this.clock.clearTimeout(this.timer);
+    this.timer = this.clock.setTimeout(() => {
       this.timer = null;
       void this.attempt();
     }, delay);

@@ -35,6 +35,8 @@ import { deliverSafely } from './deliverSafely.ts';
 import { ListenerSet } from './ListenerSet.ts';
 import { PublishBuffer } from './PublishBuffer.ts';
 import { publishMessage } from './publishMessage.ts';
+import type { Clock, TimerHandle } from '../../statechart/Clock.ts';
+import { keepAliveClock } from './keepAliveClock.ts';
 import type { DeliveryHandler, PublishProps, PublishResult, Subscription, Transport, TransportCounters, TransportEvents, TransportState } from './Transport.ts';
 import { TransportClosedError } from './TransportClosedError.ts';
 
@@ -69,6 +71,9 @@ export interface AmqpTransportOptions {
    * as `dropped.unconfirmed` instead of vanishing (default true).
    */
   confirm?: boolean;
+  /** Runs the reconnect backoff and the wait in whenConnected (default Node's timers); tests pass a VirtualClock. */
+  clock?: Clock;
+  /** Overrides the clock's time. */
   now?: () => number;
   random?: () => number;
   /** Replaces amqplib's connect (tests fake the broker with it). */
@@ -104,6 +109,7 @@ export class AmqpTransport implements Transport {
   private readonly awaitingDeclare = new Map<string, Pending[]>();
   private readonly prefetch: number;
   private readonly confirm: boolean;
+  private readonly clock: Clock;
   private readonly now: () => number;
   private pub: amqp.Channel | amqp.ConfirmChannel | null = null;
   private sub: amqp.Channel | null = null;
@@ -120,7 +126,9 @@ export class AmqpTransport implements Transport {
     this.prefetch = options.prefetch ?? DEFAULT_PREFETCH;
     this.acks = new AckBatcher(options.ackEvery ?? Math.max(1, Math.floor(this.prefetch / 4)));
     this.confirm = options.confirm ?? true;
-    this.now = options.now ?? Date.now;
+    const clock = options.clock ?? keepAliveClock;
+    this.clock = clock;
+    this.now = options.now ?? (() => clock.now());
     this.buffer = new PublishBuffer(options.bufferLimit ?? 10_000);
     let resolve!: () => void;
     let reject!: (e: Error) => void;
@@ -135,6 +143,7 @@ export class AmqpTransport implements Transport {
         backoff: { ...DEFAULT_BACKOFF, ...options.backoff },
         ...(options.random ? { random: options.random } : {}),
         ...(options.connect ? { connect: options.connect } : {}),
+        clock,
         now: this.now,
       },
       {
@@ -169,11 +178,11 @@ export class AmqpTransport implements Transport {
   /** Resolves on the first successful connection; rejects after `timeoutMs` or on close. */
   whenConnected(timeoutMs = 10_000): Promise<void> {
     if (this.closedInfo) return Promise.reject(this.closedError('wait for a connection'));
-    let timer: NodeJS.Timeout;
+    let timer: TimerHandle;
     const timeout = new Promise<void>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`no broker reachable within ${timeoutMs} ms (${this.broker})`)), timeoutMs);
+      timer = this.clock.setTimeout(() => reject(new Error(`no broker reachable within ${timeoutMs} ms (${this.broker})`)), timeoutMs);
     });
-    return Promise.race([this.firstConnect.promise, timeout]).finally(() => clearTimeout(timer));
+    return Promise.race([this.firstConnect.promise, timeout]).finally(() => this.clock.clearTimeout(timer));
   }
 
   counters(): TransportCounters {
@@ -233,7 +242,8 @@ export class AmqpTransport implements Transport {
     this.counterSet.drop('closed', this.buffer.drain().length);
     this.acks.flush();
     if (pub && this.confirm) {
-      // Let in-flight publishes land, but never hang a shutdown on a dead socket.
+      // Let in-flight publishes land, but never hang a shutdown on a dead socket
+      // (a real timer even under a test's clock: a safety net, not behaviour).
       const confirmed = (pub as amqp.ConfirmChannel).waitForConfirms().catch(() => undefined);
       await Promise.race([confirmed, new Promise((resolve) => setTimeout(resolve, 2_000).unref())]);
     }
