@@ -37,6 +37,9 @@ export interface PairingOptions {
 
 export const DEFAULT_PAIRING: PairingOptions = { windowMs: 2000, skewMs: 500 };
 
+/** Told the id of each message whose receptions changed (the builder re-places it before the first). */
+export type PairingListener = (messageId: number) => void;
+
 interface Timed {
   id: number;
   signal: string;
@@ -72,11 +75,13 @@ export class ReceptionPairer {
   readonly #options: PairingOptions;
   readonly #signals = new Map<string, SignalIndex>();
   readonly #messageOf = new Map<number, PairedMessage>();
-  /** message id → chart → ids of its receptions in that chart. */
-  readonly #receivers = new Map<number, Map<string, Set<number>>>();
+  /** message id → chart → its receptions in that chart, by id. */
+  readonly #receivers = new Map<number, Map<string, Map<number, PairedReception>>>();
+  readonly #onChange: PairingListener | undefined;
 
-  constructor(options: Partial<PairingOptions> = {}) {
+  constructor(options: Partial<PairingOptions> = {}, onChange?: PairingListener) {
     this.#options = { ...DEFAULT_PAIRING, ...options };
+    this.#onChange = onChange;
   }
 
   addMessage(message: PairedMessage): void {
@@ -125,9 +130,15 @@ export class ReceptionPairer {
     const charts = this.#receivers.get(messageId);
     if (!charts) return [];
     return [...charts]
-      .map(([chart, ids]) => ({ chart, first: Math.min(...ids) }))
+      .map(([chart, receptions]) => ({ chart, first: Math.min(...receptions.keys()) }))
       .sort((a, b) => a.first - b.first)
       .map((r) => r.chart);
+  }
+
+  /** Every reception paired with a message, in no particular order. */
+  receptionsOf(messageId: number): PairedReception[] {
+    const charts = this.#receivers.get(messageId);
+    return charts ? [...charts.values()].flatMap((receptions) => [...receptions.values()]) : [];
   }
 
   /** The message a reception was paired with, if any. */
@@ -180,17 +191,19 @@ export class ReceptionPairer {
     const previous = this.#messageOf.get(reception.id);
     if (previous === message) return;
     if (previous) {
-      const ids = this.#receivers.get(previous.id)?.get(reception.chart);
-      ids?.delete(reception.id);
-      if (ids?.size === 0) this.#receivers.get(previous.id)!.delete(reception.chart);
+      const receptions = this.#receivers.get(previous.id)?.get(reception.chart);
+      receptions?.delete(reception.id);
+      if (receptions?.size === 0) this.#receivers.get(previous.id)!.delete(reception.chart);
       this.#messageOf.delete(reception.id);
+      this.#onChange?.(previous.id);
     }
     if (!message) return;
     this.#messageOf.set(reception.id, message);
     let charts = this.#receivers.get(message.id);
     if (!charts) this.#receivers.set(message.id, (charts = new Map()));
-    let ids = charts.get(reception.chart);
-    if (!ids) charts.set(reception.chart, (ids = new Set()));
-    ids.add(reception.id);
+    let receptions = charts.get(reception.chart);
+    if (!receptions) charts.set(reception.chart, (receptions = new Map()));
+    receptions.set(reception.id, reception);
+    this.#onChange?.(message.id);
   }
 }

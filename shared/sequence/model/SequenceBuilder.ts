@@ -87,7 +87,7 @@ export class SequenceBuilder {
 
   constructor(options: SequenceBuilderOptions = {}) {
     this.#compare = options.order === 'timestamp' ? byTimestamp : byArrival;
-    this.#pairer = new ReceptionPairer(options.pairing);
+    this.#pairer = new ReceptionPairer(options.pairing, (id) => this.#place(id));
   }
 
   /** Number of numbered events (steps and messages) so far. */
@@ -158,6 +158,7 @@ export class SequenceBuilder {
       seq: record.seq,
       time: record.time,
       sortTime: this.#sortTime(record.time),
+      at: arrival,
       n: 0,
       chart,
       signal: record.signal,
@@ -184,12 +185,15 @@ export class SequenceBuilder {
   }
 
   #addMesh(record: MeshRecord, arrival: number): void {
+    const sortTime = this.#sortTime(record.time);
     const message: MessageEntry = {
       kind: 'message',
       arrival,
       seq: record.seq,
       time: record.time,
-      sortTime: this.#sortTime(record.time),
+      sortTime,
+      ownSortTime: sortTime,
+      at: arrival,
       n: 0,
       signal: record.signal,
       payload: record.payload,
@@ -230,6 +234,44 @@ export class SequenceBuilder {
     else max.splice(k, 0, latest);
     // A record that arrived late may now be the latest of every prefix after it.
     for (let j = k + 1; j < max.length && this.#compare(max[j]!, entry) < 0; j += 1) max[j] = entry;
+  }
+
+  /**
+   * Puts a message whose receptions changed where it belongs: at its own
+   * place, or just before its first reception when that comes earlier (see
+   * sequenceEntries), renumbering the entries between the two places.
+   */
+  #place(messageId: number): void {
+    const message = this.#messages.get(messageId);
+    if (!message) return;
+    let first: StepEntry | undefined;
+    for (const reception of this.#pairer.receptionsOf(messageId)) {
+      // Spy lines are evidence only; the numbered receptions are the steps.
+      if ((reception as StepEntry).kind !== 'step') continue;
+      const step = reception as StepEntry;
+      if (!first || this.#compare(step, first) < 0) first = step;
+    }
+    const own = { ...message, sortTime: message.ownSortTime, at: message.arrival };
+    const place = first && this.#compare(first, own) < 0 ? { sortTime: first.sortTime, at: first.at - 0.5 } : own;
+    if (place.sortTime === message.sortTime && place.at === message.at) return;
+    const entries = this.#entries;
+    const from = message.n - 1;
+    entries.splice(from, 1);
+    message.sortTime = place.sortTime;
+    message.at = place.at;
+    const to = insertSorted(entries, message, this.#compare);
+    for (let k = Math.min(from, to); k <= Math.max(from, to); k += 1) entries[k]!.n = k + 1;
+    // The latest-of-prefix index, from the message's seq on, until it agrees again.
+    const bySeq = this.#bySeq;
+    const max = this.#prefixMax;
+    let k = lowerBound(bySeq, message.seq, seqOf);
+    for (; k < bySeq.length; k += 1) {
+      const before = k > 0 ? max[k - 1]! : bySeq[k]!;
+      const latest = this.#compare(bySeq[k]!, before) > 0 ? bySeq[k]! : before;
+      if (latest === max[k] && latest !== message && bySeq[k] !== message) break;
+      max[k] = latest;
+    }
+    this.#version += 1;
   }
 
   #noteState(states: Map<string, FirstAppearance>, state: string, entry: StepEntry, role: 0 | 1): void {

@@ -2,11 +2,20 @@
  * The builder's internal items: one per numbered event (a chart's step or a
  * mesh message), kept in diagram order. `n` is the item's position + 1 and
  * is updated in place when a late record is inserted before it.
+ *
+ * Diagram order compares `sortTime` (timestamp order only) then `at`. For a
+ * step, and for a message sent before its receptions, `at` is the arrival
+ * position. A message whose first reception sorts before it (the relay saw
+ * the receiving chart's trace before the mesh message) takes that
+ * reception's place, just before it: a send is numbered before what it
+ * caused.
  */
 
 interface EntryBase {
-  /** Position in arrival order; the tie-breaker and the pairing id. */
+  /** Position in arrival order; the pairing id. */
   arrival: number;
+  /** Place in arrival order: `arrival`, or just before a message's first reception (see above). */
+  at: number;
   seq: number;
   time: number | null;
   /** The time used for `order: 'timestamp'` (the previous record's when null). */
@@ -34,14 +43,16 @@ export interface MessageEntry extends EntryBase {
   address: string | null;
   /** The sending chart named by miroscope's correlation data. */
   correlationChart?: string;
+  /** The message's own sortTime, kept while it is placed before an earlier reception. */
+  ownSortTime: number;
 }
 
 export type SequenceEntry = StepEntry | MessageEntry;
 
 export function byArrival(a: SequenceEntry, b: SequenceEntry): number {
-  return a.arrival - b.arrival;
+  return a.at - b.at;
 }
 
 export function byTimestamp(a: SequenceEntry, b: SequenceEntry): number {
-  return a.sortTime - b.sortTime || a.arrival - b.arrival;
+  return a.sortTime - b.sortTime || a.at - b.at;
 }
