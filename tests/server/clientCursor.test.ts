@@ -3,7 +3,7 @@ import { ClientCursor, type FlowOptions } from '../../server/relay/ClientCursor.
 import { RingBuffer } from '../../server/relay/RingBuffer.ts';
 import type { MirosRecord } from '../../shared/records/MirosRecord.ts';
 
-const flow: FlowOptions = { intervalMs: 10, window: 2, maxBatch: 3 };
+const flow: FlowOptions = { intervalMs: 10, window: 2, maxBatch: 3, batchChars: Infinity };
 
 const note = (seq: number): MirosRecord => ({
   v: 1,

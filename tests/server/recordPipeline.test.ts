@@ -57,7 +57,7 @@ describe('RecordPipeline', () => {
     const late = client(s);
     for (const c of [early, late]) await c.until(() => c.lastSeq === last);
     for (const c of [early, late]) expect(seqs(c.records)).toEqual(range(1, last));
-    expect(ours(late.records).map((r) => (r.kind === 'mesh' ? r.signal : r.reason))).toEqual(['before', 'record-unencodable', 'after0', 'after1', 'after2', 'after3', 'after4']);
+    expect(ours(late.records).map((r) => (r.kind === 'mesh' ? r.signal : r.kind === 'meta' ? r.reason : r.kind))).toEqual(['before', 'record-unencodable', 'after0', 'after1', 'after2', 'after3', 'after4']);
     // The recording holds the same records, line for line.
     s.server.flushRecording();
     const lines = readFileSync(path.join(s.recordings, `${s.server.recorder.name}.jsonl`), 'utf8').trim().split('\n');
