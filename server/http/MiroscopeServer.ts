@@ -95,15 +95,18 @@ export class MiroscopeServer implements LiveSession {
       flushMs: options.recorderFlushMs,
       onError: (error) => this.#log(`recorder: writing ${name} failed, the session goes on unrecorded: ${error.message}`),
     });
+    const uploads = resolveUploadLimits({ ...options.uploads, maxBytes: config.uploadLimit });
     const app = createHttpApp({
       live: this,
       store: this.store,
       token: config.token,
       webDist: options.webDist ?? WEB_DIST,
-      uploads: resolveUploadLimits({ ...options.uploads, maxBytes: config.uploadLimit }),
+      uploads,
       log: this.#log,
     });
     this.#http = createServer(app);
+    // Node ends every request after requestTimeout (300 s); an upload allowed longer must not be cut first.
+    this.#http.requestTimeout = Math.max(this.#http.requestTimeout, uploads.timeoutMs + 1000);
     this.#io = new Server<ClientToServerEvents, ServerToClientEvents>(this.#http, {
       allowRequest: allowSocketRequest(config.token),
       // Clients send only small commands (resume, ack).

@@ -10,7 +10,8 @@ import express, { type Express } from 'express';
 import type { RecordingStore } from '../recorder/RecordingStore.ts';
 import type { LiveSession } from './LiveSession.ts';
 import { collectRecords, diagramRoute } from './diagramRoute.ts';
-import { errorHandler, HttpError } from './httpErrors.ts';
+import { discardThenClose } from './discardThenClose.ts';
+import { errorHandler, formatBytes, HttpError } from './httpErrors.ts';
 import { originGuard } from './originGuard.ts';
 import { recordingsRouter } from './recordingsRouter.ts';
 import { securityHeaders } from './securityHeaders.ts';
@@ -34,7 +35,7 @@ export interface HttpAppOptions {
 }
 
 /** JSON bodies are small commands; anything bigger is refused before parsing. */
-const JSON_LIMIT = '64kb';
+const JSON_LIMIT_BYTES = 64 * 1024;
 
 export function createHttpApp(options: HttpAppOptions): Express {
   const app = express();
@@ -50,9 +51,18 @@ export function createHttpApp(options: HttpAppOptions): Express {
     counters: uploads,
     log: options.log,
   });
-  const json = express.json({ limit: JSON_LIMIT });
-  // An upload's body is the log file, whatever its Content-Type: it is streamed by the upload route, never parsed here.
-  app.use('/api', (req, res, next) => (isUpload(req.method, req.path) ? next() : json(req, res, next)));
+  const json = express.json({ limit: JSON_LIMIT_BYTES });
+  app.use('/api', (req, res, next) => {
+    // An upload's body is the log file, whatever its Content-Type: the upload route streams it within its own budget.
+    if (isUpload(req.method, req.path)) return next();
+    // Any other body over the JSON cap is refused before it is read (the body parser would wait for all of it).
+    if (Number(req.get('content-length') ?? 0) > JSON_LIMIT_BYTES) {
+      res.once('finish', () => discardThenClose(req, { maxBytes: JSON_LIMIT_BYTES, idleMs: 5000 }));
+      res.status(413).json({ error: `request body too large: the limit is ${formatBytes(JSON_LIMIT_BYTES)}` });
+      return;
+    }
+    json(req, res, next);
+  });
 
   app.get('/api/health', (_req, res) => {
     res.json({ ...options.live.health(), uploads: uploads.snapshot() });

@@ -73,11 +73,11 @@ function probeHealth(base: string, everyMs = 100) {
 }
 
 /** A request whose body is declared with Content-Length but only partly sent; resolves when answered. */
-function partialBody(base: string, declared: number, sent: Buffer, headers: Record<string, string> = {}) {
+function partialBody(base: string, declared: number, sent: Buffer, headers: Record<string, string> = {}, route = '/api/recordings?name=partial', method = 'POST') {
   return new Promise<{ status: number; body: string; ms: number }>((resolve, reject) => {
     const t0 = performance.now();
-    const req = request(`${base}/api/recordings?name=partial`, {
-      method: 'POST',
+    const req = request(`${base}${route}`, {
+      method,
       headers: { 'content-type': 'text/plain', 'content-length': String(declared), ...headers },
     });
     req.on('response', (res) => {
@@ -154,6 +154,14 @@ describe('refused before the body is read', () => {
     expect(answer.ms).toBeLessThan(1000);
     expect(otherFiles(s)).toEqual([]);
     expect((await health(s.base)).uploads.rejected).toEqual({ 'too-large': 1 });
+  }, 10_000);
+
+  it('answers any other API request declaring a body over 64 kB with 413 at once', async () => {
+    const s = await start();
+    const answer = await partialBody(s.base, 2 * 1024 * MB, Buffer.from('{"a'), { 'content-type': 'application/json' }, '/api/recordings/x', 'DELETE');
+    expect(answer.status).toBe(413);
+    expect(JSON.parse(answer.body)).toEqual({ error: 'request body too large: the limit is 64 kB' });
+    expect(answer.ms).toBeLessThan(1000);
   }, 10_000);
 
   it('ends a body that stalls with 408 after the idle timeout and keeps nothing', async () => {

@@ -31,8 +31,8 @@ export const DEFAULT_UPLOAD_LIMITS: UploadLimits = {
   quotaBytes: 2 * 1024 * 1024 * 1024,
   // Long enough for a slow link between two chunks, short enough that a stalled client frees its slot soon.
   idleTimeoutMs: 30_000,
-  // 50 MB at a slow 100 kB/s is about 9 minutes.
-  timeoutMs: 10 * 60_000,
+  // Node's own requestTimeout (MiroscopeServer raises it if this is raised); 50 MB at 200 kB/s takes 4 minutes.
+  timeoutMs: 5 * 60_000,
 };
 
 /** Seconds a refused client is told to wait before trying again (Retry-After). */

@@ -10,16 +10,16 @@
  * — then receiveUpload streams the body into a temporary file, which becomes
  * the recording only when the whole upload was read (UploadFile.commit).
  *
- * A refusal while the client is still sending is answered at once with
- * `Connection: close`, and the connection is closed after the answer: the
- * rest of the body is never read (Node would otherwise read and discard it
- * all to reuse the connection, which for a declared 2 GB is the whole 2 GB).
+ * A refusal while the client is still sending is answered at once; the rest
+ * of the body is then discarded within the upload limits and the connection
+ * closed (discardThenClose), never read in full.
  */
 import type { IncomingMessage } from 'node:http';
 import type { Request, RequestHandler, Response } from 'express';
 import type { RecordingStore } from '../../recorder/RecordingStore.ts';
 import type { UploadFile } from '../../recorder/UploadFile.ts';
 import { checkRecordingName, InvalidRecordingNameError } from '../../recorder/recordingName.ts';
+import { discardThenClose } from '../discardThenClose.ts';
 import { formatBytes } from '../httpErrors.ts';
 import { receiveUpload } from './receiveUpload.ts';
 import type { UploadCounters } from './UploadCounters.ts';
@@ -89,51 +89,20 @@ export function uploadRoute({ store, limits, quota, counters, log }: UploadRoute
 }
 
 /**
- * Counts the refusal and answers it at once. If the body was not read to its
- * end, the connection is closed after the answer — but not at once: a client
- * like fetch reads the answer only after sending its whole body, and gets a
- * broken pipe instead of the status if the socket closes first. So the rest
- * is read and thrown away (no parsing, no memory) until the body ends, or
- * `maxBytes` more arrived, or nothing arrived for `idleTimeoutMs`; a client
- * that reads early (curl, a browser) has its answer already.
+ * Counts the refusal and answers it at once; if the body was not read to its
+ * end, the rest is discarded within the upload's own limits and the
+ * connection closed (see discardThenClose). No `Connection: close`: Node
+ * would then close the socket right after the answer.
  */
 function refuse(req: IncomingMessage, res: Response, counters: UploadCounters, limits: UploadLimits, rejection: UploadRejected): void {
   counters.rejected(rejection.reason);
   const socket = req.socket;
   if (res.headersSent || res.destroyed || !socket || socket.destroyed) return;
   if (!req.complete) {
-    // No `Connection: close`: Node would then close the socket right after the answer.
-    res.once('finish', () => discardRest(req, limits, rejection.reason === 'stalled' || rejection.reason === 'timeout'));
+    const stalled = rejection.reason === 'stalled' || rejection.reason === 'timeout';
+    res.once('finish', () => discardThenClose(req, { maxBytes: limits.maxBytes, idleMs: limits.idleTimeoutMs }, stalled));
   }
   res.status(rejection.status).set(rejection.headers).json({ error: rejection.message });
-}
-
-function discardRest(req: IncomingMessage, limits: UploadLimits, closeNow: boolean): void {
-  const socket = req.socket;
-  if (!socket || closeNow) {
-    socket?.destroy();
-    return;
-  }
-  let discarded = 0;
-  let idle: NodeJS.Timeout | undefined;
-  const close = () => {
-    clearTimeout(idle);
-    req.off('data', count);
-    socket.destroy();
-  };
-  const arm = () => {
-    clearTimeout(idle);
-    idle = setTimeout(close, limits.idleTimeoutMs).unref();
-  };
-  const count = (chunk: Buffer) => {
-    discarded += chunk.length;
-    if (discarded > limits.maxBytes) close();
-    else arm();
-  };
-  req.on('data', count);
-  req.once('close', () => clearTimeout(idle));
-  arm();
-  req.resume();
 }
 
 /**
