@@ -16,6 +16,7 @@ import { formatRecord } from '../../shared/records/formatRecord.ts';
 import type { MirosRecord } from '../../shared/records/MirosRecord.ts';
 import type { RecordingStore } from '../recorder/RecordingStore.ts';
 import { collectRecords, diagramRoute } from './diagramRoute.ts';
+import { escapeJsonStream } from './escapeJsonText.ts';
 import type { LiveSession } from './LiveSession.ts';
 import { HttpError } from './httpErrors.ts';
 
@@ -88,7 +89,8 @@ function pipeFile(file: string, res: Response): Promise<void> {
       input.destroy();
       resolve();
     });
-    input.pipe(res);
+    // Control characters JSON leaves raw go out escaped (see escapeJsonText).
+    input.pipe(escapeJsonStream()).pipe(res);
   });
 }
 

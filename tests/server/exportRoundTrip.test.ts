@@ -52,8 +52,8 @@ describe('recording downloads of hostile records', () => {
     const name = t.server.recordingName()!;
 
     const jsonText = await download(t.base, name, 'jsonl');
-    // JSON escapes C0 controls itself (U+2028, C1 and bidi characters still go raw inside its strings).
-    expect(/[\x00-\x09\x0b-\x1f]/.test(jsonText)).toBe(false);
+    // JSON escapes C0 controls itself; the download escapes DEL, C1, U+2028/U+2029 and bidi controls too.
+    expect(/[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]/.test(jsonText)).toBe(false);
     const jsonl = parseLog(jsonText, { received: 0, format: 'miroscope-jsonl' });
     expect(jsonl.errors).toEqual([]);
     const fromJson = jsonl.records.filter((r) => r.node !== 'server');
