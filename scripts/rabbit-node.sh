@@ -11,6 +11,7 @@
 #   scripts/rabbit-node.sh start_app NAME                    serve again
 #   scripts/rabbit-node.sh ctl       NAME ARGS...            any rabbitmqctl command on NAME
 #   scripts/rabbit-node.sh remove    NAME                    stop, then delete its folder
+#   scripts/rabbit-node.sh list      -                       the names with a folder here
 #
 # NAME is the short node name (the node is NAME@localhost). Folders live under
 # $RABBIT_NODE_ROOT (default ${TMPDIR:-/tmp}/miroscope-rabbit-<uid>), which is
@@ -23,7 +24,7 @@ RABBIT_BIN=${RABBIT_BIN:-/usr/lib/rabbitmq/bin}
 ROOT=${RABBIT_NODE_ROOT:-${TMPDIR:-/tmp}/miroscope-rabbit-$(id -u)}
 
 usage() {
-  sed -n '7,14p' "$0" >&2
+  sed -n '7,15p' "$0" >&2
   exit 64
 }
 
@@ -31,6 +32,10 @@ usage() {
 command=$1
 name=$2
 shift 2
+if [ "$command" = list ]; then
+  [ -d "$ROOT" ] && find "$ROOT" -mindepth 1 -maxdepth 1 -type d -printf '%f\n'
+  exit 0
+fi
 case $name in
   rabbit | *[!A-Za-z0-9_-]*) echo "rabbit-node: bad node name '$name' (letters, digits, - and _, not 'rabbit')" >&2; exit 64 ;;
 esac

@@ -13,6 +13,8 @@ declare module 'vitest' {
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const orphans = await RabbitNode.removeOrphans('miroscope-faults-');
+  if (orphans.length > 0) console.log(`[faults] removed private nodes left by killed runs: ${orphans.join(', ')}`);
   const startedAt = Date.now();
   const node = await RabbitNode.start({ name: `miroscope-faults-${process.pid}` });
   console.log(`[faults] private RabbitMQ ${node.nodeName} on 127.0.0.1:${node.port} started in ${Date.now() - startedAt} ms`);

@@ -93,6 +93,29 @@ export class RabbitNode implements RabbitNodeAddress {
   async remove(): Promise<void> {
     await script('remove', this.name);
   }
+
+  /**
+   * Removes nodes named `<prefix><pid>` whose process is gone (a test run
+   * killed before its teardown), so they do not linger on a shared machine.
+   */
+  static async removeOrphans(prefix: string): Promise<string[]> {
+    const names = (await script('list', '-')).split('\n').filter((n) => n.startsWith(prefix));
+    const orphans = names.filter((n) => {
+      const pid = Number(n.slice(prefix.length));
+      return Number.isInteger(pid) && pid > 0 && pid !== process.pid && !processExists(pid);
+    });
+    for (const name of orphans) await script('remove', name);
+    return orphans;
+  }
+}
+
+function processExists(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 async function script(...args: string[]): Promise<string> {
