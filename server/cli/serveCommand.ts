@@ -11,12 +11,14 @@ import { addKeyOptions, keyOptions, type KeyFlags } from './keyOptions.ts';
 import { startServe } from './startServe.ts';
 import { BudgetError } from '../config/messageBudgets.ts';
 import { parseBudgetFlags } from '../config/parseBudgetFlags.ts';
+import { parseUploadFlags } from '../config/parseUploadFlags.ts';
 
 interface ServeFlags extends Omit<ServeOptions, 'charts'>, KeyFlags {
   charts?: string[];
   inProcess?: boolean;
   build: boolean;
   budget?: string[];
+  upload?: string[];
 }
 
 export function serveCommand(): Command {
@@ -36,6 +38,7 @@ export function serveCommand(): Command {
     .option('--recordings <dir>', 'folder for recordings (default: MIROSCOPE_RECORDINGS, else ./recordings)')
     .option('--no-build', 'do not build the dashboard (web/dist) when it is missing')
     .option('--budget <name=value...>', 'change a message budget, e.g. ringChars=67108864 maxDepth=32 (see docs/server.md)')
+    .option('--upload <name=value...>', 'change an upload limit, e.g. quotaBytes=10737418240 concurrent=4 (see docs/server.md)')
     .addHelpText(
       'after',
       `
@@ -52,9 +55,11 @@ host without --token generates one and prints the URL that carries it.`,
     .action(async (flags: ServeFlags) => {
       let config;
       let budgets;
+      let uploads;
       try {
         config = resolveServeConfig({ ...flags, meshKey: undefined, traceKey: undefined, spyKey: undefined, ...keyOptions(flags) });
         budgets = parseBudgetFlags(flags.budget);
+        uploads = parseUploadFlags(flags.upload);
       } catch (error) {
         if (error instanceof ConfigError || error instanceof BudgetError) {
           process.stderr.write(`miroscope serve: ${error.message}\n`);
@@ -65,7 +70,7 @@ host without --token generates one and prints the URL that carries it.`,
       }
       const say = (line: string) => process.stdout.write(line + '\n');
       if (flags.build) await ensureWebBuild(say, (line) => process.stderr.write(line + '\n'));
-      const running = await startServe({ config, ...(flags.inProcess ? { inProcess: true } : {}), server: { budgets }, say });
+      const running = await startServe({ config, ...(flags.inProcess ? { inProcess: true } : {}), server: { budgets, uploads }, say });
       if (config.demoKeys) say('keys: the seed demo key (set MIROS_MESH_KEY or --mesh-key-file for a real network)');
       say(`recording: ${running.server.recorder.file}`);
       if (config.tokenGenerated) say('token: generated for this run; it is part of the URL below');

@@ -54,7 +54,7 @@ export interface MiroscopeServerOptions {
   capacity?: number;
   /** What one message or record may cost (defaults: DEFAULT_MESSAGE_BUDGETS). */
   budgets?: Partial<MessageBudgets>;
-  /** Upload budget beyond `config.uploadLimit` (concurrency, quota, timeouts); defaults in UploadLimits.ts. */
+  /** Upload limits (size, concurrency, quota, timeouts; `maxBytes` here wins over `config.uploadLimit`); defaults in UploadLimits.ts. */
   uploads?: Partial<UploadLimits>;
   recorderFlushMs?: number;
 }
@@ -95,7 +95,7 @@ export class MiroscopeServer implements LiveSession {
       flushMs: options.recorderFlushMs,
       onError: (error) => this.#log(`recorder: writing ${name} failed, the session goes on unrecorded: ${error.message}`),
     });
-    const uploads = resolveUploadLimits({ ...options.uploads, maxBytes: config.uploadLimit });
+    const uploads = resolveUploadLimits({ maxBytes: config.uploadLimit, ...options.uploads });
     const app = createHttpApp({
       live: this,
       store: this.store,

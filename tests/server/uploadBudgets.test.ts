@@ -93,6 +93,12 @@ function partialBody(base: string, declared: number, sent: Buffer, headers: Reco
   });
 }
 
+async function gzipped(bytes: number): Promise<Buffer> {
+  const parts: Buffer[] = [];
+  for await (const part of generatedLog(bytes).pipe(createGzip())) parts.push(part as Buffer);
+  return Buffer.concat(parts);
+}
+
 /** Files in the folder other than the live session's recording. */
 function otherFiles(s: TestServer): string[] {
   const live = path.basename(s.server.recorder.file);
@@ -198,12 +204,6 @@ describe('a file that is not a log', () => {
 });
 
 describe('compressed uploads', () => {
-  async function gzipped(bytes: number): Promise<Buffer> {
-    const parts: Buffer[] = [];
-    for await (const part of generatedLog(bytes).pipe(createGzip())) parts.push(part as Buffer);
-    return Buffer.concat(parts);
-  }
-
   it('reads a gzip upload', async () => {
     const s = await start();
     const body = await gzipped(100_000);
@@ -241,12 +241,21 @@ describe('the recordings quota', () => {
     const refused = await upload(s.base, log, '?name=second');
     expect(refused.status).toBe(507);
     expect(refused.body.error).toMatch(
-      /^the recordings folder is full: this upload would take it past its quota of 293 kB \(\d+(\.\d)? kB used\); delete recordings or raise the quota \(--recordings-quota\)$/,
+      /^the recordings folder is full: this upload would take it past its quota of 293 kB \(\d+(\.\d)? kB used\); delete recordings or raise the quota \(serve --upload quotaBytes=N\)$/,
     );
     expect(otherFiles(s)).toEqual(['first.jsonl']);
     expect((await fetch(`${s.base}/api/recordings/first`, { method: 'DELETE' })).status).toBe(204);
     expect((await upload(s.base, log, '?name=third')).status).toBe(201);
     expect((await health(s.base)).uploads).toEqual({ accepted: 2, active: 0, rejected: { quota: 1 } });
+  });
+
+  it('refuses a gzip upload past the quota with the same 507', async () => {
+    const s = await start({ uploads: { quotaBytes: 300_000 } });
+    const answer = await upload(s.base, await gzipped(1 * MB), '?name=packed', { 'content-encoding': 'gzip' });
+    expect(answer.status).toBe(507);
+    expect(answer.body.error).toMatch(/^the recordings folder is full/);
+    expect(otherFiles(s)).toEqual([]);
+    expect((await health(s.base)).uploads.rejected).toEqual({ quota: 1 });
   });
 });
 

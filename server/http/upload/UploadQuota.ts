@@ -60,7 +60,7 @@ export class UploadQuota {
       507,
       'quota',
       `the recordings folder is full: this upload would take it past its quota of ${formatBytes(this.quotaBytes)} ` +
-        `(${formatBytes(this.#onDisk)} used); delete recordings or raise the quota (--recordings-quota)`,
+        `(${formatBytes(this.#onDisk)} used); delete recordings or raise the quota (serve --upload quotaBytes=N)`,
     );
   }
 }

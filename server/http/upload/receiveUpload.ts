@@ -60,8 +60,13 @@ export interface ReceiveOptions {
 export async function receiveUpload(req: IncomingMessage, { limits, file, lease, fileName }: ReceiveOptions): Promise<ReceivedLog> {
   const inflater = decoderFor(req.headers['content-encoding']);
   const abort = new AbortController();
+  /** Ends the upload with this reason (the first one given wins). */
   const stop = (rejection: UploadRejected) => {
     if (!abort.signal.aborted) abort.abort(rejection);
+  };
+  const fail = (rejection: UploadRejected) => {
+    stop(rejection);
+    return rejection;
   };
   const idle = () =>
     new UploadRejected(408, 'stalled', `the upload stalled: nothing arrived for ${seconds(limits.idleTimeoutMs)}; send the file again`);
@@ -72,17 +77,20 @@ export async function receiveUpload(req: IncomingMessage, { limits, file, lease,
   );
   const tooLarge = () =>
     new UploadRejected(413, 'too-large', `request body too large: the limit is ${formatBytes(limits.maxBytes)}`);
-  const wire = meter(limits.maxBytes, tooLarge, () => {
+  const wire = meter(limits.maxBytes, tooLarge, fail, () => {
     clearTimeout(idleTimer);
     idleTimer = setTimeout(() => stop(idle()), limits.idleTimeoutMs);
   });
   const unpacked = inflater
-    ? meter(limits.maxBytes, () =>
-        new UploadRejected(
-          413,
-          'inflated-too-large',
-          `the upload unpacks to more than ${formatBytes(limits.maxBytes)} (the limit applies to the unpacked log); nothing was stored`,
-        ),
+    ? meter(
+        limits.maxBytes,
+        () =>
+          new UploadRejected(
+            413,
+            'inflated-too-large',
+            `the upload unpacks to more than ${formatBytes(limits.maxBytes)} (the limit applies to the unpacked log); nothing was stored`,
+          ),
+        fail,
       )
     : null;
 
@@ -120,12 +128,18 @@ export async function receiveUpload(req: IncomingMessage, { limits, file, lease,
   try {
     const sink = async (source: AsyncIterable<Buffer>) => {
       const utf8 = new StringDecoder('utf8');
-      for await (const chunk of source) {
-        await write(utf8.write(chunk), false);
-        // Let other requests and the relay run between chunks.
-        await nextTurn();
+      try {
+        for await (const chunk of source) {
+          await write(utf8.write(chunk), false);
+          // Let other requests and the relay run between chunks.
+          await nextTurn();
+        }
+        await write(utf8.end(), true);
+      } catch (error) {
+        // The pipeline may report the teardown (an AbortError) instead of this: keep the reason.
+        if (error instanceof UploadRejected) stop(error);
+        throw error;
       }
-      await write(utf8.end(), true);
     };
     const options = { signal: abort.signal };
     if (inflater && unpacked) await pipeline(wire, inflater, unpacked, sink, options);
@@ -153,14 +167,14 @@ export async function receiveUpload(req: IncomingMessage, { limits, file, lease,
   };
 }
 
-/** Counts bytes through; fails with `excess()` past `max`; calls `onChunk` for each chunk. */
-function meter(max: number, excess: () => UploadRejected, onChunk?: () => void): Transform {
+/** Counts bytes through; fails with `onExcess(excess())` past `max`; calls `onChunk` for each chunk. */
+function meter(max: number, excess: () => UploadRejected, onExcess: (rejection: UploadRejected) => UploadRejected, onChunk?: () => void): Transform {
   let bytes = 0;
   return new Transform({
     transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback) {
       onChunk?.();
       bytes += chunk.length;
-      if (bytes > max) callback(excess());
+      if (bytes > max) callback(onExcess(excess()));
       else callback(null, chunk);
     },
   });
