@@ -15,8 +15,8 @@ export interface HealthReport {
   lastSeq: number;
   counters: Counters;
   transport: TransportInfo;
-  /** `written`: records whose lines reached the file whole. */
-  recording: { name: string; written: number; state: 'open' | 'closed' | 'failed' } | null;
+  /** `written`: records whose lines reached the file whole; `buffered`: records waiting for the next flush (≤ 100 ms). */
+  recording: { name: string; written: number; buffered?: number; state: 'open' | 'closed' | 'failed' } | null;
   /** What the relay's ring buffer holds now: records and characters of JSON (bounded by `budgets`). */
   relay?: { records: number; chars: number };
   /** The limits in force; messages over them are counted in `counters.rejected` by reason. */

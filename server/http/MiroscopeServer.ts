@@ -217,7 +217,7 @@ export class MiroscopeServer implements LiveSession {
       lastSeq: this.#sequencer.last,
       counters: this.#counters.snapshot(this.hub.clients),
       transport: this.#transport,
-      recording: { name: this.recorder.name, written: this.recorder.written, state: this.recorder.state },
+      recording: { name: this.recorder.name, written: this.recorder.written, buffered: this.recorder.buffered, state: this.recorder.state },
       relay: { records: this.hub.ring.size, chars: this.hub.ring.chars },
       budgets: this.budgets,
     };

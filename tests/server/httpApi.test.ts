@@ -64,11 +64,17 @@ describe('GET /api/health', () => {
       session: server.session,
       uptimeMs: 0,
       lastSeq: 4,
-      counters: { received: 2, rejected: { 'bad-token': 1 }, reconnects: 1, dropped: 0, clients: 0 },
+      counters: { received: 2, rejected: { 'bad-token': 1 }, reconnects: 1, dropped: 0, clients: 0, missed: 0, missedBy: {} },
       transport: { kind: 'in-process', connected: true },
-      recording: { name: server.recorder.name, written: 4, state: 'open' },
+      // Nothing flushed yet: `written` counts only lines on disk (issue 9).
+      recording: { name: server.recorder.name, written: 0, buffered: 4, state: 'open' },
       uploads: { accepted: 0, active: 0, rejected: {} },
+      relay: { records: 4, chars: expect.any(Number) },
+      budgets: server.budgets,
     });
+    server.flushRecording();
+    const flushed = await (await fetch(`${base}/api/health`)).json();
+    expect(flushed.recording).toEqual({ name: server.recorder.name, written: 4, buffered: 0, state: 'open' });
   });
 
   it('answers unknown API paths with a JSON 404', async () => {
