@@ -162,6 +162,31 @@ describe('refused before the body is read', () => {
     expect((await health(s.base)).uploads.rejected).toEqual({ 'too-large': 1 });
   }, 10_000);
 
+  it('ends an upload that takes longer than its timeout with 408, though data keeps coming', async () => {
+    const s = await start({ uploads: { timeoutMs: 400, idleTimeoutMs: 5000 } });
+    const t0 = performance.now();
+    const answer = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const req = request(`${s.base}/api/recordings?name=slow`, { method: 'POST', headers: { 'content-type': 'text/plain' } });
+      let i = 0;
+      const drip = setInterval(() => req.write(traceLine(i++)), 50);
+      req.on('response', (res) => {
+        clearInterval(drip);
+        let body = '';
+        res.on('data', (d: Buffer) => (body += d.toString()));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+      });
+      req.on('error', (error) => {
+        clearInterval(drip);
+        reject(error);
+      });
+    });
+    expect(answer.status).toBe(408);
+    expect(JSON.parse(answer.body)).toEqual({ error: 'the upload took longer than 400 ms (the limit); send a smaller file or raise the limit' });
+    expect(performance.now() - t0).toBeLessThan(3000);
+    expect(otherFiles(s)).toEqual([]);
+    expect((await health(s.base)).uploads.rejected).toEqual({ timeout: 1 });
+  }, 10_000);
+
   it('answers any other API request declaring a body over 64 kB with 413 at once', async () => {
     const s = await start();
     const answer = await partialBody(s.base, 2 * 1024 * MB, Buffer.from('{"a'), { 'content-type': 'application/json' }, '/api/recordings/x', 'DELETE');
