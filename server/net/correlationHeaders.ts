@@ -42,6 +42,12 @@ export interface MirosMessageProperties {
 
 /** A seq beyond this is sent as a 64-bit `l`: it no longer fits pika's `I`. */
 const MAX_INT32 = 2 ** 31 - 1;
+/**
+ * Longer chart names and node ids are not sent in headers (the item still
+ * carries the chart's name): amqplib encodes the whole header table into
+ * one 64 KiB buffer and throws past it, which would fail the publish.
+ */
+export const MAX_HEADER_TEXT_CHARS = 4_096;
 
 export const HEADER_MESSAGE_ID = 'x-miroscope-message-id';
 export const HEADER_CHART = 'x-miroscope-chart';
@@ -53,9 +59,9 @@ export function mirosMessageProperties(correlation?: Partial<Correlation>, extra
   // Keys are added in one fixed order, so every message's table has the same hidden class.
   const headers: Record<string, string | TypedFieldValue> = { version: '1.0' };
   if (correlation?.messageId !== undefined) headers[HEADER_MESSAGE_ID] = correlation.messageId;
-  if (correlation?.chart !== undefined) headers[HEADER_CHART] = correlation.chart;
+  if (correlation?.chart !== undefined && correlation.chart.length <= MAX_HEADER_TEXT_CHARS) headers[HEADER_CHART] = correlation.chart;
   if (correlation?.seq !== undefined) headers[HEADER_SEQ] = seqField(correlation.seq);
-  if (correlation?.node !== undefined) headers[HEADER_NODE] = correlation.node;
+  if (correlation?.node !== undefined && correlation.node.length <= MAX_HEADER_TEXT_CHARS) headers[HEADER_NODE] = correlation.node;
   if (extra) for (const key of Object.keys(extra)) headers[key] = extra[key]!;
   return { appId: 'miros-rabbitmq-publisher', contentType: 'application/json', headers };
 }

@@ -8,7 +8,8 @@
  *
  * Sent with the chart's first snoop message after the hierarchy changed and
  * then at most every {@link TOPOLOGY_REPEAT_MS} (so a dashboard that connects
- * later still learns it). The reader is strict: anything that is not a
+ * later still learns it; a topology too big for a header is not announced).
+ * The reader is strict: anything that is not a
  * bounded list of `{name: string, parent: string | null}` is ignored — the
  * message's body is still good, only the announcement is dropped.
  */
@@ -17,6 +18,12 @@ export const TOPOLOGY_REPEAT_MS = 5_000;
 /** More states than any chart a person draws; a header this long is noise. */
 export const MAX_TOPOLOGY_STATES = 1_000;
 const MAX_HEADER_CHARS = 64 * 1024;
+/**
+ * The most a sent announcement may take, in UTF-8 bytes. amqplib encodes a
+ * message's whole header table into one 64 KiB buffer and throws past it,
+ * so a bigger topology would make the chart's snoop publishes throw.
+ */
+export const MAX_TOPOLOGY_HEADER_BYTES = 32 * 1024;
 
 export interface TopologyState {
   name: string;
@@ -24,8 +31,10 @@ export interface TopologyState {
   parent: string | null;
 }
 
+/** The header's text; `[]` (which readers ignore) for a topology over {@link MAX_TOPOLOGY_HEADER_BYTES}: it is not announced. */
 export function encodeTopology(states: readonly TopologyState[]): string {
-  return JSON.stringify(states.map(({ name, parent }) => ({ name, parent })));
+  const json = JSON.stringify(states.map(({ name, parent }) => ({ name, parent })));
+  return json.length > MAX_TOPOLOGY_HEADER_BYTES || Buffer.byteLength(json) > MAX_TOPOLOGY_HEADER_BYTES ? '[]' : json;
 }
 
 /** The announced states, or null when the header is absent or not a topology. */

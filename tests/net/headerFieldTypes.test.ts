@@ -15,8 +15,8 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type * as amqp from 'amqplib';
 import { describe, expect, it } from 'vitest';
-import { mirosMessageProperties, readCorrelation, type Correlation } from '../../server/net/correlationHeaders.ts';
-import { encodeTopology, HEADER_TOPOLOGY, readTopology } from '../../server/net/topologyHeader.ts';
+import { MAX_HEADER_TEXT_CHARS, mirosMessageProperties, readCorrelation, type Correlation } from '../../server/net/correlationHeaders.ts';
+import { encodeTopology, HEADER_TOPOLOGY, MAX_TOPOLOGY_HEADER_BYTES, readTopology } from '../../server/net/topologyHeader.ts';
 import { publishMessage } from '../../server/net/transport/publishMessage.ts';
 import type { PublishProps } from '../../server/net/transport/Transport.ts';
 
@@ -228,6 +228,21 @@ describe('the headers we send (issue 8)', () => {
     const bytes = wireHeader(props).headers;
     for (const rules of ['pika-0.13.1', 'pika-1.x'] as const) expect(decodeTable(bytes, 0, rules)[0][HEADER_TOPOLOGY]).toBe(encodeTopology(states));
     expect(readTopology(codec.decodeFields(bytes.subarray(4)))).toEqual(states);
+  });
+
+  it('stay within amqplib\'s 64 KiB header buffer: a huge name or topology is left out, the publish goes through', () => {
+    const name = 'ĉ'.repeat(100_000);
+    const states = Array.from({ length: 2_000 }, (_, i) => ({ name: `state_${i}_${'x'.repeat(40)}`, parent: i === 0 ? null : `state_${i - 1}_${'x'.repeat(40)}` }));
+    const props = mirosMessageProperties({ messageId: 'm', chart: name, seq: 5, node: name }, { [HEADER_TOPOLOGY]: encodeTopology(states) });
+    const table = decodeTable(wireHeader(props).headers, 0, 'pika-0.13.1')[0];
+    expect(table).toEqual({ version: '1.0', 'x-miroscope-message-id': 'm', 'x-miroscope-seq': 5, [HEADER_TOPOLOGY]: '[]' });
+    expect(readTopology(table)).toBeNull();
+    // At the limits, both still go.
+    const longest = 'ĉ'.repeat(MAX_HEADER_TEXT_CHARS);
+    const big = Array.from({ length: 250 }, (_, i) => ({ name: `s${i}_${'y'.repeat(80)}`, parent: null }));
+    expect(Buffer.byteLength(encodeTopology(big))).toBeGreaterThan(MAX_TOPOLOGY_HEADER_BYTES * 0.8);
+    const atLimit = decodeTable(wireHeader(mirosMessageProperties({ chart: longest, node: longest }, { [HEADER_TOPOLOGY]: encodeTopology(big) })).headers, 0, 'pika-0.13.1')[0];
+    expect([atLimit['x-miroscope-chart'] === longest, atLimit['x-miroscope-node'] === longest, readTopology(atLimit)?.length]).toEqual([true, true, big.length]);
   });
 
   it('refuse a seq that no reader would get back exactly', () => {
