@@ -9,6 +9,7 @@ const benches: Record<string, () => Promise<{ main(args: string[]): Promise<void
   relay: () => import('./relay.bench.ts'),
   web: () => import('./web.bench.ts'),
   sequence: () => import('./sequence.bench.ts'),
+  abuse: () => import('./abuse.bench.ts'),
 };
 
 const [name, ...rest] = process.argv.slice(2);
