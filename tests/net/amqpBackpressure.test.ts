@@ -36,8 +36,10 @@ class FakeChannel extends EventEmitter {
 
 async function connectedTransport(bufferLimit = 10) {
   const channels: FakeChannel[] = [];
+  const models: EventEmitter[] = [];
   const connect: AmqpConnect = async () => {
     const model = new EventEmitter() as EventEmitter & Record<string, unknown>;
+    models.push(model);
     model.createConfirmChannel = async () => (channels.push(new FakeChannel()), channels.at(-1));
     model.createChannel = model.createConfirmChannel;
     model.close = async () => undefined;
@@ -45,7 +47,7 @@ async function connectedTransport(bufferLimit = 10) {
   };
   const transport = new AmqpTransport({ url: 'amqp://fake/', connect, bufferLimit });
   await transport.whenConnected(2_000);
-  return { transport, pub: channels[0]! };
+  return { transport, pub: channels[0]!, connection: models[0]! };
 }
 
 const send = (transport: AmqpTransport, ...bodies: string[]) => bodies.map((b) => transport.publish('x', 'k', Buffer.from(b)));
@@ -98,6 +100,27 @@ describe('AmqpTransport under backpressure (fake channel)', () => {
     const held = transport.counters();
     pub.drain();
     expect([held.buffered, held.dropped, pub.published]).toEqual([3, { overflow: 3 }, ['warm', 'a', 'e', 'f', 'g']]);
+    await transport.close();
+  });
+
+  it('holds publishes while the broker has blocked the connection (an alarm), and sends them when it unblocks', async () => {
+    const { transport, pub, connection } = await connectedTransport();
+    send(transport, 'warm');
+    await new Promise((resolve) => setImmediate(resolve));
+    connection.emit('blocked', 'low on memory');
+    const results = send(transport, 'a', 'b');
+    const whileBlocked = [...pub.published];
+    pub.drain(); // a drain is not an unblock
+    const afterDrain = [...pub.published];
+    connection.emit('unblocked');
+    send(transport, 'c');
+    expect([results, whileBlocked, afterDrain, pub.published, transport.counters().blocked]).toEqual([
+      ['buffered', 'buffered'],
+      ['warm'],
+      ['warm'],
+      ['warm', 'a', 'b', 'c'],
+      1,
+    ]);
     await transport.close();
   });
 

@@ -40,6 +40,9 @@ export interface AmqpLinkHooks {
   state(state: TransportState, previous: TransportState): void;
   connected(info: { broker: string; reconnect: boolean; downMs: number; attempts: number }): void;
   disconnected(info: { broker: string; error: string }): void;
+  /** The broker stopped reading this connection's publishes (connection.blocked: a memory or disk alarm). */
+  blocked(reason: string): void;
+  unblocked(): void;
   error(error: Error): void;
 }
 
@@ -133,6 +136,8 @@ export class AmqpLink {
       // amqplib emits 'error' before 'close'; the close is what triggers recovery.
       conn.on('error', (error: Error) => this.hooks.error(this.redacted(error)));
       conn.on('close', (error?: Error) => this.lost(conn, error ?? new Error('connection closed')));
+      conn.on('blocked', (reason: string) => void (this.connection === conn && this.hooks.blocked(String(reason))));
+      conn.on('unblocked', () => void (this.connection === conn && this.hooks.unblocked()));
       this.connection = conn;
       this.setState('setting-up');
       await this.hooks.setup(conn);

@@ -19,7 +19,9 @@
  * and returns false once that buffer is full (the broker or the socket is
  * slower than we publish). Writing on regardless would grow it without
  * bound, so from then until the channel's 'drain' publishes wait in the
- * same bounded buffer as during an outage.
+ * same bounded buffer as during an outage. Likewise from the broker's
+ * connection.blocked (a memory or disk alarm: it has stopped reading our
+ * publishes) until connection.unblocked, without first filling the socket.
  *
  * Consuming: manual acks with a prefetch window; every delivery is acked
  * (in batches, AckBatcher) whatever the handler made of it — a rejected
@@ -114,7 +116,9 @@ export class AmqpTransport implements Transport {
   private pub: amqp.Channel | amqp.ConfirmChannel | null = null;
   private sub: amqp.Channel | null = null;
   /** The publish channel's write buffer is full: hold publishes until its 'drain'. */
-  private paused = false;
+  private writeFull = false;
+  /** The broker blocked this connection's publishing (an alarm): hold publishes until it unblocks. */
+  private brokerBlocked = false;
   private readonly acks: AckBatcher;
   private closedInfo: { at: number; reason: string; stack: string | undefined } | null = null;
   private firstConnect: { promise: Promise<void>; resolve: () => void; reject: (e: Error) => void };
@@ -156,6 +160,14 @@ export class AmqpTransport implements Transport {
           this.counterSet.reconnects++;
           this.events.emit('reconnected', { broker, downMs, attempts });
         },
+        blocked: () => {
+          this.brokerBlocked = true;
+          this.counterSet.blocked++;
+        },
+        unblocked: () => {
+          this.brokerBlocked = false;
+          if (this.link.state === 'connected') this.flush();
+        },
         disconnected: (info) => {
           this.pub = null;
           this.sub = null;
@@ -169,6 +181,11 @@ export class AmqpTransport implements Transport {
 
   get state(): TransportState {
     return this.link.state;
+  }
+
+  /** Publishes must wait in the buffer (write buffer full, or the broker blocked us). */
+  private get paused(): boolean {
+    return this.writeFull || this.brokerBlocked;
   }
 
   get broker(): string {
@@ -260,10 +277,12 @@ export class AmqpTransport implements Transport {
     this.declared.clear();
     const pub = this.confirm ? await connection.createConfirmChannel() : await connection.createChannel();
     const sub = await connection.createChannel();
-    this.paused = false;
+    // A fresh connection: the broker says connection.blocked again if its alarm is still on.
+    this.writeFull = false;
+    this.brokerBlocked = false;
     pub.on('drain', () => {
-      if (this.pub !== pub || !this.paused) return;
-      this.paused = false;
+      if (this.pub !== pub || !this.writeFull) return;
+      this.writeFull = false;
       if (this.state === 'connected') this.flush();
     });
     for (const channel of [pub, sub]) {
@@ -332,8 +351,8 @@ export class AmqpTransport implements Transport {
   private send(channel: amqp.Channel | amqp.ConfirmChannel, message: Pending): void {
     const more = publishMessage(channel, message.exchange, message.routingKey, message.body, message.props, this.confirm ? this.confirmed : null);
     this.counterSet.published++;
-    if (!more && !this.paused) {
-      this.paused = true;
+    if (!more && !this.writeFull) {
+      this.writeFull = true;
       this.counterSet.paused++;
     }
   }

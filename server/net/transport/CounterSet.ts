@@ -9,6 +9,7 @@ export class CounterSet {
   received = 0;
   reconnects = 0;
   paused = 0;
+  blocked = 0;
   private readonly rejected = new Map<string, number>();
   private readonly dropped = new Map<string, number>();
 
@@ -30,6 +31,7 @@ export class CounterSet {
       dropped: Object.fromEntries(this.dropped),
     };
     if (this.paused > 0) counters.paused = this.paused;
+    if (this.blocked > 0) counters.blocked = this.blocked;
     return counters;
   }
 }

@@ -80,6 +80,8 @@ export interface TransportCounters {
    * publishes waited in the buffer until it drained. Absent until it happens.
    */
   paused?: number;
+  /** Times the broker blocked our publishing (connection.blocked: a memory or disk alarm). Absent until it happens. */
+  blocked?: number;
 }
 
 export interface TransportEvents {
