@@ -51,10 +51,11 @@ describe('miroscope sequence', () => {
       const out = path.join(dir, 'system.mmd');
       const result = await runCli(['sequence', seedLog, '--format', 'mermaid', '--system', '-o', out]);
       expect([result.code, result.stdout]).toEqual([0, '']);
-      expect(readFileSync(out, 'utf8').split('\n').slice(0, 7)).toEqual([
+      expect(readFileSync(out, 'utf8').split('\n').slice(0, 8)).toEqual([
         '%% system view',
+        '%% source: seed-two-charts-trace.log · 2018-05-04 09:23:28.954560 – 09:23:49.233582 · events 1–12',
         'sequenceDiagram',
-        '  title system view — seed-two-charts-trace.log · 2018-05-04 09:23:28.954560 – 09:23:49.233582 · events 1–12',
+        '  title system view',
         '  participant c0 as 04ccc_ao (A)',
         '  participant c1 as 2771f_ao (B)',
         '  Note over c0: 1: start_at(): top → outer',
@@ -116,7 +117,8 @@ describe('miroscope sequence', () => {
       for (const file of files) {
         const text = readFileSync(path.join(dir, 'diagrams', file), 'utf8');
         await parseMermaid(text);
-        expect(text.split('\n')[2]).toMatch(/^ {2}title (04ccc_ao \(A\)|2771f_ao \(B\)) — seed-two-charts-trace\.log · /);
+        expect(text.split('\n')[3]).toMatch(/^ {2}title (04ccc_ao \(A\)|2771f_ao \(B\))$/);
+        expect(text.split('\n')[1]).toMatch(/^%% source: seed-two-charts-trace\.log · 2018-05-04 09:23:28\.954560 – /);
       }
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -40,11 +40,15 @@ describe('renderDiagram', () => {
     );
   });
 
-  it('titles each Mermaid part with its chart and the source, so a drawn export names what it shows', async () => {
+  it('titles each Mermaid part with its chart, and names the source in a comment, so a drawn export says what it shows', async () => {
     const parts = renderDiagram(seed, { format: 'mermaid', view: 'chart', source }).parts;
     const titles = await Promise.all(parts.map((p) => mermaidTitleOf(p.text)));
-    expect(titles).toEqual([`04ccc_ao (A) — ${SOURCE}`, `2771f_ao (B) — ${SOURCE}`]);
-    expect(renderDiagram(seed, { format: 'mermaid', view: 'chart', titles: false }).parts[0]!.text).not.toContain('title');
+    expect(titles).toEqual(['04ccc_ao (A)', '2771f_ao (B)']);
+    expect(parts.map((p) => p.text.split('\n').slice(0, 3))).toEqual([
+      ['%% [Statechart: 04ccc_ao] (A)', `%% source: ${SOURCE}`, 'sequenceDiagram'],
+      ['%% [Statechart: 2771f_ao] (B)', `%% source: ${SOURCE}`, 'sequenceDiagram'],
+    ]);
+    expect(renderDiagram(seed, { format: 'mermaid', view: 'chart', titles: false }).parts[0]!.text).not.toMatch(/title|source/);
   });
 
   it('frames several Mermaid diagrams as Markdown, a heading and a mermaid block each, where two bare diagrams fail', async () => {
@@ -101,7 +105,8 @@ describe('renderDiagram', () => {
     }
     expect(texts.length).toBeGreaterThan(awkward.length);
     for (const text of texts) await parseMermaid(text);
-    expect(await mermaidTitleOf(texts[0]!)).toBe('a；b (A) — odd；name＃1％％‹x›\\n.log · 1970-01-01 00:00:01.000000 – 00:00:15.000000 · events 1–15');
+    expect(await mermaidTitleOf(texts[0]!)).toBe('a；b (A)');
+    expect(texts[0]!.split('\n')[1]).toBe('%% source: odd;name#1%%<x>\\n.log · 1970-01-01 00:00:01.000000 – 00:00:15.000000 · events 1–15');
   });
 });
 

@@ -18,8 +18,10 @@
  * Participants get generated ids and their names as escaped aliases, so any
  * state or chart name works. Long diagrams come back as several complete
  * parts below `maxChars` each. With `source`, every part also gets a Mermaid
- * `title` (chart, part, source and time range), so a drawn export names
- * what it shows.
+ * `title` naming its chart (and part), so a drawing of it says what it
+ * shows, and a `%% source: …` comment with the log and time span. (The
+ * source is not in the title: Mermaid draws a title from the middle of the
+ * diagram rightwards and clips what passes the edge.)
  */
 import type { ChartDiagram, SequenceModel, SystemItem } from '../SequenceModel.ts';
 import { mermaidText, payloadText } from './mermaidText.ts';
@@ -34,7 +36,7 @@ export interface MermaidOptions {
   maxChars?: number;
   /**
    * Where the diagram comes from (`trace.log · 2018-05-04 09:23:28 – 09:23:49 · events 1–12`):
-   * when given, each part gets a `title` with its heading and this line.
+   * when given, each part gets a `title` with its heading, and this line in a comment.
    */
   source?: string;
 }
@@ -54,9 +56,13 @@ const label = (n: number, text: string): string => `${n}: ${mermaidText(text)}`;
 
 const partHeading = (name: string, k: number, total: number): string => (total > 1 ? `${name} · part ${k} of ${total}` : name);
 
-function titleFor(source: string | undefined): ((heading: string) => string) | undefined {
-  if (source === undefined) return undefined;
-  return (heading) => mermaidTitle(source === '' ? heading : `${heading} — ${source}`);
+/** The title and the source comment, when there is a source. */
+function labelling(source: string | undefined, name: string): { title?: (k: number, total: number) => string; comment?: string } {
+  if (source === undefined) return {};
+  return {
+    title: (k, total) => mermaidTitle(partHeading(name, k, total)),
+    ...(source !== '' && { comment: `source: ${source.replace(/[\r\n]/g, ' ')}` }),
+  };
 }
 
 function chartParts(diagram: ChartDiagram, maxChars: number, source: string | undefined): MermaidPart[] {
@@ -68,10 +74,9 @@ function chartParts(diagram: ChartDiagram, maxChars: number, source: string | un
   });
   const name = `[Statechart: ${diagram.chart}] (${diagram.letter})`;
   const shortName = `${diagram.chart} (${diagram.letter})`;
-  const title = titleFor(source);
   const texts = splitMermaidParts({
     caption: (k, total) => mermaidText(total > 1 ? `${name} part ${k} of ${total}` : name, 1000),
-    ...(title && { title: (k: number, total: number) => title(partHeading(shortName, k, total)) }),
+    ...labelling(source, shortName),
     participants: diagram.lifelines.map((state) => ({ id: ids.get(state)!, line: `participant ${ids.get(state)} as ${mermaidText(state)}` })),
     blocks,
     maxChars,
@@ -113,10 +118,9 @@ function systemParts(model: SequenceModel, chart: string | undefined, maxChars: 
     const letter = letters.get(name);
     return { id: pid, line: `participant ${pid} as ${mermaidText(letter ? `${name} (${letter})` : name)}` };
   });
-  const title = titleFor(source);
   const texts = splitMermaidParts({
     caption: (k, total) => (total > 1 ? `system view part ${k} of ${total}` : 'system view'),
-    ...(title && { title: (k: number, total: number) => title(partHeading('system view', k, total)) }),
+    ...labelling(source, 'system view'),
     participants,
     blocks,
     maxChars,

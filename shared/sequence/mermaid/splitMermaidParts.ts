@@ -31,6 +31,8 @@ export interface MermaidParts {
   caption(part: number, total: number): string;
   /** A `title` Mermaid draws above part k (already made safe by mermaidTitle), or none. */
   title?: (part: number, total: number) => string;
+  /** A second comment line for every part (one line, e.g. the source), or none. */
+  comment?: string;
   participants: readonly MermaidParticipant[];
   /** Statement groups in order; each is drawn whole in one part. */
   blocks: readonly MermaidBlock[];
@@ -46,9 +48,9 @@ const SHARED_DECLARATIONS = 1 / 4;
 const lineSize = (line: string): number => INDENT.length + line.length + 1;
 const size = (lines: readonly string[]): number => lines.reduce((sum, line) => sum + lineSize(line), 0);
 
-export function splitMermaidParts({ caption, title, participants, blocks, maxChars }: MermaidParts): string[] {
+export function splitMermaidParts({ caption, title, comment, participants, blocks, maxChars }: MermaidParts): string[] {
   // A title's code points may each take two UTF-16 units.
-  const titleRoom = title ? INDENT.length + 'title '.length + 2 * MAX_TITLE + 1 : 0;
+  const titleRoom = (title ? INDENT.length + 'title '.length + 2 * MAX_TITLE + 1 : 0) + (comment === undefined ? 0 : comment.length + 4);
   const declared = size(participants.map((p) => p.line));
   const perPart = declared > maxChars * SHARED_DECLARATIONS;
   const fixed = 'sequenceDiagram\n'.length + CAPTION_ROOM + titleRoom + (perPart ? 0 : declared);
@@ -78,7 +80,8 @@ export function splitMermaidParts({ caption, title, participants, blocks, maxCha
     const head = title ? [`title ${title(k + 1, groups.length)}`] : [];
     const declarations = participants.filter((p) => !perPart || group.uses.has(p.id)).map((p) => p.line);
     const body = group.blocks.flatMap((block) => block.lines);
-    const lines = [`%% ${caption(k + 1, groups.length)}`, 'sequenceDiagram', ...[...head, ...declarations, ...body].map((l) => INDENT + l)];
+    const comments = [`%% ${caption(k + 1, groups.length)}`, ...(comment === undefined ? [] : [`%% ${comment}`])];
+    const lines = [...comments, 'sequenceDiagram', ...[...head, ...declarations, ...body].map((l) => INDENT + l)];
     return `${lines.join('\n')}\n`;
   });
 }

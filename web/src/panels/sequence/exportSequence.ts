@@ -2,8 +2,8 @@
  * Builds the file for each export format over a window of the model, with
  * the shared pipeline (shared/sequence/diagram) that `miroscope sequence`
  * and `GET …/diagram` use: same numbers, parts, captions and framing. SVG
- * renders each Mermaid part (its title names the chart and the source) and
- * stacks them; PNG rasterizes that SVG.
+ * renders each Mermaid part and stacks them, each under its heading and the
+ * source line; PNG rasterizes that SVG.
  */
 import type { SequenceModel } from '../../../../shared/sequence/SequenceModel.ts';
 import { renderDiagram, type DiagramOptions, type DiagramPart } from '../../../../shared/sequence/diagram/renderDiagram.ts';
@@ -11,7 +11,7 @@ import { diagramDocument } from '../../../../shared/sequence/diagram/diagramDocu
 import type { ExportFormat } from './exportFormats.ts';
 import type { SequenceView } from './sequenceWindow.ts';
 import { renderMermaidSvg } from './mermaidRenderer.ts';
-import { stackSvgs } from './stackSvgs.ts';
+import { stackSvgs, type CaptionedSvg } from './stackSvgs.ts';
 import { rasterizeSvg } from './rasterizeSvg.ts';
 
 /** The pipeline's view and chart for the panel's view. */
@@ -47,15 +47,17 @@ export async function exportSequence({ format, model, view, source, compatText }
   const textFormat = format === 'svg' || format === 'png' ? 'mermaid' : format;
   // The sequence tool draws per chart only: its export of the system view is every chart's.
   const shape = format === 'ascii-compat' ? { view: 'chart' as const } : diagramView(view);
-  const diagram = renderDiagram(model, { format: textFormat, ...shape, source, compatText });
-  if (format !== 'svg' && format !== 'png') {
+  const image = format === 'svg' || format === 'png';
+  // Images get their captions from stackSvgs, not Mermaid's title (see there).
+  const diagram = renderDiagram(model, { format: textFormat, ...shape, source, compatText, ...(image && { titles: false }) });
+  if (!image) {
     const { text, markdown } = diagramDocument(diagram);
     return { blob: new Blob([text], { type: 'text/plain;charset=utf-8' }), warnings: diagram.warnings, markdown };
   }
   if (diagram.parts.length === 0) throw new Error('nothing to draw in this range');
-  const svgs: string[] = [];
+  const svgs: CaptionedSvg[] = [];
   // Exports are drawn in the light theme: they end up in documents.
-  for (const part of diagram.parts) svgs.push(await renderMermaidSvg(part.text, 'light'));
+  for (const part of diagram.parts) svgs.push({ svg: await renderMermaidSvg(part.text, 'light'), heading: part.heading, source: diagram.caption });
   const svg = stackSvgs(svgs);
   if (format === 'svg') return { blob: new Blob([svg], { type: 'image/svg+xml' }), warnings: [], markdown: false };
   return { blob: await rasterizeSvg(svg, 2, '#ffffff'), warnings: [], markdown: false };
