@@ -8,6 +8,7 @@
 import { spawn } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { request } from 'node:http';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { createGzip } from 'node:zlib';
@@ -17,6 +18,13 @@ import { generatedLog, traceLine } from './support/generatedLog.ts';
 import { startTestServer, type TestServer } from './support/startTestServer.ts';
 
 const MB = 1024 * 1024;
+/**
+ * Slowest /api/health answer allowed during uploads (it was 8 s for one 50 MB
+ * upload). Measured 90–630 ms on the shared 2-core machine at load 12–16 —
+ * the server, the upload client and the probe share one process there, and
+ * the process is sometimes not scheduled for a few hundred ms.
+ */
+const HEALTH_BOUND_MS = 1000;
 
 const servers: TestServer[] = [];
 async function start(options?: Parameters<typeof startTestServer>[0]) {
@@ -106,15 +114,19 @@ function otherFiles(s: TestServer): string[] {
 }
 
 describe('a large upload', () => {
-  it('is streamed: 50 MB raise RSS by less than 250 MB, /api/health answers within 500 ms, storage under 4×', async () => {
+  it('is streamed: 50 MB raise RSS by less than 250 MB, the event loop keeps turning, /api/health answers within 1 s, storage under 4×', async () => {
     const s = await start({ uploadLimit: 60 * MB });
     const size = 50 * MB;
     const before = process.memoryUsage().rss;
     let peak = before;
     const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
+    const loop = monitorEventLoopDelay({ resolution: 5 });
+    loop.enable();
     const stopProbe = probeHealth(s.base);
     const answer = await upload(s.base, generatedLog(size), '?name=big');
     const probe = await stopProbe();
+    loop.disable();
+    const loopP99 = loop.percentile(99) / 1e6;
     clearInterval(sampler);
 
     expect(answer.status).toBe(201);
@@ -122,10 +134,16 @@ describe('a large upload', () => {
     expect(answer.body.records).toBe(answer.body.lines);
     expect(answer.body.records).toBeGreaterThan(size / 100);
     const growthMb = (peak - before) / MB;
-    console.log(`50 MB upload: RSS +${growthMb.toFixed(0)} MB, slowest /api/health ${probe.slowest.toFixed(0)} ms of ${probe.answers}, stored ${(statSync(path.join(s.recordings, 'big.jsonl')).size / size).toFixed(2)}×`);
+    console.log(
+      `50 MB upload: RSS +${growthMb.toFixed(0)} MB, event loop delay p99 ${loopP99.toFixed(0)} ms, ` +
+        `slowest /api/health ${probe.slowest.toFixed(0)} ms of ${probe.answers}, ` +
+        `stored ${(statSync(path.join(s.recordings, 'big.jsonl')).size / size).toFixed(2)}×`,
+    );
     expect(growthMb).toBeLessThan(250);
+    // The upload yields every 16 kB of text: the loop is never held long.
+    expect(loopP99).toBeLessThan(100);
     expect(probe.answers).toBeGreaterThan(3);
-    expect(probe.slowest).toBeLessThan(500);
+    expect(probe.slowest).toBeLessThan(HEALTH_BOUND_MS);
     expect(statSync(path.join(s.recordings, 'big.jsonl')).size / size).toBeLessThan(4);
     expect((await health(s.base)).uploads).toEqual({ accepted: 1, active: 0, rejected: {} });
   }, 180_000);
@@ -134,19 +152,23 @@ describe('a large upload', () => {
 describe('uploads at the same time', () => {
   it('takes two at a time, answers the others 503 with Retry-After, and stays responsive', async () => {
     const s = await start({ uploadLimit: 60 * MB, uploads: { concurrent: 2 } });
+    const before = process.memoryUsage().rss;
+    let peak = before;
+    const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
     const stopProbe = probeHealth(s.base);
     const answers = await Promise.all(
       Array.from({ length: 8 }, (_, i) => upload(s.base, generatedLog(10 * MB, 2), `?name=par${i}`).catch((e: Error) => e)),
     );
     const probe = await stopProbe();
+    clearInterval(sampler);
+    expect((peak - before) / MB).toBeLessThan(250);
     const statuses = answers.map((a) => (a instanceof Error ? `${a.message} ${String((a as Error & { cause?: Error }).cause)}` : a.status));
-    console.log(statuses);
     expect(statuses.filter((x) => x === 201)).toHaveLength(2);
     expect(statuses.filter((x) => x === 503)).toHaveLength(6);
     const busy = answers.find((a): a is Answer => !(a instanceof Error) && a.status === 503)!;
     expect(busy.headers.get('retry-after')).toBe('5');
     expect(busy.body.error).toBe('the server is already receiving 2 uploads (its limit); try again in 5 s');
-    expect(probe.slowest).toBeLessThan(500);
+    expect(probe.slowest).toBeLessThan(HEALTH_BOUND_MS);
     expect((await health(s.base)).uploads).toEqual({ accepted: 2, active: 0, rejected: { busy: 6 } });
   }, 120_000);
 });
@@ -185,6 +207,24 @@ describe('refused before the body is read', () => {
     expect(performance.now() - t0).toBeLessThan(3000);
     expect(otherFiles(s)).toEqual([]);
     expect((await health(s.base)).uploads.rejected).toEqual({ timeout: 1 });
+  }, 10_000);
+
+  it('ends a chunked body (no Content-Length) at the byte that passes the limit, with 413', async () => {
+    const s = await start({ uploadLimit: MB });
+    const answer = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const req = request(`${s.base}/api/recordings?name=chunked`, { method: 'POST', headers: { 'content-type': 'text/plain' } });
+      req.on('response', (res) => {
+        let body = '';
+        res.on('data', (d: Buffer) => (body += d.toString()));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+      });
+      req.on('error', reject);
+      generatedLog(3 * MB).pipe(req);
+    });
+    expect(answer.status).toBe(413);
+    expect(JSON.parse(answer.body)).toEqual({ error: 'request body too large: the limit is 1 MB' });
+    expect(otherFiles(s)).toEqual([]);
+    expect((await health(s.base)).uploads.rejected).toEqual({ 'too-large': 1 });
   }, 10_000);
 
   it('answers any other API request declaring a body over 64 kB with 413 at once', async () => {
