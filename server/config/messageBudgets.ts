@@ -35,6 +35,8 @@ export interface MessageBudgets {
   ringChars: number;
   /** Characters of JSON in one batch sent to a browser (at least one record always goes). */
   batchChars: number;
+  /** Largest the session's recording may grow, in bytes; then the session goes on unrecorded. */
+  maxRecordingBytes: number;
 }
 
 export const DEFAULT_MESSAGE_BUDGETS: Readonly<MessageBudgets> = Object.freeze({
@@ -47,6 +49,7 @@ export const DEFAULT_MESSAGE_BUDGETS: Readonly<MessageBudgets> = Object.freeze({
   ringRecords: 10_000,
   ringChars: 32 * 1024 * 1024,
   batchChars: 4 * 1024 * 1024,
+  maxRecordingBytes: 16 * 1024 ** 3,
 });
 
 /** Thrown for a budget that is not a positive integer or contradicts another. */

@@ -93,6 +93,7 @@ export class MiroscopeServer implements LiveSession {
       folder: config.recordings,
       name,
       flushMs: options.recorderFlushMs,
+      maxBytes: this.budgets.maxRecordingBytes,
       onError: (error) => this.#log(`recorder: writing ${name} failed, the session goes on unrecorded: ${error.message}`),
     });
     const uploads = resolveUploadLimits({ maxBytes: config.uploadLimit, ...options.uploads });

@@ -30,11 +30,26 @@ export interface RecorderOptions {
   maxBuffered?: number;
   /** Characters buffered before a flush is forced (default 4 MiB). */
   maxBufferedChars?: number;
+  /**
+   * Largest the file may grow, in bytes (default unbounded; the server passes
+   * messageBudgets.maxRecordingBytes). A flush that would pass it is not
+   * written and the recorder fails with a RecordingFullError: the session
+   * goes on unrecorded rather than filling the disk.
+   */
+  maxBytes?: number;
   /** Told once when writing fails (disk full, folder removed …); the session goes on without recording. */
   onError?: (error: Error) => void;
 }
 
 export type RecorderState = 'open' | 'closed' | 'failed';
+
+/** Why a recorder stopped at its size budget. */
+export class RecordingFullError extends Error {
+  override readonly name = 'RecordingFullError';
+  constructor(readonly maxBytes: number) {
+    super(`the recording reached its size budget of ${maxBytes} bytes (maxRecordingBytes)`);
+  }
+}
 
 /** Thrown by write() after the recorder closed or failed; says when and why. */
 export class RecorderClosedError extends Error {
@@ -51,6 +66,7 @@ export class Recorder {
   readonly #flushMs: number;
   readonly #maxBuffered: number;
   readonly #maxBufferedChars: number;
+  readonly #maxBytes: number;
   readonly #onError: ((error: Error) => void) | undefined;
   #lines: string[] = [];
   #bufferedChars = 0;
@@ -67,6 +83,7 @@ export class Recorder {
     this.#flushMs = options.flushMs ?? 100;
     this.#maxBuffered = options.maxBuffered ?? 500;
     this.#maxBufferedChars = options.maxBufferedChars ?? 4 * 1024 * 1024;
+    this.#maxBytes = options.maxBytes ?? Infinity;
     this.#onError = options.onError;
     mkdirSync(options.folder, { recursive: true });
     this.file = path.join(options.folder, this.name + RECORDING_EXTENSION);
@@ -117,6 +134,10 @@ export class Recorder {
     const count = this.#lines.length;
     this.#lines = [];
     this.#bufferedChars = 0;
+    if (this.#fileBytes + data.length > this.#maxBytes) {
+      this.#fail(new RecordingFullError(this.#maxBytes));
+      return;
+    }
     let offset = 0;
     try {
       while (offset < data.length) offset += writeSync(this.#fd, data, offset);

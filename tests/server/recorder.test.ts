@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'nod
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { Recorder, RecorderClosedError } from '../../server/recorder/Recorder.ts';
+import { Recorder, RecorderClosedError, RecordingFullError } from '../../server/recorder/Recorder.ts';
 import { InvalidRecordingNameError, checkRecordingName, sessionRecordingName } from '../../server/recorder/recordingName.ts';
 import { RecordingNotFoundError, RecordingStore } from '../../server/recorder/RecordingStore.ts';
 import { Sequencer } from '../../server/relay/Sequencer.ts';
@@ -155,6 +155,19 @@ describe('Recorder', () => {
     expect(lines.map((r) => r.seq)).toEqual(range(1, lines.length));
     expect(report.written).toBe(lines.length);
     expect(report.handed).toBeGreaterThan(report.written);
+  });
+
+  it('stops at maxBytes instead of filling the disk, keeping what it wrote whole', () => {
+    const folder = tempDir();
+    const errors: Error[] = [];
+    const recorder = new Recorder({ folder, name: 'capped', maxBuffered: 1, maxBytes: 1_000, onError: (e) => errors.push(e) });
+    const all = records(20);
+    for (const record of all) if (recorder.state === 'open') recorder.write(record);
+    const lines = readLines(path.join(folder, 'capped.jsonl'));
+    expect([recorder.state, errors[0]]).toEqual(['failed', new RecordingFullError(1_000)]);
+    expect(lines).toEqual(all.slice(0, lines.length));
+    expect(recorder.written).toBe(lines.length);
+    expect(readFileSync(path.join(folder, 'capped.jsonl')).length).toBeLessThanOrEqual(1_000);
   });
 
   it('flushes as soon as maxBufferedChars wait, however few records that is', () => {
