@@ -1,0 +1,105 @@
+/**
+ * `npm run interop -- <reference folder> [--scripts DIR] [--only a,b,c]`
+ *
+ * The real miros-rabbitmq in the loop: runs the unmodified library (and the
+ * pika 0.13.1 it was written for) from the reference folder against our
+ * TypeScript nodes, through the scripts in `<reference>/../interop`, on a
+ * private vhost of the local RabbitMQ with fresh keys. One line per check
+ * with its counts, then `N passed, N failed`; the exit status is non-zero
+ * on any failure. docs/interop.md says what each check proves.
+ *
+ * Everything is bounded in time, and every child runs in its own process
+ * group, stopped on every way out (normal end, a check out of time, Ctrl-C,
+ * an error); the vhost is deleted last. The broker is never stopped.
+ */
+import { rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { checkChartsFollowEachOther } from './checkChartsFollowEachOther.ts';
+import { checkListenerDecodesOurs } from './checkListenerDecodesOurs.ts';
+import { checkTailPrintsLikeLibrary } from './checkTailPrintsLikeLibrary.ts';
+import { InteropContext, type CheckResult } from './InteropContext.ts';
+import { parseInteropOptions, USAGE, UsageError, type CheckId } from './interopOptions.ts';
+import { PrivateVhost } from './PrivateVhost.ts';
+import { preflight } from './preflight.ts';
+
+const CHECKS: Record<CheckId, { title: string; run: (ctx: InteropContext) => Promise<CheckResult>; budgetMs: number }> = {
+  a: { title: 'Python listener decodes everything our examples publish', run: checkListenerDecodesOurs, budgetMs: 180_000 },
+  b: { title: 'networkable_active_object.py and networked-factory follow each other', run: checkChartsFollowEachOther, budgetMs: 240_000 },
+  c: { title: 'miroscope tail prints Python items as the library does', run: checkTailPrintsLikeLibrary, budgetMs: 150_000 },
+};
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+async function main(argv: string[]): Promise<number> {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    console.log(USAGE);
+    return 0;
+  }
+  let options;
+  try {
+    options = parseInteropOptions(argv);
+    preflight();
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    console.error(`interop: ${error.message}\n\n${USAGE}`);
+    return 2;
+  }
+
+  const vhost = PrivateVhost.create();
+  const ctx = new InteropContext(ROOT, options, vhost.url);
+  let cleaned = false;
+  const cleanUp = (keepScratch: boolean) => {
+    if (cleaned) return;
+    cleaned = true;
+    ctx.children.killAllNow();
+    const failure = vhost.delete();
+    if (failure) console.error(`interop: could not delete vhost ${vhost.name}: ${failure}`);
+    if (!keepScratch) rmSync(ctx.scratch, { recursive: true, force: true });
+  };
+  const interrupted = (signal: NodeJS.Signals) => {
+    console.error(`\ninterop: ${signal}: stopping every child and deleting vhost ${vhost.name}`);
+    cleanUp(false);
+    process.exit(130);
+  };
+  process.once('SIGINT', interrupted);
+  process.once('SIGTERM', interrupted);
+  process.once('exit', () => cleanUp(true));
+
+  console.log(`interop: vhost ${vhost.name}, reference ${options.reference}, scripts ${options.scripts}`);
+  let passed = 0;
+  let failed = 0;
+  for (const id of options.only) {
+    const check = CHECKS[id];
+    const started = Date.now();
+    const result = await withinBudget(check.run(ctx), check.budgetMs);
+    // Whatever a check left running (it ran out of time, or threw) stops here.
+    await ctx.children.stopAll();
+    const seconds = ((Date.now() - started) / 1000).toFixed(0);
+    console.log(`(${id}) ${result.ok ? 'PASS' : 'FAIL'} ${check.title}: ${result.line} [${seconds} s]`);
+    for (const detail of result.details) console.log(`      ${detail}`);
+    if (result.ok) passed++;
+    else failed++;
+  }
+  cleanUp(failed > 0);
+  if (failed > 0) console.log(`interop: the scratch folder is kept: ${ctx.scratch}`);
+  console.log(`${passed} passed, ${failed} failed`);
+  return failed > 0 ? 1 : 0;
+}
+
+async function withinBudget(run: Promise<CheckResult>, ms: number): Promise<CheckResult> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<CheckResult>((resolve) => {
+    timer = setTimeout(() => resolve({ ok: false, line: `did not finish within ${ms / 1000} s`, details: [] }), ms);
+  });
+  const settled = run.catch((error: unknown): CheckResult => ({
+    ok: false,
+    line: 'the check itself failed',
+    details: [error instanceof Error ? (error.stack ?? error.message) : String(error)],
+  }));
+  const result = await Promise.race([settled, late]);
+  clearTimeout(timer);
+  return result;
+}
+
+// exit explicitly: a socket or timer a check left behind must not keep the run alive
+process.exit(await main(process.argv.slice(2)));
