@@ -3,6 +3,7 @@ import { RecordLog } from '../../web/src/store/RecordLog.ts';
 import { displayModel, exportWindow } from '../../web/src/panels/sequence/sequenceWindow.ts';
 import { advanceSequenceBuilder, sequenceBuilderFor } from '../../web/src/panels/sequence/sequenceBuilderFor.ts';
 import { compatInputText } from '../../web/src/panels/sequence/compatInputText.ts';
+import { labelNumber, seqOfNumber, windowSpan } from '../../web/src/panels/sequence/sequenceFocus.ts';
 import type { MirosRecord } from '../../shared/records/MirosRecord.ts';
 import type { SequenceModel } from '../../shared/sequence/SequenceModel.ts';
 import { fixtureRecords, fixtureText, trace } from './support/records.ts';
@@ -69,3 +70,41 @@ describe('export inputs', () => {
     expect(compatInputText(log, 0, 4, '2771f_ao').split('\n').length).toBe(3);
   });
 });
+
+describe('following the cursor (issue 10)', () => {
+  const log = logOf(fixtureRecords('seed-two-charts-trace.log'));
+  const builder = sequenceBuilderFor(log);
+
+  it('marks the event at the cursor as current, wherever the cursor is', () => {
+    const at = (end: number, view: Parameters<typeof windowSpan>[1] = { kind: 'all' }) => {
+      const model = displayModel(builder, log, end, null, 50, view)!;
+      const span = windowSpan(model, view)!;
+      return [span.first, span.last, span.current];
+    };
+    expect([at(1), at(7), at(12), at(7, { kind: 'chart', chart: '2771f_ao' }), at(7, { kind: 'system' })]).toEqual([
+      [1, 1, 1],
+      [1, 7, 7],
+      [1, 12, 12],
+      [2, 6, 6],
+      [1, 7, 7],
+    ]);
+  });
+
+  it('counts a mesh message in the span shown even where only steps are drawn ("2–47 of 47" missed event 1)', () => {
+    const records: MirosRecord[] = [
+      { v: 1, seq: 1, kind: 'mesh', chart: null, node: null, time: 500, received: 0, raw: 'm', signal: 'hello', payload: 'a', sender: 'a' },
+      trace(2, 'a', 'go', 'x', 'y'),
+      trace(3, 'b', 'go', 'x', 'y'),
+    ];
+    const quiet = logOf(records);
+    const model = displayModel(sequenceBuilderFor(quiet), quiet, 3, null, 50, { kind: 'all' })!;
+    expect(windowSpan(model, { kind: 'all' })).toEqual({ first: 1, last: 3, current: 3, drawn: [2, 3] });
+  });
+
+  it('finds the record of a clicked label, so a click moves the cursor to it', () => {
+    const model = displayModel(builder, log, 12, null, 50, { kind: 'all' })!;
+    const seq = seqOfNumber(model, Number(labelNumber('5: to_outer()')));
+    expect([labelNumber('5: to_outer()'), labelNumber('to_outer()'), seq, log.countThroughSeq(seq!)]).toEqual([5, null, 5, 5]);
+  });
+});
+

@@ -5,7 +5,7 @@
  * the range chosen on the timeline — so a long run never freezes the page.
  * Exports cover the chosen range (or everything up to the cursor).
  */
-import { useMemo, useState, type CSSProperties } from 'react';
+import { useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type MouseEvent } from 'react';
 import { useRecordsView } from '../../panelApi/useRecords.ts';
 import { useRange } from '../../panelApi/useSelection.ts';
 import { useTheme } from '../../panelApi/usePreferences.ts';
@@ -22,6 +22,8 @@ import { downloadBlob } from './downloadBlob.ts';
 import { useMermaidSvgs } from './useMermaidSvgs.ts';
 import { diagramCaption } from './diagramCaption.ts';
 import { useChartColors } from '../../panelApi/chartColor.ts';
+import { useCursor } from '../../panelApi/useCursor.ts';
+import { labelNumber, seqOfNumber, windowSpan } from './sequenceFocus.ts';
 import './SequencePanel.css';
 
 /** Fewest ms between two diagram renders while records stream in. */
@@ -70,15 +72,46 @@ export default function SequencePanel() {
     const builder = sequenceBuilderFor(log);
     const model = displayModel(builder, log, end, range, size, view);
     if (!model) return null;
-    const numbers = view.kind === 'system' ? model.system.items.map((i) => i.n) : model.charts.flatMap((c) => c.steps.map((s) => s.n));
+    const span = windowSpan(model, view);
+    if (!span) return null;
     const parts = panelParts(model, view);
-    return { parts: parts.map((p) => p.text), headings: parts.map((p) => ({ chart: p.chart, text: p.heading })), numbers, total: builder.size };
+    return { model, span, parts: parts.map((p) => p.text), headings: parts.map((p) => ({ chart: p.chart, text: p.heading })), numbers: span.drawn, total: builder.size };
     // `length` is listed because the builder catches up with new records.
   }, [log, end, length, range, size, view, ready]);
 
   const rendered = useMermaidSvgs(shown?.parts ?? [], theme, RENDER_INTERVAL_MS);
-  const first = shown?.numbers.length ? Math.min(...shown.numbers) : null;
-  const last = shown?.numbers.length ? Math.max(...shown.numbers) : null;
+  const first = shown?.span.first ?? null;
+  const last = shown?.span.last ?? null;
+  const current = shown?.span.current ?? null;
+  const cursor = useCursor();
+  const scrollRef = useRef<HTMLDivElement>(null);
+
+  // Follow the cursor: mark the current event's label and bring it into view,
+  // once per new drawing or current event (so scrolling by hand is not undone).
+  useLayoutEffect(() => {
+    const box = scrollRef.current;
+    if (!box || !rendered.current) return;
+    let target: Element | null = null;
+    for (const label of box.querySelectorAll('text.messageText, text.noteText')) {
+      const mine = current !== null && labelNumber(label.textContent) === current;
+      label.classList.toggle('sequence-current', mine);
+      if (mine) target = label;
+    }
+    if (!target) return;
+    const at = target.getBoundingClientRect();
+    const frame = box.getBoundingClientRect();
+    if (at.top < frame.top || at.bottom > frame.bottom) box.scrollTop += at.top - frame.top - frame.height / 2;
+    if (at.left < frame.left || at.right > frame.right) box.scrollLeft += at.left - frame.left - frame.width / 3;
+  }, [rendered.svgs, rendered.current, current]);
+
+  // A click on a numbered label moves the cursor to that event.
+  const seekToLabel = (event: MouseEvent<HTMLDivElement>) => {
+    const label = (event.target as Element).closest('text');
+    const n = labelNumber(label?.textContent);
+    if (n === null || !shown) return;
+    const seq = seqOfNumber(shown.model, n);
+    if (seq !== undefined) cursor.seek(log.countThroughSeq(seq));
+  };
 
   const runExport = async (format: ExportFormat) => {
     const window = exportWindow(log, end, range, view);
@@ -156,10 +189,13 @@ export default function SequencePanel() {
         </div>
       )}
       <div
+        ref={scrollRef}
+        onClick={seekToLabel}
         className={`sequence-scroll${fit ? ' fit' : ''}`}
         data-testid="sequence-diagram"
         data-state={!ready ? 'waiting' : rendered.current ? 'ready' : 'rendering'}
         data-numbers={shown?.numbers.join(',') ?? ''}
+        data-current={current ?? ''}
       >
         {rendered.error && <div className="error-text">Mermaid failed: {rendered.error}</div>}
         {rendered.svgs.map((svg, k) => {
