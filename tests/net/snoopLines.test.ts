@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { formatSnoopLine, terminalSafe, type SnoopNetwork } from '../../server/net/charts/formatSnoopLine.ts';
-import { spyItem } from '../../server/net/mirosItems.ts';
+import { spyItem, spyNameEnd } from '../../server/net/mirosItems.ts';
 
 const FIXTURES = new URL('../fixtures/snoop/', import.meta.url);
 const items = readFileSync(new URL('items.jsonl', FIXTURES), 'utf8')
@@ -61,5 +61,29 @@ describe('snoop lines', () => {
   it('accept a chart name with whitespace in a spy item, as the library does', () => {
     expect(spyItem('a chart with spaces', 'ENTRY_SIGNAL:inner')).toBe('a chart with spaces ENTRY_SIGNAL:inner');
     expect(() => spyItem('', 'START')).toThrow(RangeError);
+  });
+
+  it('split a spy item at the name our header gives, else at the first space, as the library reads it', () => {
+    const split = (text: string, chart?: string) => {
+      const end = spyNameEnd(text, chart);
+      return end < 0 ? null : [text.slice(0, end), text.slice(end + 1)];
+    };
+    expect([
+      split('a chart with spaces ENTRY_SIGNAL:inner', 'a chart with spaces'),
+      split('a chart with spaces ENTRY_SIGNAL:inner'),
+      split('ao <- Queued:(0) Deferred:(0)', 'ao'),
+      split('ao [2018-05-04 09:23:34.256485] [ao] # a b c', 'other'),
+      split('ao START', 'ao START'),
+      split('lonely'),
+      split(' leading'),
+    ]).toEqual([
+      ['a chart with spaces', 'ENTRY_SIGNAL:inner'],
+      ['a', 'chart with spaces ENTRY_SIGNAL:inner'],
+      ['ao', '<- Queued:(0) Deferred:(0)'],
+      ['ao', '[2018-05-04 09:23:34.256485] [ao] # a b c'],
+      ['ao', 'START'],
+      null,
+      null,
+    ]);
   });
 });
