@@ -268,6 +268,21 @@ describe('a file that is not a log', () => {
   }, 30_000);
 });
 
+describe('a record too deep to store', () => {
+  it('is kept as a note with its line in errors, and the rest of the upload is stored', async () => {
+    const s = await start();
+    const deep = '['.repeat(20_000) + ']'.repeat(20_000);
+    const body = `${traceLine(0)}{"v":1,"kind":"mesh","signal":"x","sender":null,"raw":"deep","payload":${deep}}\n${traceLine(1)}`;
+    const answer = await upload(s.base, body, '?name=deep');
+    expect(answer).toMatchObject({
+      status: 201,
+      body: { name: 'deep', records: 2, notes: 1, lines: 3, errorCount: 1, errors: [{ line: 2, message: 'a value nested too deeply to keep; kept as a note', text: 'deep' }] },
+    });
+    const { recordings } = await (await fetch(`${s.base}/api/recordings`)).json();
+    expect(recordings.find((r: { name: string }) => r.name === 'deep')).toMatchObject({ records: 3 });
+  });
+});
+
 describe('compressed uploads', () => {
   it('reads a gzip upload', async () => {
     const s = await start();

@@ -26,6 +26,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 import { createLogParser } from '../../../shared/parsers/createLogParser.ts';
 import type { LogFormat, ParseError } from '../../../shared/parsers/ParsedLog.ts';
+import type { MirosRecord } from '../../../shared/records/MirosRecord.ts';
 import type { UploadFile } from '../../recorder/UploadFile.ts';
 import { storedRecordLine } from '../../recorder/storedRecordLine.ts';
 import { formatBytes } from '../httpErrors.ts';
@@ -98,6 +99,20 @@ export async function receiveUpload(req: IncomingMessage, { limits, file, lease,
     : null;
 
   const parser = createLogParser({ file: fileName });
+  /** Records that could not be stored as read and were kept as notes instead. */
+  const unstorable: ParseError[] = [];
+  const storable = (record: MirosRecord): string => {
+    try {
+      return storedRecordLine(record);
+    } catch (error) {
+      // A JSON line can hold a value nested deeper than JSON.stringify's stack reaches.
+      if (!(error instanceof RangeError)) throw error;
+      const detail = 'a value nested too deeply to keep; kept as a note';
+      unstorable.push({ line: record.origin?.line ?? 0, message: detail, text: record.raw.slice(0, 200) });
+      const { v, seq, received, raw } = record;
+      return storedRecordLine({ v, seq, kind: 'meta', chart: null, node: null, time: null, received, raw, event: 'note', reason: 'malformed', detail });
+    }
+  };
   let records = 0;
   let lineChars = 0;
   const write = async (chunk: string, last: boolean) => {
@@ -114,7 +129,7 @@ export async function receiveUpload(req: IncomingMessage, { limits, file, lease,
     if (batch.length === 0) return;
     records += batch.length;
     let text = '';
-    for (const record of batch) text += storedRecordLine(record) + '\n';
+    for (const record of batch) text += storable(record) + '\n';
     lease.add(Buffer.byteLength(text));
     await file.write(text);
   };
@@ -163,13 +178,15 @@ export async function receiveUpload(req: IncomingMessage, { limits, file, lease,
   if (records === 0) {
     throw new UploadRejected(400, 'empty', 'the upload is empty: send the log file as the request body');
   }
+  const notes = parser.notes + unstorable.length;
+  const errors = [...parser.errors.slice(0, LISTED_ERRORS), ...unstorable.slice(0, LISTED_ERRORS)].sort((a, b) => a.line - b.line);
   return {
     format: parser.format ?? 'miros-trace',
-    records: records - parser.notes,
-    notes: parser.notes,
+    records: records - notes,
+    notes,
     lines: parser.lines,
-    errorCount: parser.errors.length,
-    errors: parser.errors.slice(0, LISTED_ERRORS),
+    errorCount: parser.errors.length + unstorable.length,
+    errors: errors.slice(0, LISTED_ERRORS),
   };
 }
 
