@@ -14,6 +14,9 @@ import { chartIndex } from '../store/chartIndex.ts';
 import { useCursor } from '../panelApi/useCursor.ts';
 import type { TransportInfo } from '../../../shared/contract/socketContract.ts';
 
+/** Over-budget reasons (too-deep, too-many-items, …) are the server's limits, which `serve --budget` changes. */
+const REJECTIONS_TITLE = 'Messages refused, by reason (budgets such as too-deep or too-many-items: see miroscope serve --budget)';
+
 /** Where the server's records come from, as one short phrase. */
 function brokerLabel(transport: TransportInfo): string {
   if (transport.kind === 'in-process') return 'in-process bus';
@@ -74,7 +77,7 @@ export function StatusBar() {
       <span>
         {charts} {charts === 1 ? 'chart' : 'charts'}
       </span>
-      <span className={rejectedTotal > 0 ? 'warn-text' : 'dim'} data-testid="rejections" title={Object.entries(rejected).map(([r, n]) => `${r}: ${n}`).join('\n')}>
+      <span className={rejectedTotal > 0 ? 'warn-text' : 'dim'} data-testid="rejections" title={[REJECTIONS_TITLE, ...Object.entries(rejected).map(([r, n]) => `${r}: ${n}`)].join('\n')}>
         {rejectedTotal} rejected
         {rejectedTotal > 0 &&
           ` (${Object.entries(rejected)
