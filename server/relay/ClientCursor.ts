@@ -59,8 +59,7 @@ export class ClientCursor {
   #resetPending = false;
   #fresh = false;
   #lastSentAt = -Infinity;
-  /** The records the last batch had to skip that this client was positioned to get (see the header). */
-  missed: DroppedRange | null = null;
+  #missed: DroppedRange | null = null;
   /** lastSeq of each batch sent and not yet acknowledged, oldest first. */
   readonly #unacked: number[] = [];
 
@@ -69,6 +68,11 @@ export class ClientCursor {
   /** Seq of the last record handed to this client (or where it resumed). */
   get afterSeq(): number {
     return this.#afterSeq;
+  }
+
+  /** The records the last batch had to skip that this client was positioned to get (see the header). */
+  get missed(): DroppedRange | null {
+    return this.#missed;
   }
 
   get unacked(): number {
@@ -110,7 +114,7 @@ export class ClientCursor {
     const { records, dropped } = ring.readAfter(this.#afterSeq, this.flow.maxBatch, this.flow.batchChars);
     const batch: RecordBatch = { records, lastSeq: ring.lastSeq };
     if (dropped) batch.dropped = dropped;
-    this.missed = dropped && !this.#fresh ? dropped : null;
+    this.#missed = dropped && !this.#fresh ? dropped : null;
     this.#fresh = false;
     if (this.#resetPending) batch.reset = true;
     const last = records.length > 0 ? records[records.length - 1]!.seq : (dropped?.toSeq ?? this.#afterSeq);
