@@ -67,15 +67,17 @@ describe('RecordPipeline', () => {
     expect(first.seq).toBe(deep.seq - 1);
   });
 
-  it('with the recording already stopped, the same record throws nothing and the relay goes on', async () => {
-    const s = await start();
-    s.server.recorder.close();
+  it('with the recording already failed (its disk budget spent), the same record throws nothing and the relay goes on', async () => {
+    const s = await start({ budgets: { maxRecordingBytes: 1 } });
+    s.server.ingest(mesh('first', 1));
+    s.server.flushRecording();
+    expect(s.server.recorder.state).toBe('failed');
     const c = client(s);
     await c.connected();
     s.server.ingest(mesh('deep', nested(20_000)));
     const after = s.server.ingest(mesh('after', 1));
     await c.until(() => c.lastSeq === after.seq);
-    expect(ours(c.records).map((r) => r.kind)).toEqual(['meta', 'mesh']);
+    expect(ours(c.records).map((r) => r.kind)).toEqual(['mesh', 'meta', 'mesh']);
   });
 
   it('refuses a record over maxRecordChars, counted by reason', async () => {
