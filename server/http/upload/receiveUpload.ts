@@ -140,6 +140,12 @@ export async function receiveUpload(req: IncomingMessage, { limits, file, lease,
   const gone = () => {
     if (!req.complete) wire.destroy(new UploadRejected(400, 'aborted', 'the upload ended before it was complete; nothing was stored'));
   };
+  if (req.destroyed) {
+    // Gone while the slot and the file were being set up: no 'close' will come now.
+    clearTimeout(idleTimer);
+    clearTimeout(totalTimer);
+    throw new UploadRejected(400, 'aborted', 'the upload ended before it was complete; nothing was stored');
+  }
   req.once('close', gone);
   req.once('error', gone);
   req.pipe(wire);
