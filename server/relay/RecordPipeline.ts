@@ -80,8 +80,9 @@ export class RecordPipeline {
  * numbered record (the Sequencer puts `v` first and `seq` second).
  */
 function withSeq(v: unknown, seq: number, body: string): string {
-  const head = JSON.stringify({ v, seq });
-  return body === '{}' ? head : `${head.slice(0, -1)},${body.slice(1)}`;
+  // v is always a number in practice; anything else goes through JSON.stringify to stay exact.
+  const head = typeof v === 'number' && Number.isFinite(v) ? `{"v":${v},"seq":${seq}` : JSON.stringify({ v, seq }).slice(0, -1);
+  return body === '{}' ? `${head}}` : `${head},${body.slice(1)}`;
 }
 
 /** A small meta record that stands, counted, for a record that could not be kept. */
