@@ -137,14 +137,15 @@ export async function receiveUpload(req: IncomingMessage, { limits, file, lease,
   // The request is piped in rather than made the pipeline's source: a failed
   // pipeline destroys its streams, and destroying the request would close the
   // socket before the refusal could be answered. Unpiped, it just stops being read.
+  const aborted = () => new UploadRejected(400, 'aborted', 'the upload ended before it was complete; nothing was stored');
   const gone = () => {
-    if (!req.complete) wire.destroy(new UploadRejected(400, 'aborted', 'the upload ended before it was complete; nothing was stored'));
+    if (!req.complete) wire.destroy(fail(aborted()));
   };
   if (req.destroyed) {
     // Gone while the slot and the file were being set up: no 'close' will come now.
     clearTimeout(idleTimer);
     clearTimeout(totalTimer);
-    throw new UploadRejected(400, 'aborted', 'the upload ended before it was complete; nothing was stored');
+    throw aborted();
   }
   req.once('close', gone);
   req.once('error', gone);
