@@ -42,11 +42,12 @@ export interface RunningServe {
 export async function startServe(options: StartServeOptions): Promise<RunningServe> {
   const { config } = options;
   const say = options.say ?? ((line) => process.stdout.write(line + '\n'));
-  const urls = config.amqpUrl ? [config.amqpUrl] : [];
+  // Every broker's credentials are redacted from what is logged (--amqp may list a cluster's nodes).
+  const urls = config.amqpUrl ? config.amqpUrl.split(',') : [];
   const log = (line: string) => (options.log ?? ((l) => process.stderr.write(l + '\n')))(redactSecrets(line, urls));
 
-  const { transport, url } = await openTransport({ url: config.amqpUrl, inProcess: options.inProcess, say });
-  if (url) urls.push(url);
+  const { transport, url, urls: brokerUrls } = await openTransport({ url: config.amqpUrl, inProcess: options.inProcess, say });
+  urls.push(...brokerUrls);
   transport.on('error', (error) => log(`transport: ${error.message}`));
 
   let server: MiroscopeServer;

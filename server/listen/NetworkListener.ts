@@ -26,7 +26,7 @@ export interface NetworkListenerOptions {
   meshBinding?: string;
   /** Listen to the spy network too (default true). */
   spy?: boolean;
-  /** The broker URL, to show its host:port (never credentials) to browsers. */
+  /** The broker URL, to show its host:port (never credentials) to browsers when the transport cannot say which one it uses. */
   brokerUrl?: string;
   /** What one message may cost; over budget it becomes a counted rejection (default DEFAULT_MESSAGE_BUDGETS). */
   budgets?: Partial<MessageBudgets>;
@@ -70,9 +70,11 @@ export class NetworkListener {
     const { transport, brokerUrl } = this.#options;
     const { state } = transport;
     if (transport.kind === 'in-process') return { kind: 'in-process', connected: state !== 'closed', state };
+    // The broker in use right now: with a cluster's list it changes on failover.
+    const broker = transport.broker || brokerUrl;
     return {
       kind: 'amqp',
-      ...(brokerUrl ? { broker: brokerLabel(brokerUrl) } : {}),
+      ...(broker ? { broker: brokerLabel(broker) } : {}),
       connected: state === 'connected',
       state,
     };

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { openTransport, type TransportChoice } from '../../server/listen/openTransport.ts';
+import { openTransport, splitBrokerUrls, type TransportChoice } from '../../server/listen/openTransport.ts';
 
 const opened: TransportChoice[] = [];
 afterEach(async () => {
@@ -42,6 +42,23 @@ describe('openTransport', () => {
     const choice = await open({ url: null, say: (line) => said.push(line) });
     expect([choice.transport.kind, choice.transport.state]).toEqual(['amqp', 'connected']);
     expect(said).toEqual(['transport: RabbitMQ at amqp://***@127.0.0.1:5672/']);
+  });
+
+  it('takes a comma-separated list (a cluster) and fails over past a node that is down', async () => {
+    const said: string[] = [];
+    const choice = await open({ url: 'amqp://guest:hunter2@127.0.0.1:1/, amqp://guest:guest@127.0.0.1:5672/', probeMs: 5_000, say: (line) => said.push(line) });
+    expect([choice.transport.state, choice.transport.broker, choice.urls]).toEqual([
+      'connected',
+      'amqp://***@127.0.0.1:5672/',
+      ['amqp://guest:hunter2@127.0.0.1:1/', 'amqp://guest:guest@127.0.0.1:5672/'],
+    ]);
+    expect(said).toEqual(['transport: RabbitMQ at amqp://***@127.0.0.1:5672/ (failing over between amqp://***@127.0.0.1:1/, amqp://***@127.0.0.1:5672/)']);
+  });
+
+  it('refuses a list with something that is not an amqp URL, naming it without its password', () => {
+    expect(() => splitBrokerUrls('amqp://a/,http://u:hunter2@b/')).toThrow('every broker URL must start with amqp:// or amqps:// (got http://***@b/)');
+    expect(() => splitBrokerUrls(' , ')).toThrow('(got none)');
+    expect(splitBrokerUrls('amqp://a/, amqps://b/,')).toEqual(['amqp://a/', 'amqps://b/']);
   });
 
   it('skips the broker entirely with inProcess', async () => {
