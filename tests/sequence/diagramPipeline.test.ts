@@ -127,6 +127,16 @@ describe('bounded output (issue 9: a 288 KB log drew past Node’s string limit)
     expect(renderDiagram(model, { format: 'ascii', view: 'chart', maxChars: 300 * 2 ** 20 }).parts[0]!.text.length).toBeGreaterThan(32 * 2 ** 20);
   });
 
+  it('cuts a long payload or state to 200 characters, so one step does not widen every line', () => {
+    const records = [trace(1, 'a', 'go', 'p', 'q', { payload: 'w'.repeat(500_000) }), trace(2, 'b', 'go', 's'.repeat(1000), 'q'), trace(3, 'a', 'back', 'q', 'p')];
+    const model = buildSequenceModel(records);
+    for (const view of ['chart', 'system'] as const) {
+      const { text } = diagramDocument(renderDiagram(model, { format: 'ascii', view }));
+      expect(Math.max(...text.split('\n').map((line) => line.length))).toBeLessThan(700);
+      expect(text).toContain(`go(${'w'.repeat(196)}…`);
+    }
+  });
+
   it('bounds the system view and the sequence tool’s drawing the same way', () => {
     const wide = [trace(1, 'a', 'x', 'p', 'q', { payload: 'w'.repeat(4000) }), ...Array.from({ length: 400 }, (_, k) => trace(k + 2, `c${k % 40}`, 'go', 'p', 'q'))];
     expect(() => renderDiagram(buildSequenceModel(wide), { format: 'ascii', view: 'system', maxChars: 2 ** 20 })).toThrow(/over the 1\.0 MB limit/);

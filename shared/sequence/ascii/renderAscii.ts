@@ -33,6 +33,21 @@ export interface AsciiOptions {
 // the terminal); they are shown as escapes instead.
 const CONTROL = /[\x00-\x1f\x7f]/g;
 
+/**
+ * Longest label or state name drawn, in code points. Every column is as
+ * wide as the widest label, so one 500 kB payload would make every line of
+ * the diagram half a megabyte; past this a text is cut with `…`, as the
+ * Mermaid labels are.
+ */
+export const MAX_ASCII_TEXT = 200;
+
+/** Cuts a text to `max` code points (the last one `…`). */
+export function clipText(text: string, max = MAX_ASCII_TEXT): string {
+  if (text.length <= max) return text;
+  const points = Array.from(text);
+  return points.length <= max ? text : `${points.slice(0, max - 1).join('')}…`;
+}
+
 export function printable(text: string): string {
   return text.replace(CONTROL, (ch) => {
     if (ch === '\n') return '\\n';
@@ -44,7 +59,7 @@ export function printable(text: string): string {
 
 /** The arrow label of a step: `signal(payload)`. */
 export function stepLabel(step: { signal: string; payload?: string }): string {
-  return printable(`${step.signal}(${step.payload ?? ''})`);
+  return printable(clipText(`${step.signal}(${step.payload ?? ''})`));
 }
 
 interface PreparedChart {
@@ -55,7 +70,7 @@ interface PreparedChart {
 }
 
 function prepareChart(diagram: ChartDiagram): PreparedChart {
-  const columnNames = diagram.lifelines.map(printable);
+  const columnNames = diagram.lifelines.map((state) => printable(clipText(state)));
   const column = new Map(diagram.lifelines.map((name, k) => [name, k]));
   const steps: RowStep[] = diagram.steps.map((step) => ({
     from: column.get(step.from)!,

@@ -20,7 +20,7 @@ import { centerText, codePointLength, rstripAscii } from '../text/rubyText.ts';
 import { columnWidth } from '../draw/columnWidth.ts';
 import { drawRowGroup, type RowGrid, type RowStep } from '../draw/drawRowGroup.ts';
 import type { SequenceModel, SystemItem, SystemStateNote } from '../SequenceModel.ts';
-import { printable, stepLabel } from './renderAscii.ts';
+import { clipText, printable, stepLabel } from './renderAscii.ts';
 import { DrawingBudget, stepLines } from '../draw/DiagramTooLarge.ts';
 
 export interface AsciiSystemOptions {
@@ -36,7 +36,7 @@ function payloadText(payload: unknown): string | undefined {
 }
 
 function noteText(note: SystemStateNote): string {
-  return `* ${note.n} ${stepLabel(note)} ${printable(note.from)}->${printable(note.to)}`;
+  return `* ${note.n} ${stepLabel(note)} ${printable(clipText(note.from))}->${printable(clipText(note.to))}`;
 }
 
 /** A note row: the chart's bar becomes the note, the other bars stay. */
@@ -71,7 +71,7 @@ export function renderAsciiSystem(model: SequenceModel, options: AsciiSystemOpti
     if (receivers.length === 0) rows.push({ kind: 'arrow', step: { from, to: from, label, marker } });
     for (const to of receivers) rows.push({ kind: 'arrow', step: { from, to, label, marker } });
   }
-  const names = lifelines.map(printable);
+  const names = lifelines.map((name) => printable(clipText(name)));
   const arrows = rows.flatMap((row) => (row.kind === 'arrow' ? [row.step] : []));
   const width = Math.max(
     columnWidth({ states: names, labels: arrows.map((s) => s.label), markers: arrows.map((s) => s.marker) }),
