@@ -18,6 +18,7 @@ import { openTransport } from '../listen/openTransport.ts';
 import { followSenderGaps } from '../listen/followSenderGaps.ts';
 import { redactSecrets } from '../net/transport/redactUrl.ts';
 import { startCharts } from '../demo/startCharts.ts';
+import { OperatorPublisher } from '../send/OperatorPublisher.ts';
 
 export interface StartServeOptions {
   config: ServeConfig;
@@ -77,6 +78,8 @@ export async function startServe(options: StartServeOptions): Promise<RunningSer
   // Registered after the listener: a gap's `missed` record follows the record that revealed it.
   server.addSource(followSenderGaps({ nets: listener.nets, networks: ['trace', 'spy', 'mesh'], ingest: (record) => server.ingest(record) }));
   server.setTransport(listener.transportInfo());
+  // POST /api/send publishes on the mesh with the mesh key, from the address the listener's items would carry.
+  server.operator.attach(new OperatorPublisher({ transport, meshKey: config.keys.mesh, address: () => listener.nets.senderAddress }));
   // Bindings are made on connect; with a broker that is not up yet they come later.
   if (transport.state === 'connected') await listener.ready();
   server.note({ event: 'status', detail: `listening on ${transport.kind === 'amqp' ? 'RabbitMQ' : 'the in-process bus'}` });

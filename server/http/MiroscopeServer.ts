@@ -29,6 +29,7 @@ import type { MirosRecord, UnnumberedRecord } from '../../shared/records/MirosRe
 import { resolveBudgets, type MessageBudgets } from '../config/messageBudgets.ts';
 import type { ServeConfig } from '../config/serveConfig.ts';
 import { Recorder } from '../recorder/Recorder.ts';
+import { OperatorSend } from '../send/OperatorSend.ts';
 import { sessionRecordingName } from '../recorder/recordingName.ts';
 import { RecordingStore } from '../recorder/RecordingStore.ts';
 import type { FlowOptions } from '../relay/ClientCursor.ts';
@@ -71,6 +72,8 @@ export class MiroscopeServer implements LiveSession {
   readonly recorder: Recorder;
   readonly hub: RelayHub;
   readonly budgets: MessageBudgets;
+  /** Operators' events onto the mesh (POST /api/send); publishes once startServe attaches the transport. */
+  readonly operator: OperatorSend;
   readonly #pipeline: RecordPipeline;
   readonly #http: HttpServer;
   readonly #io: RelayServer;
@@ -96,6 +99,7 @@ export class MiroscopeServer implements LiveSession {
       maxBytes: this.budgets.maxRecordingBytes,
       onError: (error) => this.#log(`recorder: writing ${name} failed, the session goes on unrecorded: ${error.message}`),
     });
+    this.operator = new OperatorSend({ note: (fields) => this.note(fields) });
     const uploads = resolveUploadLimits({ maxBytes: config.uploadLimit, ...options.uploads });
     const app = createHttpApp({
       live: this,
@@ -104,6 +108,7 @@ export class MiroscopeServer implements LiveSession {
       webDist: options.webDist ?? WEB_DIST,
       uploads,
       log: this.#log,
+      operator: this.operator,
     });
     this.#http = createServer(app);
     // Node ends every request after requestTimeout (300 s); an upload allowed longer must not be cut first.
@@ -182,6 +187,7 @@ export class MiroscopeServer implements LiveSession {
 
   /** Encodes and numbers a record and hands it to the counters, the recording and the browsers (RecordPipeline). */
   ingest(record: UnnumberedRecord): MirosRecord {
+    this.operator.observe(record);
     return this.#pipeline.ingest(record);
   }
 

@@ -4,6 +4,7 @@
  *   request ─▶ security headers ─▶ originGuard ─▶ tokenGate ─▶ /api/health
  *                                                          ├─▶ /api/recordings…
  *                                                          ├─▶ /api/live/diagram
+ *                                                          ├─▶ POST /api/send (sendRoute.ts)
  *                                                          └─▶ web/dist (or "build it")
  */
 import express, { type Express } from 'express';
@@ -15,6 +16,8 @@ import { errorHandler, formatBytes, HttpError } from './httpErrors.ts';
 import { originGuard } from './originGuard.ts';
 import { recordingsRouter } from './recordingsRouter.ts';
 import { securityHeaders } from './securityHeaders.ts';
+import { sendRoute } from './sendRoute.ts';
+import type { OperatorSend } from '../send/OperatorSend.ts';
 import { tokenGate } from './tokenGate.ts';
 import { UploadCounters } from './upload/UploadCounters.ts';
 import type { UploadLimits } from './upload/UploadLimits.ts';
@@ -32,6 +35,8 @@ export interface HttpAppOptions {
   /** The budget of log uploads (size, concurrency, quota, timeouts). */
   uploads: UploadLimits;
   log: (line: string) => void;
+  /** Sends operators' events onto the mesh (POST /api/send); absent: the route answers 404. */
+  operator?: OperatorSend;
 }
 
 /** JSON bodies are small commands; anything bigger is refused before parsing. */
@@ -65,7 +70,7 @@ export function createHttpApp(options: HttpAppOptions): Express {
   });
 
   app.get('/api/health', (_req, res) => {
-    res.json({ ...options.live.health(), uploads: uploads.snapshot() });
+    res.json({ ...options.live.health(), uploads: uploads.snapshot(), ...(options.operator && { send: options.operator.snapshot() }) });
   });
   app.use('/api/recordings', recordingsRouter({ store: options.store, live: options.live, upload }));
   app.get(
@@ -78,6 +83,7 @@ export function createHttpApp(options: HttpAppOptions): Express {
       return collectRecords(store.records(name));
     }),
   );
+  if (options.operator) app.post('/api/send', sendRoute(options.operator, options.token !== null));
   app.use('/api', () => {
     throw new HttpError(404, 'no such API endpoint');
   });
