@@ -7,7 +7,7 @@
  * "Every" is counted: each example says on stderr what it published per
  * network (sent + buffered, none dropped), and the listener's per-network
  * counts must equal the sums exactly. The listener is bound before the
- * examples start and stops 5 s after the last message it decoded.
+ * examples start and stops 8 s after the last message it decoded.
  *
  * The examples run at `--time-scale 0.01` (timers of 20–70 ms instead of
  * 2–7 s) with `--spy`, so that each node numbers well over 128 messages on
@@ -17,6 +17,12 @@
  * (docs/networked.md), which would end an example early.
  * `--allow-extra-headers x-miroscope-`: our correlation headers ride next to
  * the library's `version: 1.0`; every other property must be the library's.
+ *
+ * Beyond the counts: every trace and spy line an example printed for its own
+ * chart (it prints what it hears back from the snoop networks) must be among
+ * the items Python decoded, and every mesh item must carry the broker's host
+ * as its address — the address a Python node on this broker knows (an
+ * unknown one sends it down its "Alien!" branch; see check (b)).
  */
 import type { Child } from './ChildGroup.ts';
 import { tail } from './ChildGroup.ts';
@@ -31,7 +37,7 @@ const EXAMPLES = ['networked-ao', 'networked-factory'] as const;
 const EXAMPLE_ARGS = ['--seconds', String(SECONDS), '--spy', '--no-echo', '--time-scale', '0.01', '--no-color'];
 /** Start-up (tsx compiling on a busy machine) plus the run, plus draining. */
 const STARTUP_MS = 60_000;
-const LISTENER_IDLE_S = 5;
+const LISTENER_IDLE_S = 8;
 
 export async function checkListenerDecodesOurs(ctx: InteropContext): Promise<CheckResult> {
   const keys = InteropContext.freshKeys();
@@ -50,6 +56,7 @@ export async function checkListenerDecodesOurs(ctx: InteropContext): Promise<Che
   }
 
   const examples: Child[] = EXAMPLES.map((name) => ctx.startExample(name, EXAMPLE_ARGS, keys));
+  const charts: (string | undefined)[] = [];
   const ends = await Promise.all(examples.map((child) => child.endWithin(SECONDS * 1000 + STARTUP_MS)));
   const heard = await listener.endWithin(listenerBudgetS * 1000 + 10_000);
 
@@ -66,6 +73,7 @@ export async function checkListenerDecodesOurs(ctx: InteropContext): Promise<Che
       expected[network] += p.sent + p.buffered;
       if (p.dropped > 0) details.push(`${counters.chart} dropped ${p.dropped} ${network} messages (so "every" cannot be checked)`);
     }
+    charts[i] = counters.chart;
     perChart.push(`${counters.chart} ${NETWORKS.map((n) => counters.published[n].sent + counters.published[n].buffered).join('/')}`);
   });
 
@@ -82,6 +90,13 @@ export async function checkListenerDecodesOurs(ctx: InteropContext): Promise<Che
     else if (summary.counts[network] !== expected[network])
       details.push(`${network}: the Python listener decoded ${summary.counts[network]} of the ${expected[network]} our examples published`);
   }
+  const content = ourLinesAmongDecoded(examples, charts, report.items);
+  if (content.missing.length > 0)
+    details.push(`${content.missing.length} of the ${content.checked} lines our examples printed for their own charts were not decoded by Python, first ${JSON.stringify(content.missing[0])}`);
+  const brokerHost = new URL(ctx.amqpUrl).hostname;
+  const addresses = report.items.filter((r) => r.kind === 'mesh').map((r) => String(r.ip));
+  const foreign = addresses.filter((ip) => ip !== brokerHost);
+  if (foreign.length > 0) details.push(`${foreign.length} of ${addresses.length} mesh items carry ${[...new Set(foreign)].join(', ')}, not the broker's host ${brokerHost}`);
   for (const crash of summary.consumer_crashes) details.push(`the ${crash.kind} consumer thread died at ${crash.at_s} s: ${crash.error}`);
   if (summary.failed_deliveries > 0) details.push(`${summary.failed_deliveries} deliveries failed to decrypt or unpickle (the library nacks and requeues them)`);
   if (summary.strict_violations > 0) details.push(`${summary.strict_violations} messages differ from what the Python publisher sends`);
@@ -90,6 +105,34 @@ export async function checkListenerDecodesOurs(ctx: InteropContext): Promise<Che
   const failed = details.length > 0;
   const line =
     `py_listen (pika ${summary.pika}, --strict --restricted) decoded ${decoded} of networked-ao + networked-factory in ${SECONDS} s` +
-    ` (${perChart.join(', ')} trace/spy/mesh); ${summary.failed_deliveries} failed, ${summary.consumer_crashes.length} dead consumers`;
+    ` (${perChart.join(', ')} trace/spy/mesh); ${content.checked - content.missing.length}/${content.checked} printed lines among them;` +
+    ` mesh address ${[...new Set(addresses)].join(', ') || 'none'}; ${summary.failed_deliveries} failed, ${summary.consumer_crashes.length} dead consumers`;
   return { ok: !failed, line, details: failed ? details : [] };
+}
+
+/**
+ * The ` [+t] ` / ` [+s] ` lines each example printed (uncoloured) for its own
+ * chart, checked against the decoded items: a trace item is the line (the
+ * live trace frames it in newlines, which the printers drop), a spy item is
+ * `<chart> <line>`.
+ */
+function ourLinesAmongDecoded(examples: readonly Child[], charts: readonly (string | undefined)[], items: readonly Record<string, unknown>[]) {
+  const decoded = new Set<string>();
+  for (const r of items) {
+    if (r.kind === 'trace') decoded.add(' [+t] ' + String(r.item).replace(/\n/g, ''));
+    else if (r.kind === 'spy') decoded.add(' [+s] ' + String(r.item));
+  }
+  let checked = 0;
+  const missing: string[] = [];
+  examples.forEach((child, i) => {
+    const chart = charts[i];
+    if (chart === undefined) return;
+    for (const line of child.stdout.split('\n')) {
+      const own = line.startsWith(' [+t] ') ? line.includes(`] [${chart}] `) : line.startsWith(` [+s] ${chart} `);
+      if (!own) continue;
+      checked++;
+      if (!decoded.has(line)) missing.push(line);
+    }
+  });
+  return { checked, missing };
 }

@@ -1,0 +1,135 @@
+/**
+ * How `npm run interop` reads what the processes it runs printed: a wrong
+ * reading would pass a broken wire or fail a good one (issue 8). The check
+ * itself needs the reference sources and a broker; these are its pure parts.
+ */
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { transitionsCausedBy } from '../../scripts/interop/causedTransitions.ts';
+import { exampleCounters } from '../../scripts/interop/exampleCounters.ts';
+import { parseInteropOptions, UsageError } from '../../scripts/interop/interopOptions.ts';
+import { listenerReport } from '../../scripts/interop/listenerReport.ts';
+import { ownChartName, snoopTraceLines } from '../../scripts/interop/snoopTraceLines.ts';
+
+const BLUE = (s: string) => `\x1b[34m${s}\x1b[0m`;
+const PURPLE = (s: string) => `\x1b[35m${s}\x1b[0m`;
+
+// What a Python node printed: its own name blue, ours purple, a scribble, an Alien line.
+const PYTHON_OUTPUT = [
+  ` [+t] [2026-12-06 11:40:01.000100] [${BLUE('77dbc_ao')}] e->start_at() top->outer`,
+  ` [+t] [2026-12-06 11:40:02.500000] [${PURPLE('67f0f_fo')}] e->to_inner() outer->inner`,
+  ` [+t] [2026-12-06 11:40:02.503000] [${BLUE('77dbc_ao')}] e->other_to_inner() outer->inner`,
+  ` [+t] [2026-12-06 11:40:02.504000] [${BLUE('77dbc_ao')}] \x1b[30;1m# amqp://127.0.0.1:5672/\x1b[0m`,
+  'Alien!: 192.0.2.2',
+  ` [+t] [2026-12-06 11:40:09.000000] [${BLUE('77dbc_ao')}] e->to_outer() inner->outer`,
+  ` [+t] [2026-12-06 11:40:09.004000] [${PURPLE('67f0f_fo')}] e->other_to_outer() inner->outer`,
+  ` [+t] [2026-12-06 11:40:20.000000] [${BLUE('77dbc_ao')}] e->other_to_inner() outer->inner`,
+  '',
+].join('\n');
+
+describe('reading trace lines a node printed', () => {
+  it('finds every transition with its chart and time, and skips scribbles and other lines', () => {
+    const lines = snoopTraceLines(PYTHON_OUTPUT);
+    expect(lines.map((l) => [l.chart, l.signal, l.from, l.to])).toEqual([
+      ['77dbc_ao', 'start_at', 'top', 'outer'],
+      ['67f0f_fo', 'to_inner', 'outer', 'inner'],
+      ['77dbc_ao', 'other_to_inner', 'outer', 'inner'],
+      ['77dbc_ao', 'to_outer', 'inner', 'outer'],
+      ['67f0f_fo', 'other_to_outer', 'inner', 'outer'],
+      ['77dbc_ao', 'other_to_inner', 'outer', 'inner'],
+    ]);
+    expect(lines[1]!.text).toBe('[2026-12-06 11:40:02.500000] [67f0f_fo] e->to_inner() outer->inner');
+    expect(lines[1]!.time).toBe(Date.UTC(2026, 11, 6, 11, 40, 2, 500));
+    expect(lines[0]!.time % 1).toBeCloseTo(0.1, 3); // microseconds, as far as a double at 1.8e12 ms holds them
+  });
+
+  it('takes the blue name as the node’s own chart', () => {
+    expect(ownChartName(PYTHON_OUTPUT)).toBe('77dbc_ao');
+    expect(ownChartName(` [+t] [2026-12-06 11:40:02.500000] [${PURPLE('67f0f_fo')}] e->to_inner() outer->inner\n`)).toBeNull();
+  });
+});
+
+describe('which other_to_* transitions the other chart caused', () => {
+  const lines = snoopTraceLines(PYTHON_OUTPUT);
+  const python = lines.filter((l) => l.chart === '77dbc_ao');
+  const ours = lines.filter((l) => l.chart === '67f0f_fo');
+
+  it('pairs a follower’s other_to_X with the leader entering X shortly before, in both directions', () => {
+    expect(transitionsCausedBy(python, ours).map((c) => [c.effect.stamp, c.cause.stamp])).toEqual([['2026-12-06 11:40:02.503000', '2026-12-06 11:40:02.500000']]);
+    expect(transitionsCausedBy(ours, python).map((c) => [c.effect.stamp, c.cause.stamp])).toEqual([['2026-12-06 11:40:09.004000', '2026-12-06 11:40:09.000000']]);
+  });
+
+  it('does not count a move the leader made too long before, or into another state', () => {
+    // 11:40:20 other_to_inner: the leader's last move into inner was 17.5 s earlier.
+    expect(transitionsCausedBy(python, ours, 2000).map((c) => c.effect.stamp)).not.toContain('2026-12-06 11:40:20.000000');
+    expect(transitionsCausedBy(python, ours, 20_000).map((c) => c.effect.stamp)).toContain('2026-12-06 11:40:20.000000');
+    expect(transitionsCausedBy(python, ours.filter((l) => l.to !== 'inner'))).toEqual([]);
+  });
+});
+
+describe('what our examples and the Python listener reported', () => {
+  it('reads an example’s published counts from its last stderr line', () => {
+    const stderr =
+      '4a340_ao: running 15 s on amqp://***@127.0.0.1:5672/v (Ctrl-C stops it)\n' +
+      '4a340_ao: stopped; published {"sent":249,"buffered":2,"dropped":0} on the mesh, {"sent":448,"buffered":2,"dropped":0} trace, {"sent":2839,"buffered":10,"dropped":1} spy; received {"mesh":477}, posted 3\n';
+    expect(exampleCounters(stderr)).toEqual({
+      chart: '4a340_ao',
+      published: { mesh: { sent: 249, buffered: 2, dropped: 0 }, trace: { sent: 448, buffered: 2, dropped: 0 }, spy: { sent: 2839, buffered: 10, dropped: 1 } },
+    });
+    expect(exampleCounters('4a340_ao: running 15 s\n')).toBeNull();
+  });
+
+  it('keeps the listener’s items, its summary, and every crash or decode failure as a problem', () => {
+    const stdout = [
+      '{"kind": "trace", "item": "[x] [a] e->b() c->d", "properties": {}}',
+      '{"kind": "spy", "consumer_crashed": "InvalidFieldTypeException: b\'\'"}',
+      '{"kind": "mesh", "error": "decrypt or unpickle failed; library nacks with requeue=True", "body_len": 120}',
+      '{"kind": "mesh", "ip": "127.0.0.1", "event": {"signal_name": "x", "payload": null}, "strict_problems": ["properties differ"]}',
+      'not json',
+      '{"summary": true, "ok": 2, "failed_deliveries": 1, "strict_violations": 1, "counts": {"trace": 1, "spy": 0, "mesh": 1}, "consumer_crashes": [{"kind": "spy", "error": "x", "at_s": 1.5}], "pika": "0.13.1"}',
+    ].join('\n');
+    const report = listenerReport(stdout);
+    expect(report.items.map((r) => r.kind)).toEqual(['trace', 'mesh']);
+    expect(report.summary?.counts).toEqual({ trace: 1, spy: 0, mesh: 1 });
+    expect(report.problems).toHaveLength(3);
+    expect(report.problems[0]).toContain('consumer_crashed');
+    expect(report.problems[2]).toContain('properties differ');
+  });
+});
+
+describe('the command line', () => {
+  const reference = (): string => {
+    const root = mkdtempSync(join(tmpdir(), 'interop-options-'));
+    const ref = join(root, 'reference');
+    const files = [
+      'reference/python/miros/__init__.py',
+      'reference/python/miros_rabbitmq/network.py',
+      'reference/python/examples/networkable_active_object.py',
+      'reference/pika-0.13.1/pika/__init__.py',
+      'interop/py_listen.py',
+      'interop/py_emit.py',
+      'interop/py_seed_chart.py',
+      'interop/py_snoop_print.py',
+      'interop/samples/trace.txt',
+      'interop/samples/spy.txt',
+    ];
+    for (const file of files) {
+      mkdirSync(dirname(join(root, file)), { recursive: true });
+      writeFileSync(join(root, file), '');
+    }
+    return ref;
+  };
+
+  it('finds the scripts beside the reference folder, and takes --only', () => {
+    const ref = reference();
+    expect(parseInteropOptions([ref, '--only', 'c,a'])).toEqual({ reference: ref, scripts: join(dirname(ref), 'interop'), only: ['a', 'c'] });
+  });
+
+  it('says what is missing or wrong in one sentence', () => {
+    expect(() => parseInteropOptions([])).toThrow(new UsageError('the reference folder is missing'));
+    expect(() => parseInteropOptions([reference(), '--only', 'd'])).toThrow('--only takes a, b, c, not "d"');
+    expect(() => parseInteropOptions([reference(), '--scripts', '/nonexistent-interop'])).toThrow(/^not found: \/nonexistent-interop\/py_listen\.py/);
+  });
+});
