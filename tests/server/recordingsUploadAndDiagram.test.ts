@@ -101,7 +101,12 @@ describe('diagrams', () => {
     expect(mermaid.format).toBe('mermaid');
     expect(mermaid.parts).toHaveLength(1);
     expect(mermaid.parts[0].heading).toBe('system view');
-    expect(mermaid.parts[0].text.split('\n').slice(0, 2)).toEqual(['%% system view', 'sequenceDiagram']);
+    expect(mermaid.parts[0].text.split('\n').slice(0, 4)).toEqual([
+      '%% system view',
+      '%% source: seed · 2018-05-04 09:23:28.954560 – 09:23:49.233582 · events 1–12',
+      'sequenceDiagram',
+      '  title system view',
+    ]);
   });
 
   it('draws the live session from everything recorded so far', async () => {
