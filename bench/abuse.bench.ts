@@ -90,14 +90,29 @@ export async function main(args: string[]): Promise<void> {
   clearInterval(timer);
   sample();
 
+  // Least squares over the second half: RSS saws up and down with each GC, so two end points say little.
   const second = rss.filter((s) => s.t >= rss.at(-1)!.t / 2);
-  const slope = second.length > 1 ? ((second.at(-1)!.mib - second[0]!.mib) / (second.at(-1)!.t - second[0]!.t)) * 60 : 0;
+  const slope = leastSquaresSlope(second.map((s) => [s.t, s.mib] as const)) * 60;
   console.log(
     `RSS first ${rss[0]!.mib.toFixed(0)} MiB, peak ${Math.max(...rss.map((s) => s.mib)).toFixed(0)} MiB, last ${rss.at(-1)!.mib.toFixed(0)} MiB; ` +
-      `slope over the second half ${slope.toFixed(1)} MiB/min; hostile messages sent ${hostileSent}; client got ${received.toLocaleString('en')} records, dropped ${dropped}`,
+      `least-squares slope over the second half ${slope.toFixed(1)} MiB/min; hostile messages sent ${hostileSent}; client got ${received.toLocaleString('en')} records, dropped ${dropped}`,
   );
   socket.close();
   await connection.close();
   await running.stop();
   rmSync(recordings, { recursive: true, force: true });
+}
+
+function leastSquaresSlope(points: readonly (readonly [number, number])[]): number {
+  if (points.length < 2) return 0;
+  const n = points.length;
+  const mx = points.reduce((a, [x]) => a + x, 0) / n;
+  const my = points.reduce((a, [, y]) => a + y, 0) / n;
+  let num = 0;
+  let den = 0;
+  for (const [x, y] of points) {
+    num += (x - mx) * (y - my);
+    den += (x - mx) ** 2;
+  }
+  return den === 0 ? 0 : num / den;
 }
