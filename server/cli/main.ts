@@ -4,10 +4,12 @@
  *   miroscope serve      the dashboard server (listener, relay, recorder, demo)
  *   miroscope sequence   a saved log as numbered sequence diagrams
  *   miroscope tail       live [+t]/[+s] lines from the network, like snoop output
+ *   miroscope send       an event into the live charts, through a running serve
  *   miroscope keygen     a new Fernet key
  */
 import { Command, CommanderError } from 'commander';
 import { keygenCommand } from './keygenCommand.ts';
+import { sendCommand } from './sendCommand.ts';
 import { sequenceCommand } from './sequenceCommand.ts';
 import { serveCommand } from './serveCommand.ts';
 import { tailCommand } from './tailCommand.ts';
@@ -19,6 +21,7 @@ export function buildProgram(): Command {
     .addCommand(serveCommand())
     .addCommand(sequenceCommand())
     .addCommand(tailCommand())
+    .addCommand(sendCommand())
     .addCommand(keygenCommand());
 }
 
