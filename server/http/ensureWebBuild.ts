@@ -1,11 +1,18 @@
 /**
  * Makes sure the dashboard has been built before the server serves it.
  *
- * `web/dist` is build output (not in git), so a fresh clone has none. Rather
- * than serving a "please build" page to someone who just ran `npm start`,
- * `miroscope serve` builds it once with Vite (a runtime dependency) when it
- * is missing. A failed build is reported and the server still starts; the
- * page then says how to build by hand.
+ * The page is found beside the compiled server, in the same relative place
+ * in both layouts, so nothing here asks which one it runs in:
+ *
+ *   source checkout:   server/http/ensureWebBuild.ts      → web/dist       (vite's default output)
+ *   installed package: dist/server/http/ensureWebBuild.js → dist/web/dist  (`npm run build:web`)
+ *
+ * The package ships its page prebuilt, so it never reaches the build below
+ * and needs no Vite. In a checkout `web/dist` is build output (not in git),
+ * so a fresh clone has none. Rather than serving a "please build" page to
+ * someone who just ran `npm start`, `miroscope serve` builds it once with
+ * Vite (a devDependency) when it is missing. A failed build is reported and
+ * the server still starts; the page then says how to build by hand.
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';

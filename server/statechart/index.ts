@@ -1,9 +1,12 @@
 /**
  * The statechart runtime's public surface: a TypeScript port of miros.
  * Import from here; the other files are the implementation, one concept each.
+ *
+ * @module miroscope/statechart
  */
 export { ActiveFabric, activeFabric, type ActiveFabricOptions, type FabricSubscriber } from './ActiveFabric.ts';
 export { ActiveObject, type ActiveObjectOptions, type TimedPostOptions } from './ActiveObject.ts';
+export type { BoundedDeque } from './BoundedDeque.ts';
 export type { ChartListener, ChartObservation } from './ChartObservation.ts';
 export type { Clock, TimerHandle } from './Clock.ts';
 export { defaultActiveObjectName } from './defaultActiveObjectName.ts';
@@ -11,14 +14,15 @@ export { Event } from './Event.ts';
 export { Factory, StateBlueprint, type FactoryCallback } from './Factory.ts';
 export { formatTimestamp } from './formatTimestamp.ts';
 export { formatTraceLine } from './formatTraceLine.ts';
+export type { TraceEntry } from './TraceRing.ts';
 export { HsmEventProcessor } from './HsmEventProcessor.ts';
 export { HsmWithQueues, type HsmWithQueuesOptions } from './HsmWithQueues.ts';
 export type { InstrumentationOptions } from './Instrumentation.ts';
-export type { QueueType, TimerRecord } from './PostedEventTimers.ts';
-export type { Probe, ProbeEvent } from './ProbeEvent.ts';
+export type { QueueType, TimedPostSpec, TimerRecord } from './PostedEventTimers.ts';
+export type { CallProbe, DispatchedProbe, DispatchProbe, Probe, ProbeEvent, ReturnProbe } from './ProbeEvent.ts';
 export { RealClock, realClock } from './RealClock.ts';
 export { ReturnStatus, type ReturnStatusCode } from './returnStatus.ts';
-export { RESERVED_SIGNALS, SignalRegistry } from './SignalRegistry.ts';
+export { RESERVED_SIGNALS, SignalRegistry, type SignalRegistryOptions } from './SignalRegistry.ts';
 export { signalRegistry, signals, type Signals } from './signals.ts';
 export { spyOn } from './spyOn.ts';
 export {

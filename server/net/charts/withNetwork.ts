@@ -22,7 +22,27 @@ import type { PublishResult } from '../transport/Transport.ts';
 // The mixin pattern requires exactly this constructor type.
 type ChartClass = new (...args: any[]) => ActiveObject;
 
-export function withNetwork<Base extends ChartClass>(base: Base) {
+/**
+ * The public API `withNetwork` adds. The mixin's return type names it, so
+ * the package's declarations can describe NetworkedActiveObject without
+ * spelling out the anonymous class (which would have to expose the
+ * runtime's private members, and TypeScript refuses that: TS4094).
+ */
+export interface NetworkedChart {
+  readonly network: ChartNetwork;
+  transmit(event: Event): PublishResult;
+  enableSnoopTrace(): void;
+  enableSnoopTraceNoColor(): void;
+  enableSnoopSpy(): void;
+  enableSnoopSpyNoColor(): void;
+  snoopScribble(text: string): void;
+  registerNetworkMessageCallback(callback: NetworkMessageCallback | null): void;
+  registerNetworkTraceCallback(callback: SnoopMessageCallback | null): void;
+  registerNetworkSpyCallback(callback: SnoopMessageCallback | null): void;
+  networkCounters(): ChartNetworkCounters;
+}
+
+export function withNetwork<Base extends ChartClass>(base: Base): Base & (new (...args: any[]) => NetworkedChart) {
   return class Networked extends base {
     /** The chart's networks: counters, readiness, the transport's state. */
     readonly network: ChartNetwork;
