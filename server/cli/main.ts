@@ -3,11 +3,13 @@
  *
  *   miroscope serve      the dashboard server (listener, relay, recorder, demo)
  *   miroscope sequence   a saved log as numbered sequence diagrams
+ *   miroscope diff       where two runs parted ways, chart by chart
  *   miroscope tail       live [+t]/[+s] lines from the network, like snoop output
  *   miroscope send       an event into the live charts, through a running serve
  *   miroscope keygen     a new Fernet key
  */
 import { Command, CommanderError } from 'commander';
+import { diffCommand } from './diffCommand.ts';
 import { keygenCommand } from './keygenCommand.ts';
 import { sendCommand } from './sendCommand.ts';
 import { sequenceCommand } from './sequenceCommand.ts';
@@ -20,6 +22,7 @@ export function buildProgram(): Command {
     .showHelpAfterError()
     .addCommand(serveCommand())
     .addCommand(sequenceCommand())
+    .addCommand(diffCommand())
     .addCommand(tailCommand())
     .addCommand(sendCommand())
     .addCommand(keygenCommand());

@@ -10,10 +10,10 @@ describe('miroscope --help', () => {
       .split('\n')
       .map((line) => /^ {2}(\S+)/.exec(line)?.[1])
       .filter(Boolean);
-    expect(commands).toEqual(['serve', 'sequence', 'tail', 'send', 'keygen', 'help']);
+    expect(commands).toEqual(['serve', 'sequence', 'diff', 'tail', 'send', 'keygen', 'help']);
   });
 
-  it.each(['serve', 'sequence', 'tail', 'send', 'keygen'])('has --help for %s with usage and examples', async (command) => {
+  it.each(['serve', 'sequence', 'diff', 'tail', 'send', 'keygen'])('has --help for %s with usage and examples', async (command) => {
     const result = await runCli([command, '--help']);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(new RegExp(`^Usage: miroscope ${command} `));
