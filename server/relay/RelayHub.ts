@@ -43,6 +43,10 @@ export interface RelayHubOptions {
    * record. Not called for the history before a fresh client joined.
    */
   onDropped?: (client: string, range: DroppedRange) => void;
+  /** Charts whose latest topology is kept for clients that join later (default 1,000). */
+  maxRetained?: number;
+  /** Characters of those topology records kept (default 8 MiB); the oldest announcement goes first. */
+  maxRetainedChars?: number;
   /** Monotonic milliseconds (injected for tests). */
   now?: () => number;
 }
@@ -59,7 +63,9 @@ const STATUS_INTERVAL_MS = 1000;
 export class RelayHub {
   readonly ring: RingBuffer<MirosRecord>;
   readonly #clients = new Map<string, Client>();
-  readonly #retained = new Map<string, MetaRecord>();
+  /** Latest topology per chart, least recently announced first; bounded (charts are named by the network). */
+  readonly #retained = new Map<string, { record: MetaRecord; chars: number }>();
+  #retainedChars = 0;
   readonly #flow: FlowOptions;
   readonly #now: () => number;
   #statusTimer: NodeJS.Timeout | null = null;
@@ -88,9 +94,7 @@ export class RelayHub {
   publish(record: MirosRecord, chars = 0): void {
     if (this.#closed) return;
     this.ring.push(record, chars);
-    if (record.kind === 'meta' && record.event === 'topology' && record.chart !== null) {
-      this.#retained.set(record.chart, record);
-    }
+    if (record.kind === 'meta' && record.event === 'topology' && record.chart !== null) this.#retain(record.chart, record, chars);
     for (const client of this.#clients.values()) this.#schedule(client);
   }
 
@@ -113,7 +117,7 @@ export class RelayHub {
       lastSeq: this.ring.lastSeq,
       firstSeq: this.ring.firstSeq,
       ...this.options.describe(),
-      retained: [...this.#retained.values()],
+      retained: [...this.#retained.values()].map((r) => r.record),
     };
   }
 
@@ -123,6 +127,24 @@ export class RelayHub {
     if (this.#statusTimer) clearTimeout(this.#statusTimer);
     for (const client of this.#clients.values()) client.cancelTimer?.();
     this.#clients.clear();
+  }
+
+  /** Keeps `record` as the chart's latest topology, dropping the oldest announcements past the bounds. */
+  #retain(chart: string, record: MetaRecord, chars: number): void {
+    const previous = this.#retained.get(chart);
+    if (previous) {
+      this.#retained.delete(chart);
+      this.#retainedChars -= previous.chars;
+    }
+    this.#retained.set(chart, { record, chars });
+    this.#retainedChars += chars;
+    const maxCharts = this.options.maxRetained ?? 1_000;
+    const maxChars = this.options.maxRetainedChars ?? 8 * 1024 * 1024;
+    for (const [oldest, kept] of this.#retained) {
+      if ((this.#retained.size <= maxCharts && this.#retainedChars <= maxChars) || oldest === chart) break;
+      this.#retained.delete(oldest);
+      this.#retainedChars -= kept.chars;
+    }
   }
 
   #attach(socket: RelaySocket): void {

@@ -212,7 +212,8 @@ describe('RelayHub', () => {
     const a2 = topology('a', ['one', 'three']);
     rig.publish(10);
     const hello = await client(rig.url).connected();
-    expect(hello.retained).toEqual([a2, b]);
+    // Least recently announced first: a's second announcement moved it to the end.
+    expect(hello.retained).toEqual([b, a2]);
   });
 
   it('ignores malformed resume and ack messages instead of failing', async () => {
@@ -246,5 +247,20 @@ describe('RelayHub', () => {
     const c = client(rig.url);
     await c.until(() => c.lastSeq === 10);
     expect(c.batches.map((b) => b.records.length)).toEqual([4, 4, 2]);
+  });
+
+  // Issue 9: chart names come from the network, so what is retained per chart must be bounded too.
+  it('retains the latest topology of at most maxRetained charts, the most recently announced', async () => {
+    const rig = await startRig({ maxRetained: 3, maxRetainedChars: 1_000 });
+    const announce = (chart: string, chars: number) =>
+      rig.hub.publish(
+        rig.sequencer.number({ v: 1, kind: 'meta', event: 'topology', chart, node: 'n', time: null, received: 0, raw: 't', states: [{ name: 's', parent: null }] }),
+        chars,
+      );
+    for (const chart of ['a', 'b', 'c', 'd']) announce(chart, 100);
+    announce('b', 100);
+    expect((await client(rig.url).connected()).retained.map((r) => r.chart)).toEqual(['c', 'd', 'b']);
+    announce('big', 950);
+    expect((await client(rig.url).connected()).retained.map((r) => r.chart)).toEqual(['big']);
   });
 });
