@@ -91,7 +91,7 @@ describe('announced topology and current state', () => {
   it('knows the state and last transition of a chart at any cursor', () => {
     const log = logOf(fixtureRecords('seed-two-charts-trace.log'));
     expect([currentTransition(log, 12, '2771f_ao'), currentTransition(log, 11, '2771f_ao')?.state, currentTransition(log, 1, '2771f_ao')]).toEqual([
-      { state: 'inner', last: { from: 'outer', to: 'inner', signal: 'other_to_inner', seq: 12 } },
+      { state: 'inner', last: { from: 'outer', to: 'inner', signal: 'other_to_inner', seq: 12 }, source: 'trace' },
       'outer',
       null,
     ]);

@@ -9,13 +9,14 @@
 import type { MirosRecord } from '../../../../shared/records/MirosRecord.ts';
 import type { RecordLog } from '../../store/RecordLog.ts';
 import { chartIndex, type ChartEntry } from '../../store/chartIndex.ts';
+import { lastMoveBefore } from '../statechart/chartMoves.ts';
 
 export type Liveness = 'alive' | 'stale' | 'unknown';
 
 export interface ChartSummary {
   name: string;
   node: string | null;
-  /** The target of its latest transition; null before any. */
+  /** The target of its latest transition (trace lines, else spy steps); null before any. */
   state: string | null;
   /** Short text of its latest record (a signal, a spy line). */
   lastEvent: string | null;
@@ -57,8 +58,10 @@ export function summarizeCharts(log: RecordLog, end: number, clock: SummaryClock
 function summarize(log: RecordLog, entry: ChartEntry, count: number, end: number, now: number | null, field: SummaryClock['field']): ChartSummary {
   const lastPosition = entry.all.get(count - 1);
   const last = log.at(lastPosition);
-  const tracePosition = entry.traces.lastBefore(end);
-  const state = tracePosition < 0 ? null : (log.at(tracePosition) as Extract<MirosRecord, { kind: 'trace' }>).to;
+  // Trace lines, or the spy steps of a chart heard only on the spy network.
+  const move = lastMoveBefore(log, end, entry.name);
+  const state = move?.to ?? null;
+  const told = log.at(telling(log, entry, count));
   const lastSeen = instantNear(log, entry, count - 1, field);
   let liveness: Liveness = 'unknown';
   if (now !== null && lastSeen !== null) liveness = now - lastSeen <= STALE_AFTER_MS ? 'alive' : 'stale';
@@ -66,7 +69,8 @@ function summarize(log: RecordLog, entry: ChartEntry, count: number, end: number
     name: entry.name,
     node: last.node,
     state,
-    lastEvent: describe(log.at(telling(log, entry, count))),
+    // A spy-only chart's latest move says more than its queue bookkeeping.
+    lastEvent: move?.source === 'spy' && told.kind === 'spy' ? `${move.signal}() ${move.from}→${move.to}` : describe(told),
     lastSeq: last.seq,
     rate: now === null ? 0 : rate(log, entry, count, now, field),
     liveness,

@@ -9,7 +9,7 @@ import { useRecords, useRecordsView } from '../../panelApi/useRecords.ts';
 import { useSelectedChart } from '../../panelApi/useSelection.ts';
 import { useSourceStatus } from '../../panelApi/useSourceStatus.ts';
 import { chartIndex } from '../../store/chartIndex.ts';
-import { transitionIndex } from './transitionIndex.ts';
+import { observedTransitions, transitionIndex } from './transitionIndex.ts';
 import { announcedTopology } from './chartTopology.ts';
 import { advanceTopology, inferredTopology } from './inferredTopology.ts';
 import { useCaughtUp, type CatchUpStep } from '../../panelApi/useCaughtUp.ts';
@@ -22,6 +22,7 @@ import { currentTransition } from './currentTransition.ts';
 import { flattenLayout, type FlatLayout } from './flattenLayout.ts';
 import { layoutGraph } from './layoutEngine.ts';
 import { StatechartDrawing } from './StatechartDrawing.tsx';
+import { SendEventControl } from '../sendEvent/SendEventControl.tsx';
 import './StatechartPanel.css';
 
 export default function StatechartPanel() {
@@ -35,7 +36,7 @@ export default function StatechartPanel() {
   // Structure from the whole log (not the cursor) so seeking never re-lays out.
   const structure = useMemo(() => {
     if (chart === null || !ready) return null;
-    const transitions = [...(transitionIndex(log).get(chart)?.values() ?? [])];
+    const transitions = observedTransitions(log, chart);
     const states = announcedTopology(log, length, chart, server?.retained) ?? inferredTopology(log, chart);
     const roots = stateHierarchy(states, transitions);
     if (roots.length === 0) return null;
@@ -80,6 +81,7 @@ export default function StatechartPanel() {
             </option>
           ))}
         </select>
+        {chart !== null && <SendEventControl key={chart} chart={chart} />}
         <span className="dim" data-testid="statechart-current" data-state={current?.state ?? ''}>
           {current ? `in ${current.state} · last ${current.last.signal}: ${current.last.from} → ${current.last.to}` : 'no transition yet'}
         </span>

@@ -5,6 +5,8 @@
  * cursor, so moving the cursor never re-lays the diagram out.
  */
 import { incrementalIndex } from '../../store/incrementalIndex.ts';
+import type { RecordLog } from '../../store/RecordLog.ts';
+import { spyMoves } from './chartMoves.ts';
 
 export interface ObservedTransition {
   from: string;
@@ -25,3 +27,20 @@ export const transitionIndex = incrementalIndex<Map<string, Map<string, Observed
     if (!t.signals.includes(record.signal)) t.signals.push(record.signal);
   },
 });
+
+/**
+ * The chart's distinct transitions over the whole log: from its trace
+ * records, or, for a chart heard only on the spy network, from its spy steps.
+ */
+export function observedTransitions(log: RecordLog, chart: string): ObservedTransition[] {
+  const traced = transitionIndex(log).get(chart);
+  if (traced && traced.size > 0) return [...traced.values()];
+  const byKey = new Map<string, ObservedTransition>();
+  for (const m of spyMoves(log, chart)) {
+    const key = `${m.from}\u0000${m.to}`;
+    let t = byKey.get(key);
+    if (!t) byKey.set(key, (t = { from: m.from, to: m.to, signals: [] }));
+    if (!t.signals.includes(m.signal)) t.signals.push(m.signal);
+  }
+  return [...byKey.values()];
+}
