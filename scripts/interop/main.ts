@@ -45,7 +45,13 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
 
-  const vhost = PrivateVhost.create();
+  let vhost: PrivateVhost;
+  try {
+    vhost = PrivateVhost.create();
+  } catch (error) {
+    console.error(`interop: could not make a private vhost: ${(error as Error).message}`);
+    return 2;
+  }
   const ctx = new InteropContext(ROOT, options, vhost.url);
   let cleaned = false;
   const cleanUp = (keepScratch: boolean) => {
