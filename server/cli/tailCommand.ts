@@ -14,6 +14,7 @@
 import { Command } from 'commander';
 import type { UnnumberedRecord } from '../../shared/records/MirosRecord.ts';
 import { ConfigError, resolveServeConfig } from '../config/serveConfig.ts';
+import { addKeyOptions, keyOptions, type KeyFlags } from './keyOptions.ts';
 import { formatSnoopLine, type SnoopNetwork } from '../net/charts/formatSnoopLine.ts';
 import { MirosNets } from '../net/MirosNets.ts';
 import { AmqpTransport, DEFAULT_AMQP_URL } from '../net/transport/AmqpTransport.ts';
@@ -21,11 +22,8 @@ import { redactSecrets, redactUrl } from '../net/transport/redactUrl.ts';
 import type { Delivery } from '../net/transport/Transport.ts';
 import type { PickleValue } from '../net/pickle/PickleValue.ts';
 
-interface TailFlags {
+interface TailFlags extends KeyFlags {
   amqp?: string;
-  meshKey?: string;
-  traceKey?: string;
-  spyKey?: string;
   spy?: boolean;
   color: boolean;
   name?: string;
@@ -33,12 +31,11 @@ interface TailFlags {
 }
 
 export function tailCommand(): Command {
-  return new Command('tail')
+  const command = new Command('tail')
     .description('print the snoop trace (and spy) networks live, like miros-rabbitmq’s snoop output')
-    .option('--amqp <url>', 'RabbitMQ broker URL (default: AMQP_URL, else amqp://guest:guest@127.0.0.1:5672/)')
-    .option('--mesh-key <key>', 'Fernet key of the mesh (default: MIROS_MESH_KEY, else the seed demo key)')
-    .option('--trace-key <key>', 'key of the snoop trace network (default: MIROS_TRACE_KEY, else the mesh key)')
-    .option('--spy-key <key>', 'key of the snoop spy network (default: MIROS_SPY_KEY, else the mesh key)')
+    .option('--amqp <url>', 'RabbitMQ broker URL (default: AMQP_URL, else amqp://guest:guest@127.0.0.1:5672/)');
+  // Keys as serve takes them: from a file or the environment, never argv (ps shows it).
+  return addKeyOptions(command)
     .option('--spy', 'also print the snoop spy network ([+s] lines)')
     .option('--no-color', 'print without ANSI colours (also when NO_COLOR is set)')
     .option('--name <chart>', 'show this chart’s name in blue, as its own node would')
@@ -55,7 +52,7 @@ Examples:
     .action(async (flags: TailFlags) => {
       let config;
       try {
-        config = resolveServeConfig({ amqp: flags.amqp, meshKey: flags.meshKey, traceKey: flags.traceKey, spyKey: flags.spyKey });
+        config = resolveServeConfig({ amqp: flags.amqp, ...keyOptions(flags) });
       } catch (error) {
         if (!(error instanceof ConfigError)) throw error;
         process.stderr.write(`miroscope tail: ${error.message}\n`);

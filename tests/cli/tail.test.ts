@@ -75,7 +75,7 @@ describe('miroscope tail', () => {
     // The library's rule makes the name run to the last "]" of the line, which here is inside the OSC sequence.
     const evil = { kind: 'trace' as const, item: '\n[2018-05-04 09:23:34.256485] [evil_ao] e->x\x1b]0;pwned\x07() a->b\n' };
     const key = randomBytes(32).toString('base64url') + '=';
-    const child = spawnCli(['tail', '--seconds', '5', '--spy', '--name', 'ao1', '--mesh-key', key]);
+    const child = spawnCli(['tail', '--seconds', '5', '--spy', '--name', 'ao1'], { env: { MIROS_MESH_KEY: key } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -95,5 +95,14 @@ describe('miroscope tail', () => {
     const of = (prefix: string, list: string[]) => list.filter((l) => l.startsWith(prefix));
     expect(of(' [+s] ', lines)).toEqual(of(' [+s] ', library));
     expect(of(' [+t] ', lines)).toEqual([...of(' [+t] ', library), ' [+t] [2018-05-04 09:23:34.256485] [\x1b[35mevil_ao] e->x\\x1b\x1b[0m]0;pwned\\x07() a->b']);
+  });
+  it('refuses a key on the command line, where ps would show it, and names the file option (issue 9)', async () => {
+    const child = spawnCli(['tail', '--seconds', '1', '--mesh-key', 'u3Uc-qAi9iiCv3fkBfRUAKrM1gH8w51-nVU8M8A73Jg=']);
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+    expect(code).toBe(2);
+    expect(stderr).toContain('--mesh-key-file');
+    expect(stderr).not.toContain('u3Uc-qAi9iiCv3fkBfRUAKrM1gH8w51');
   });
 });
