@@ -4,7 +4,7 @@
  * Shape of a session:
  *
  *   client                                   server
- *     │── connect (auth: {token?}) ───────────▶│  token checked when the server requires one
+ *     │── connect (token in cookie, header or ?token=) ▶│  checked in the handshake when the server requires one
  *     │◀──────────────────── hello ────────────│  session id, lastSeq, counters, retained records
  *     │── resume {afterSeq, session?} ────────▶│  afterSeq 0 on a first connect
  *     │◀─ records {records, lastSeq} ──────────│  the gap from the ring buffer,

@@ -34,7 +34,10 @@ export interface LiveSourceOptions {
 const SERVER_CLOSE_RETRY_MS = 1000;
 
 function defaultConnect(url: string, token: string | undefined): RelaySocket {
-  return io(url, { auth: token ? { token } : {}, reconnectionDelayMax: 5000 });
+  // The server checks the token in the engine.io handshake, before socket.io's
+  // `auth` arrives, so it travels in the handshake's query (the page itself
+  // carries it in its cookie and needs neither).
+  return io(url, { query: token ? { token } : {}, auth: token ? { token } : {}, reconnectionDelayMax: 5000 });
 }
 
 export class LiveSource implements Source {
