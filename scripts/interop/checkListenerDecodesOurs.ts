@@ -29,6 +29,7 @@ import { tail } from './ChildGroup.ts';
 import { exampleCounters, NETWORKS, type Network } from './exampleCounters.ts';
 import { InteropContext, type CheckResult } from './InteropContext.ts';
 import { listenerReport } from './listenerReport.ts';
+import { printedLinesDecoded } from './printedLinesDecoded.ts';
 import { join } from 'node:path';
 import { existsSync } from 'node:fs';
 
@@ -90,7 +91,7 @@ export async function checkListenerDecodesOurs(ctx: InteropContext): Promise<Che
     else if (summary.counts[network] !== expected[network])
       details.push(`${network}: the Python listener decoded ${summary.counts[network]} of the ${expected[network]} our examples published`);
   }
-  const content = ourLinesAmongDecoded(examples, charts, report.items);
+  const content = printedLinesDecoded(examples.map((child, i) => ({ chart: charts[i], stdout: child.stdout })), report.items);
   if (content.missing.length > 0)
     details.push(`${content.missing.length} of the ${content.checked} lines our examples printed for their own charts were not decoded by Python, first ${JSON.stringify(content.missing[0])}`);
   const brokerHost = new URL(ctx.amqpUrl).hostname;
@@ -108,35 +109,4 @@ export async function checkListenerDecodesOurs(ctx: InteropContext): Promise<Che
     ` (${perChart.join(', ')} trace/spy/mesh); ${content.checked - content.missing.length}/${content.checked} printed lines among them;` +
     ` mesh address ${[...new Set(addresses)].join(', ') || 'none'}; ${summary.failed_deliveries} failed, ${summary.consumer_crashes.length} dead consumers`;
   return { ok: !failed, line, details: failed ? details : [] };
-}
-
-/**
- * The ` [+t] ` / ` [+s] ` lines each example printed (uncoloured) for its own
- * chart, checked against the decoded items: a trace item is the line (the
- * live trace frames it in newlines, which the printers drop), a spy item is
- * `<chart> <line>`.
- */
-function ourLinesAmongDecoded(examples: readonly Child[], charts: readonly (string | undefined)[], items: readonly Record<string, unknown>[]) {
-  // A multiset: spy lines repeat (`ENTRY_SIGNAL:inner` on every entry), and each decoded item accounts for one printed line.
-  const decoded = new Map<string, number>();
-  const add = (line: string) => decoded.set(line, (decoded.get(line) ?? 0) + 1);
-  for (const r of items) {
-    if (r.kind === 'trace') add(' [+t] ' + String(r.item).replace(/\n/g, ''));
-    else if (r.kind === 'spy') add(' [+s] ' + String(r.item));
-  }
-  let checked = 0;
-  const missing: string[] = [];
-  examples.forEach((child, i) => {
-    const chart = charts[i];
-    if (chart === undefined) return;
-    for (const line of child.stdout.split('\n')) {
-      const own = line.startsWith(' [+t] ') ? line.includes(`] [${chart}] `) : line.startsWith(` [+s] ${chart} `);
-      if (!own) continue;
-      checked++;
-      const left = decoded.get(line) ?? 0;
-      if (left === 0) missing.push(line);
-      else decoded.set(line, left - 1);
-    }
-  });
-  return { checked, missing };
 }

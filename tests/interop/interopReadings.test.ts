@@ -11,6 +11,7 @@ import { transitionsCausedBy } from '../../scripts/interop/causedTransitions.ts'
 import { exampleCounters } from '../../scripts/interop/exampleCounters.ts';
 import { parseInteropOptions, UsageError } from '../../scripts/interop/interopOptions.ts';
 import { listenerReport } from '../../scripts/interop/listenerReport.ts';
+import { printedLinesDecoded } from '../../scripts/interop/printedLinesDecoded.ts';
 import { ownChartName, snoopTraceLines } from '../../scripts/interop/snoopTraceLines.ts';
 
 const BLUE = (s: string) => `\x1b[34m${s}\x1b[0m`;
@@ -96,6 +97,27 @@ describe('what our examples and the Python listener reported', () => {
     expect(report.problems).toHaveLength(3);
     expect(report.problems[0]).toContain('consumer_crashed');
     expect(report.problems[2]).toContain('properties differ');
+  });
+});
+
+describe('whether Python decoded every line our examples printed for their own charts', () => {
+  const stdout = [
+    ' [+t] [2026-12-06 11:40:01.000100] [4a340_ao] e->start_at() top->outer',
+    ' [+s] 4a340_ao ENTRY_SIGNAL:inner',
+    ' [+s] 4a340_ao ENTRY_SIGNAL:inner',
+    ' [+t] [2026-12-06 11:40:02.000000] [541ed_fo] e->to_inner() outer->inner', // the peer's: not ours to account for
+    ' [+s] 541ed_fo ENTRY_SIGNAL:inner',
+    '',
+  ].join('\n');
+  const trace = { kind: 'trace', item: '\n[2026-12-06 11:40:01.000100] [4a340_ao] e->start_at() top->outer\n' };
+  const spy = { kind: 'spy', item: '4a340_ao ENTRY_SIGNAL:inner' };
+
+  it('accounts for each printed line with one decoded item, framing dropped', () => {
+    expect(printedLinesDecoded([{ chart: '4a340_ao', stdout }], [trace, spy, spy])).toEqual({ checked: 3, missing: [] });
+  });
+
+  it('reports a repeated line decoded fewer times than printed', () => {
+    expect(printedLinesDecoded([{ chart: '4a340_ao', stdout }], [trace, spy])).toEqual({ checked: 3, missing: [' [+s] 4a340_ao ENTRY_SIGNAL:inner'] });
   });
 });
 
