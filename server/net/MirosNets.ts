@@ -76,6 +76,9 @@ interface Net {
   subscription: Subscription | null;
 }
 
+/** Charts whose last heard topology is remembered (see `heardTopologies`). */
+const MAX_HEARD_TOPOLOGIES = 1_000;
+
 export class MirosNets {
   readonly node: string;
   private readonly address: MeshSenderAddress | string;
@@ -85,6 +88,13 @@ export class MirosNets {
   private readonly now: () => number;
   private readonly offTransport: (() => void)[];
   private readonly topologies = new Map<string, { json: string; sentAt: number | null }>();
+  /**
+   * The topology last heard per `chart@node`, so a repeat (sent every few
+   * seconds for late joiners, on trace and spy alike) is not recorded again:
+   * the relay keeps the latest one for dashboards that connect later.
+   * Bounded like any network-named map; the least recently heard goes first.
+   */
+  private readonly heardTopologies = new Map<string, string>();
 
   constructor(options: MirosNetsOptions) {
     this.transport = options.transport;
@@ -229,6 +239,7 @@ export class MirosNets {
     // then rethrown so the transport counts it as a handler error.
     let failure: unknown = null;
     for (const record of result.records) {
+      if (record.kind === 'meta' && record.event === 'topology' && !this.topologyChanged(record)) continue;
       for (const handler of n.handlers) {
         try {
           handler(record, delivery, result.item);
@@ -239,6 +250,17 @@ export class MirosNets {
     }
     if (failure !== null) throw failure;
     return undefined;
+  }
+
+  /** True when `record` announces a topology other than the one last heard from its chart and node. */
+  private topologyChanged(record: Omit<MetaRecord, 'seq'>): boolean {
+    const key = `${record.chart}@${record.node ?? ''}`;
+    const json = JSON.stringify(record.states ?? null);
+    const last = this.heardTopologies.get(key);
+    this.heardTopologies.delete(key);
+    this.heardTopologies.set(key, json);
+    if (this.heardTopologies.size > MAX_HEARD_TOPOLOGIES) this.heardTopologies.delete(this.heardTopologies.keys().next().value!);
+    return last !== json;
   }
 
   private rejected(rejection: WireRejection, received: number): void {

@@ -111,21 +111,51 @@ describe('MirosNets over the in-process bus', () => {
     const left = new MirosNets({ transport: new InProcessBus({ broker, now }), meshKey: demoKey, node: 'left', now });
     const right = new MirosNets({ transport: new InProcessBus({ broker, now }), meshKey: demoKey, node: 'right', now });
     const got: unknown[] = [];
-    right.onSpy((r) => void got.push(r.kind === 'meta' ? [r.event, r.chart, r.states] : [r.kind, r.raw]));
+    const headers: boolean[] = [];
+    right.onSpy((r, delivery) => {
+      got.push(r.kind === 'meta' ? [r.event, r.chart, r.states] : [r.kind, r.raw]);
+      if (r.kind === 'spy') headers.push(delivery.props.headers?.['x-miroscope-topology'] !== undefined);
+    });
     await right.ready();
     left.announceTopology('ao1', [{ name: 'outer', parent: null }, { name: 'inner', parent: 'outer' }]);
     left.publishSpy('ao1', 'START');
     left.publishSpy('ao1', 'ENTRY_SIGNAL:outer'); // within the repeat interval: no header
     clock += 5_000;
-    left.publishSpy('ao1', 'INIT_SIGNAL:outer');
-    await waitFor(() => expect(got.length).toBe(5));
+    left.publishSpy('ao1', 'INIT_SIGNAL:outer'); // the repeat: sent, but the same, so not recorded again
+    left.announceTopology('ao1', [{ name: 'outer', parent: null }, { name: 'inner', parent: 'outer' }, { name: 'deep', parent: 'inner' }]);
+    left.publishSpy('ao1', 'ENTRY_SIGNAL:inner');
+    await waitFor(() => expect(got.length).toBe(6));
     const states = [{ name: 'outer', parent: null }, { name: 'inner', parent: 'outer' }];
     expect(got).toEqual([
       ['spy', 'ao1 START'],
       ['topology', 'ao1', states],
       ['spy', 'ao1 ENTRY_SIGNAL:outer'],
       ['spy', 'ao1 INIT_SIGNAL:outer'],
-      ['topology', 'ao1', states],
+      ['spy', 'ao1 ENTRY_SIGNAL:inner'],
+      ['topology', 'ao1', [...states, { name: 'deep', parent: 'inner' }]],
     ]);
+    expect(headers).toEqual([true, false, true, true]);
+  });
+
+  it('records a topology repeated on the other snoop network once (issue 10: a topology row per transition)', async () => {
+    let clock = received;
+    const broker = new InProcessBroker();
+    const now = () => clock;
+    const left = new MirosNets({ transport: new InProcessBus({ broker, now }), meshKey: demoKey, node: 'left', now });
+    const right = new MirosNets({ transport: new InProcessBus({ broker, now }), meshKey: demoKey, node: 'right', now });
+    const got: string[] = [];
+    right.onSpy((r) => void got.push(r.kind === 'meta' ? `${r.event}` : r.kind));
+    right.onTrace((r) => void got.push(r.kind === 'meta' ? `${r.event}` : r.kind));
+    await right.ready();
+    left.announceTopology('ao1', [{ name: 'outer', parent: null }]);
+    left.publishSpy('ao1', 'START');
+    await waitFor(() => expect(got.length).toBe(2));
+    clock += 5_000;
+    left.publishTrace('\n[2018-05-04 09:23:34.178157] [ao1] e->to_inner() outer->inner\n');
+    clock += 5_000;
+    left.publishSpy('ao1', 'ENTRY_SIGNAL:inner');
+    await waitFor(() => expect(got.filter((k) => k !== 'topology')).toHaveLength(3));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(got.filter((k) => k === 'topology')).toHaveLength(1);
   });
 });
