@@ -33,6 +33,12 @@ export interface ActiveFabricOptions {
   onError?: (error: unknown) => void;
 }
 
+/**
+ * In-process publish/subscribe between active objects: `publish` on one chart, `subscribe` on others.
+ *
+ * @remarks miros: `ActiveFabric` (miros.activeobject), miros's process-wide singleton; here one can
+ * be injected through the `fabric` option, so tests get a private one.
+ */
 export class ActiveFabric {
   private readonly subscriptions = new Map<string, { fifo: FabricSubscriber[]; lifo: FabricSubscriber[] }>();
   private pending: Pending[] = [];
@@ -109,5 +115,9 @@ export class ActiveFabric {
   }
 }
 
-/** The process-wide fabric active objects use unless given one. */
+/**
+ * The process-wide fabric active objects use unless given one.
+ *
+ * @remarks miros: the `ActiveFabric` singleton every miros active object shares.
+ */
 export const activeFabric = new ActiveFabric();

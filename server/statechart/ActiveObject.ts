@@ -51,6 +51,13 @@ interface IdleWaiter {
   reject: (error: unknown) => void;
 }
 
+/**
+ * A chart with its own worker: `startAt` starts it, posted events are processed in order, timed
+ * posts run on the chart's clock. Most charts are one of these or a `Factory`.
+ *
+ * @remarks miros: `ActiveObject(name=None)` (miros.activeobject); its worker thread is a drain loop
+ * on Node's event loop.
+ */
 export class ActiveObject extends HsmWithQueues implements FabricSubscriber {
   readonly fabric: ActiveFabric;
   protected readonly timers: PostedEventTimers;
@@ -75,17 +82,29 @@ export class ActiveObject extends HsmWithQueues implements FabricSubscriber {
     this.timers = new PostedEventTimers(this.clock, (e, queueType) => this.timerPost(e, queueType), HsmWithQueues.QUEUE_SIZE);
   }
 
-  /** True while the worker processes events (after `startAt`, until stopped or failed). */
+  /**
+   * True while the worker processes events (after `startAt`, until stopped or failed).
+   *
+   * @remarks miros: none (miros's thread has no public state).
+   */
   get isRunning(): boolean {
     return this.running;
   }
 
-  /** miros `posted_events_queue`: timed posts held, finished ones included. */
+  /**
+   * miros `posted_events_queue`: timed posts held, finished ones included.
+   *
+   * @remarks miros: `posted_events_queue`
+   */
   get postedEvents(): readonly TimerRecord[] {
     return this.timers.list();
   }
 
-  /** Names the object if unnamed, runs the initial transitions, starts the worker. */
+  /**
+   * Names the object if unnamed, runs the initial transitions, starts the worker.
+   *
+   * @remarks miros: `start_at(state)`
+   */
   override startAt(state: StateHandler): void {
     if (this.name === null) this.name = defaultActiveObjectName(stateNameOf(state));
     super.startAt(state);
@@ -94,22 +113,38 @@ export class ActiveObject extends HsmWithQueues implements FabricSubscriber {
     this.scheduleDrain();
   }
 
-  /** Queue `e` (or, with `period`, start a timed post and return its id). */
+  /**
+   * Queue `e` (or, with `period`, start a timed post and return its id).
+   *
+   * @remarks miros: `ActiveObject.post_fifo(e, period=, times=, deferred=)`
+   */
   override postFifo(e: Event, options: TimedPostOptions = {}): string | null {
     return this.post(e, 'fifo', options);
   }
 
-  /** Like `postFifo`, at the front of the queue. */
+  /**
+   * Like `postFifo`, at the front of the queue.
+   *
+   * @remarks miros: `ActiveObject.post_lifo(e, period=, times=, deferred=)`
+   */
   override postLifo(e: Event, options: TimedPostOptions = {}): string | null {
     return this.post(e, 'lifo', options);
   }
 
-  /** Stop the timed post with this id (already queued events stay). */
+  /**
+   * Stop the timed post with this id (already queued events stay).
+   *
+   * @remarks miros: `cancel_event(id)` (compared by value, not identity).
+   */
   cancelEvent(id: string): void {
     this.timers.cancel(id);
   }
 
-  /** Stop every timed post of this event's signal (already queued events stay). */
+  /**
+   * Stop every timed post of this event's signal (already queued events stay).
+   *
+   * @remarks miros: `cancel_events(e)` (compared by value, not identity).
+   */
   cancelEvents(e: Event | string): void {
     this.timers.cancelSignal(typeof e === 'string' ? e : e.signalName);
   }
@@ -118,6 +153,8 @@ export class ActiveObject extends HsmWithQueues implements FabricSubscriber {
    * Queue STOP_ACTIVE_OBJECT_SIGNAL (no spy line). Events ahead of it are
    * still processed; then the worker exits and every timer is cancelled.
    * The STOP event stays queued, so later posts are queued but never run.
+   *
+   * @remarks miros: `stop()`; awaitable here because the worker shares the event loop.
    */
   stop(): Promise<void> {
     if (!this.stopRequested) {
@@ -129,7 +166,11 @@ export class ActiveObject extends HsmWithQueues implements FabricSubscriber {
     return this.whenIdle();
   }
 
-  /** Resolves once the queue is drained (or the worker has stopped); rejects if a step threw. */
+  /**
+   * Resolves once the queue is drained (or the worker has stopped); rejects if a step threw.
+   *
+   * @remarks miros: none (a Python caller sleeps); tests await this instead.
+   */
   whenIdle(): Promise<void> {
     if (this.failure !== undefined) return Promise.reject(this.failure);
     if (this.isIdle()) return Promise.resolve();
@@ -140,6 +181,8 @@ export class ActiveObject extends HsmWithQueues implements FabricSubscriber {
    * Subscribe to published events of a signal. Before the worker runs the
    * request travels as a SUBSCRIBE_META_SIGNAL event (lifo) that top handles,
    * as in miros; afterwards it applies at once, with a spy note.
+   *
+   * @remarks miros: `subscribe(e, queue_type='fifo')`
    */
   subscribe(eventOrSignal: Event | number | string, queueType: QueueType = 'fifo'): void {
     const signalName = signalNameOf(eventOrSignal);
@@ -151,7 +194,11 @@ export class ActiveObject extends HsmWithQueues implements FabricSubscriber {
     }
   }
 
-  /** Publish `e` to every subscriber (1 = most urgent); meta event before the worker runs. */
+  /**
+   * Publish `e` to every subscriber (1 = most urgent); meta event before the worker runs.
+   *
+   * @remarks miros: `publish(e, priority=1000)`
+   */
   publish(e: Event, priority = 1000): void {
     if (this.running) {
       this.scribble(`PUBLISH:(${e.signalName}, PRIORITY:${priority})`);
@@ -185,12 +232,20 @@ export class ActiveObject extends HsmWithQueues implements FabricSubscriber {
     return ReturnStatus.IGNORED;
   }
 
-  /** miros: an active object's trace is None until a spied state has run. */
+  /**
+   * miros: an active object's trace is None until a spied state has run.
+   *
+   * @remarks miros: `trace()`
+   */
   override trace(): string | null {
     return this.instrumentation.sawSpiedCall ? super.trace() : null;
   }
 
-  /** Print through the same output as the default live callbacks. */
+  /**
+   * Print through the same output as the default live callbacks.
+   *
+   * @remarks miros: `print(x)`
+   */
   print(text: string): void {
     this.printText(text);
   }

@@ -10,6 +10,12 @@ export interface TimerHandle {
   readonly id: number;
 }
 
+/**
+ * Where a chart reads the time and arms its timers: `RealClock` by default, `VirtualClock` in tests.
+ *
+ * @remarks miros: none (miros calls `datetime.now()` and sleeps); injecting it makes timed charts
+ * testable.
+ */
 export interface Clock {
   /** Epoch milliseconds, with a sub-millisecond (microsecond) fraction. */
   now(): number;

@@ -17,10 +17,30 @@ import { SignalRegistry } from './SignalRegistry.ts';
 import { signalRegistry } from './signals.ts';
 import { EventDecodeError, UnknownSignalError } from './StatechartError.ts';
 
+/**
+ * A signal plus an optional payload. Only the signal's name travels between processes, so the text
+ * forms match miros byte for byte.
+ *
+ * @remarks miros: `Event(signal, payload=None)` (miros.event)
+ */
 export class Event<P = unknown> {
+  /**
+   * The signal's number in this process.
+   *
+   * @remarks miros: `e.signal`
+   */
   readonly signal: number;
+  /**
+   * The signal's name: what travels between processes.
+   *
+   * @remarks miros: `e.signal_name`
+   */
   readonly signalName: string;
-  /** `null` when the event carries none (Python `None`). */
+  /**
+   * `null` when the event carries none (Python `None`).
+   *
+   * @remarks miros: `e.payload`
+   */
   readonly payload: P | null;
 
   constructor(signal: number | string, payload?: P | null, registry: SignalRegistry = signalRegistry) {
@@ -37,24 +57,40 @@ export class Event<P = unknown> {
     this.payload = payload ?? null;
   }
 
-  /** miros `has_payload()`: the payload is not None. */
+  /**
+   * miros `has_payload()`: the payload is not None.
+   *
+   * @remarks miros: `e.has_payload()`
+   */
   hasPayload(): boolean {
     return this.payload !== null;
   }
 
-  /** Python `str(e)`. */
+  /**
+   * Python `str(e)`.
+   *
+   * @remarks miros: `str(e)`
+   */
   toString(): string {
     return this.payload === null ? `${this.signalName}::<>` : `${this.signalName}::<${pyStr(this.payload)}>`;
   }
 
-  /** Python `repr(e)`. */
+  /**
+   * Python `repr(e)`.
+   *
+   * @remarks miros: `repr(e)`
+   */
   repr(): string {
     return this.payload === null
       ? `${this.signalName}:${this.signal}::<>`
       : `${this.signalName}:${this.signal}::<${pyStr(this.payload)}>`;
   }
 
-  /** miros `Event.dumps`: the JSON text peers exchange. */
+  /**
+   * miros `Event.dumps`: the JSON text peers exchange.
+   *
+   * @remarks miros: `Event.dumps(e)`
+   */
   static dumps(e: Event): string {
     return pythonJsonDumps({ signal_name: e.signalName, payload: e.payload });
   }
@@ -62,12 +98,19 @@ export class Event<P = unknown> {
   /**
    * An event heard from the network: its name is registered only as a
    * foreign name (bounded, see SignalRegistry) unless code defines it.
+   *
+   * @remarks miros: none; miros registers every heard name for good, which lets a peer grow every
+   * process without bound (see SignalRegistry).
    */
   static fromNetwork<P = unknown>(name: string, payload?: P | null, registry: SignalRegistry = signalRegistry): Event<P> {
     return new Event<P>(registry.appendForeign(name), payload, registry);
   }
 
-  /** miros `Event.loads`; registers the name. Bad text raises {@link EventDecodeError}. */
+  /**
+   * miros `Event.loads`; registers the name. Bad text raises {@link EventDecodeError}.
+   *
+   * @remarks miros: `Event.loads(text)`
+   */
   static loads(text: string, registry: SignalRegistry = signalRegistry): Event {
     let parsed: unknown;
     try {

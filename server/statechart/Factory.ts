@@ -24,11 +24,20 @@ import { spyOn } from './spyOn.ts';
 import { FactoryError } from './StatechartError.ts';
 import { stateNameOf, type SpiedState, type StateHandler } from './StateHandler.ts';
 
+/**
+ * A state's callback for one signal: answers a ReturnStatus like a state handler.
+ *
+ * @remarks miros: the `handler=` of `catch(signal=, handler=)`: `def handler(chart, e)`.
+ */
 export type FactoryCallback = (chart: Factory, e: Event) => number;
 
 const handled: FactoryCallback = () => ReturnStatus.HANDLED;
 
-/** What `factory.create(name)` returns: add callbacks, then take the state. */
+/**
+ * What `factory.create(name)` returns: add callbacks, then take the state.
+ *
+ * @remarks miros: the object `Factory.create(state=)` returns.
+ */
 export class StateBlueprint {
   constructor(
     private readonly factory: Factory,
@@ -36,18 +45,32 @@ export class StateBlueprint {
     readonly stateMethod: SpiedState<Factory>,
   ) {}
 
-  /** Handle `signal` (number or name) in this state with `handler`. */
+  /**
+   * Handle `signal` (number or name) in this state with `handler`.
+   *
+   * @remarks miros: `catch(signal=, handler=)`
+   */
   catch(signal: number | string, handler: FactoryCallback): this {
     this.factory.registerSignalCallback(this.name, signal, handler);
     return this;
   }
 
-  /** The generated (spied) state function. */
+  /**
+   * The generated (spied) state function.
+   *
+   * @remarks miros: `to_method()`
+   */
   toMethod(): SpiedState<Factory> {
     return this.stateMethod;
   }
 }
 
+/**
+ * An active object whose states are assembled from callbacks (`create(name).catch(signal,
+ * fn).toMethod()`) and nested with `nest`, instead of written as functions.
+ *
+ * @remarks miros: `Factory(name)` (miros.activeobject)
+ */
 export class Factory extends ActiveObject {
   private readonly blueprints = new Map<string, StateBlueprint>();
   /** Callbacks per state name, per signal number, in registration order. */
@@ -58,13 +81,22 @@ export class Factory extends ActiveObject {
     super(name, options);
   }
 
+  /**
+   * Start building the state named `state`.
+   *
+   * @remarks miros: `create(state=)`
+   */
   create(state: string): StateBlueprint {
     const blueprint = new StateBlueprint(this, state, factoryState(state));
     this.blueprints.set(state, blueprint);
     return blueprint;
   }
 
-  /** Set `state`'s parent (`null` = top); chainable. */
+  /**
+   * Set `state`'s parent (`null` = top); chainable.
+   *
+   * @remarks miros: `nest(state, parent=)`
+   */
   nest(state: StateHandler | string, parent: StateHandler | string | null): this {
     const parentState = parent === null ? this.top : typeof parent === 'string' ? this.resolve(parent) : parent;
     this.parents.set(stateNameOf(this.resolve(state)), parentState);
@@ -75,6 +107,11 @@ export class Factory extends ActiveObject {
     super.startAt(this.resolve(state));
   }
 
+  /**
+   * Handle `signal` in the state named `stateName` with `callback` (what `catch` does).
+   *
+   * @remarks miros: `register_signal_callback`
+   */
   registerSignalCallback(stateName: string, signal: number | string, callback: FactoryCallback): void {
     const number = typeof signal === 'number' ? signal : signalRegistry.append(signal);
     signalRegistry.nameForSignal(number); // validates numbers
@@ -105,6 +142,8 @@ export class Factory extends ActiveObject {
    * Hand-written TypeScript equivalent of a generated state (miros
    * `to_code`). Unlike miros's rendering, signals without a callback are not
    * shown as HANDLED: they fall to the parent, as the generated state does.
+   *
+   * @remarks miros: `to_code(state)` (this one writes TypeScript).
    */
   toCode(state: StateHandler | string): string {
     const name = stateNameOf(this.resolve(state));

@@ -22,10 +22,25 @@ import { ChartLifecycleError } from './StatechartError.ts';
 import { isSpied, stateNameOf, type StateHandler } from './StateHandler.ts';
 
 
+/**
+ * The hierarchical event processor: Samek's algorithm and the two pointers state handlers share.
+ * Use `ActiveObject` or `Factory` for a chart that runs by itself.
+ *
+ * @remarks miros: `HsmEventProcessor` (miros.hsm), the algorithm without queues or instrumentation;
+ * `InstrumentedHsmEventProcessor` has no counterpart: instrumentation is an observer here.
+ */
 export class HsmEventProcessor {
-  /** `state.fun`: the active leaf once started. */
+  /**
+   * `state.fun`: the active leaf once started.
+   *
+   * @remarks miros: `chart.state.fun`
+   */
   readonly state: { fun: StateHandler };
-  /** `temp.fun`: where `trans()` and SUPER answers point. */
+  /**
+   * `temp.fun`: where `trans()` and SUPER answers point.
+   *
+   * @remarks miros: `chart.temp.fun`
+   */
   readonly temp: { fun: StateHandler };
   /** Set by `dispatch` when the event reached top. */
   eventIgnored = false;
@@ -46,23 +61,41 @@ export class HsmEventProcessor {
     this.tpath = new Array<StateHandler>(16).fill(top);
   }
 
-  /** The outermost state: ignores everything. Subclasses may handle more. */
+  /**
+   * The outermost state: ignores everything. Subclasses may handle more.
+   *
+   * @remarks miros: `chart.top`
+   */
   top(_chart: HsmEventProcessor, _e: Event): number {
     return ReturnStatus.IGNORED;
   }
 
-  /** Point at `target` and answer TRAN: `return chart.trans(target)`. */
+  /**
+   * Point at `target` and answer TRAN: `return chart.trans(target)`.
+   *
+   * @remarks miros: `chart.trans(target)`
+   */
   trans(target: StateHandler): number {
     this.temp.fun = target;
     return ReturnStatus.TRAN;
   }
 
-  /** Name the parent and answer SUPER: `return chart.super(parent)`. */
+  /**
+   * Name the parent and answer SUPER: `return chart.super(parent)`.
+   *
+   * @remarks miros: `status, chart.temp.fun = return_status.SUPER, parent` (no helper in miros;
+   * this one writes the same two values).
+   */
   super(parent: StateHandler): number {
     this.temp.fun = parent;
     return ReturnStatus.SUPER;
   }
 
+  /**
+   * True once `startAt` has run.
+   *
+   * @remarks miros: none (miros checks `state.fun` itself).
+   */
   get isStarted(): boolean {
     return this.started;
   }
@@ -70,6 +103,8 @@ export class HsmEventProcessor {
   /**
    * Whether spy/trace are recorded. Turning it off detaches the probe;
    * `startAt` turns it off when the start state is not wrapped by `spyOn`.
+   *
+   * @remarks miros: `instrumented`
    */
   get instrumented(): boolean {
     return this.instrumentedFlag;
@@ -91,7 +126,11 @@ export class HsmEventProcessor {
     this.probe?.receive({ type: 'parent', state, parent });
   }
 
-  /** Enter `initial` from top and follow its initial transitions. Call once. */
+  /**
+   * Enter `initial` from top and follow its initial transitions. Call once.
+   *
+   * @remarks miros: `start_at(state)`
+   */
   startAt(initial: StateHandler): void {
     if (this.started) throw new ChartLifecycleError('startAt was already called on this chart');
     if (typeof initial !== 'function') throw new TypeError('startAt needs a state handler');
@@ -104,7 +143,11 @@ export class HsmEventProcessor {
     this.probe?.receive({ type: 'started', leaf: this.state.fun });
   }
 
-  /** Process one event to completion (one RTC step), bypassing any queue. */
+  /**
+   * Process one event to completion (one RTC step), bypassing any queue.
+   *
+   * @remarks miros: `dispatch(e)`
+   */
   dispatch(e: Event): void {
     if (!this.started) throw new ChartLifecycleError(`dispatch(${e.signalName}) before startAt`);
     let probe = this.probe;
@@ -121,17 +164,29 @@ export class HsmEventProcessor {
     }
   }
 
-  /** Is `state` on the active path? (`isIn(top)` is always true.) */
+  /**
+   * Is `state` on the active path? (`isIn(top)` is always true.)
+   *
+   * @remarks miros: `is_in(state)`
+   */
   isIn(state: StateHandler): boolean {
     return isIn(this, state);
   }
 
-  /** The active state directly below `parent`. */
+  /**
+   * The active state directly below `parent`.
+   *
+   * @remarks miros: `child_state(parent)`
+   */
   childState(parent: StateHandler): StateHandler {
     return childState(this, parent);
   }
 
-  /** Name of the active leaf; null before `startAt`. Reliable, unlike miros's `state_name`. */
+  /**
+   * Name of the active leaf; null before `startAt`. Reliable, unlike miros's `state_name`.
+   *
+   * @remarks miros: `state_name`
+   */
   get stateName(): string | null {
     return this.started ? stateNameOf(this.state.fun) : null;
   }

@@ -49,6 +49,12 @@ export interface SignalRegistryOptions {
   foreignChars?: number;
 }
 
+/**
+ * Signal names to numbers and back, with miros's reserved signals first.
+ *
+ * @remarks miros: `SignalSource` (miros.event), the class of `signals`; a class here so tests can
+ * start from a fresh table.
+ */
 export class SignalRegistry {
   readonly #numbers = new Map<string, number>();
   /** Defined names by number, in numbering order. */
@@ -67,7 +73,11 @@ export class SignalRegistry {
     for (const name of RESERVED_SIGNALS) this.append(name);
   }
 
-  /** Registers `name` if new (for good: code defines it); returns its number either way. */
+  /**
+   * Registers `name` if new (for good: code defines it); returns its number either way.
+   *
+   * @remarks miros: `signals.append(name)`
+   */
   append(name: string): number {
     const known = this.#numbers.get(name);
     if (known !== undefined) return known;
@@ -126,14 +136,22 @@ export class SignalRegistry {
     return typeof signal === 'number' ? this.#names.has(signal) || this.#foreignByNumber.has(signal) : this.#numbers.has(signal);
   }
 
-  /** miros `name_for_signal`; unknown numbers raise (so do foreign ones no longer remembered). */
+  /**
+   * miros `name_for_signal`; unknown numbers raise (so do foreign ones no longer remembered).
+   *
+   * @remarks miros: `signals.name_for_signal(n)`
+   */
   nameForSignal(signal: number): string {
     const name = this.#names.get(signal) ?? this.#foreignByNumber.get(signal);
     if (name === undefined) throw new UnknownSignalError(`no signal has number ${signal}`);
     return name;
   }
 
-  /** True only for the ten reserved signals; unknown names are false and stay unregistered. */
+  /**
+   * True only for the ten reserved signals; unknown names are false and stay unregistered.
+   *
+   * @remarks miros: `signals.is_inner_signal(x)`
+   */
   isInnerSignal(signal: string | number): boolean {
     const n = typeof signal === 'number' ? signal : this.#numbers.get(signal);
     return n !== undefined && n >= 1 && n <= LAST_INNER_SIGNAL;

@@ -10,6 +10,12 @@
  */
 import type { Event } from './Event.ts';
 
+/**
+ * A state: `(chart, e) => status`. It answers HANDLED, `chart.trans(target)`, or names its parent
+ * with `chart.super(parent)`.
+ *
+ * @remarks miros: a state function `def outer(chart, e)` answering a `return_status`.
+ */
 export type StateHandler<C = any> = (chart: C, e: Event) => number;
 
 /** A state wrapped by {@link spyOn}: it carries its name and answers REFLECTION with it. */
@@ -22,7 +28,11 @@ export function isSpied(state: StateHandler): state is SpiedState {
   return (state as Partial<SpiedState>).spied === true;
 }
 
-/** The name shown for a state in spy/trace lines: its spied name, else the function's name. */
+/**
+ * The name shown for a state in spy/trace lines: its spied name, else the function's name.
+ *
+ * @remarks miros: the name `@spy_on` gives a state (its function's `__name__`).
+ */
 export function stateNameOf(state: StateHandler): string {
   return (state as Partial<SpiedState>).stateName ?? state.name;
 }

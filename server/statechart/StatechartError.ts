@@ -4,6 +4,9 @@
  * miros signals most misuse with bare assertions, `KeyError`s or hangs; we
  * raise one of these instead so callers can tell a malformed chart from a full
  * queue from a bad wire message, and nothing else is lost when one is thrown.
+ *
+ * @remarks miros: none; miros uses bare assertions, `KeyError`s or hangs, these let a caller tell a
+ * malformed chart from a full queue from a bad wire message.
  */
 export class StatechartError extends Error {
   constructor(message: string) {
@@ -16,6 +19,8 @@ export class StatechartError extends Error {
  * The chart's answers do not form a tree that the algorithm can walk: a state
  * names itself as parent, an initial transition targets a non-descendant
  * (miros hangs in `dispatch` there), a handler returns no status.
+ *
+ * @remarks miros: `HsmTopologyException`
  */
 export class HsmTopologyError extends StatechartError {}
 
@@ -34,6 +39,8 @@ export class EventDecodeError extends StatechartError {}
 /**
  * A bounded queue (event queue, deferred queue, fabric delivery) is full.
  * miros's deques silently drop the oldest entry; we refuse the new one.
+ *
+ * @remarks miros: none; a full miros queue drops the event silently, this one raises.
  */
 export class QueueOverflowError extends StatechartError {
   constructor(
@@ -44,7 +51,11 @@ export class QueueOverflowError extends StatechartError {
   }
 }
 
-/** More timed posts alive than an active object may hold (miros: ActiveObjectOutOfPostedEventResources). */
+/**
+ * More timed posts alive than an active object may hold (miros: ActiveObjectOutOfPostedEventResources).
+ *
+ * @remarks miros: `ActiveObjectOutOfPostedEventResources`
+ */
 export class TimerResourcesExhaustedError extends StatechartError {}
 
 /** Factory misuse: unknown state name, state without a parent. */

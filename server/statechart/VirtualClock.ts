@@ -28,6 +28,13 @@ interface VirtualTimer extends TimerHandle {
 /** A chart that keeps posting to itself would otherwise hang `advance`. */
 const MAX_IMMEDIATES_PER_RUN = 1_000_000;
 
+/**
+ * A clock that moves only when told (`advance(seconds)`): timed charts run deterministically, and
+ * instantly, in tests.
+ *
+ * @remarks miros: none; miros reads wall-clock time and sleeps. Charts here take a `Clock`, so a
+ * test advances time instead of waiting for it.
+ */
 export class VirtualClock implements Clock {
   private micros: number;
   private readonly timers: VirtualTimer[] = [];

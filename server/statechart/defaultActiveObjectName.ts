@@ -5,6 +5,13 @@
  */
 import { v5 as uuidv5 } from 'uuid';
 
+/**
+ * The name an unnamed active object gets at `startAt`: the same in every process for the same start
+ * state.
+ *
+ * @remarks miros: `str(uuid5(NAMESPACE_DNS, state))[:5]`, the name `start_at` gives an unnamed
+ * ActiveObject.
+ */
 export function defaultActiveObjectName(startStateName: string): string {
   return uuidv5(startStateName, uuidv5.DNS).slice(0, 5);
 }

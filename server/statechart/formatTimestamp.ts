@@ -6,7 +6,11 @@ function pad(n: number, width: number): string {
   return String(n).padStart(width, '0');
 }
 
-/** @param epochMs epoch milliseconds with a microsecond fraction */
+/**
+ * @param epochMs epoch milliseconds with a microsecond fraction
+ *
+ * @remarks miros: the `%Y-%m-%d %H:%M:%S.%f` timestamp of trace lines.
+ */
 export function formatTimestamp(epochMs: number): string {
   // Integer microseconds first, so 0.1-style float noise cannot round a
   // fraction of .999999x up into the next second inconsistently.

@@ -9,6 +9,11 @@
 import { formatTimestamp } from './formatTimestamp.ts';
 import type { TraceEntry } from './TraceRing.ts';
 
+/**
+ * One trace entry as miros prints it.
+ *
+ * @remarks miros: one line of `trace()`: `[ts] [name] e->SIGNAL() FROM->TO`.
+ */
 export function formatTraceLine(entry: Omit<TraceEntry, 'seq'>, chartName: string | null): string {
   return (
     `[${formatTimestamp(entry.time)}] [${chartName ?? 'None'}] ` +

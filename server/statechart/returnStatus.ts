@@ -5,6 +5,8 @@
  * TRAN; the rest exist so that numbers and names match miros's table (the
  * conformance `return_status` probe compares the whole table). In event
  * dispatch any status >= TRAN counts as a transition.
+ *
+ * @remarks miros: `return_status` (miros.hsm), with the same numbers.
  */
 export const ReturnStatus = Object.freeze({
   SUPER: 1,

@@ -9,6 +9,11 @@
  */
 import { SignalRegistry } from './SignalRegistry.ts';
 
+/**
+ * The registry `signals` reads; pass it where a `SignalRegistry` is expected.
+ *
+ * @remarks miros: the `SignalSource` instance behind `signals`.
+ */
 export const signalRegistry = new SignalRegistry();
 
 /**
@@ -20,6 +25,11 @@ const NOT_SIGNALS = new Set(['then', 'toJSON', 'asymmetricMatch', 'nodeType', '$
 
 export type Signals = SignalRegistry & { readonly [name: string]: number };
 
+/**
+ * The process-wide signal table: reading `signals.NAME` registers NAME and returns its number.
+ *
+ * @remarks miros: `signals` (miros.event): `signals.X`, `append`, `name_for_signal`, `is_inner_signal`.
+ */
 export const signals: Signals = new Proxy(signalRegistry, {
   get(target, property) {
     if (typeof property !== 'string' || property in target || NOT_SIGNALS.has(property) || property.startsWith('@@')) {

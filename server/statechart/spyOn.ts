@@ -17,6 +17,11 @@ import { LAST_INNER_SIGNAL } from './SignalRegistry.ts';
 import type { SpiedState, StateHandler } from './StateHandler.ts';
 
 
+/**
+ * Wrap a state handler so the chart's spy and trace record it (the wrapper also names the state).
+ *
+ * @remarks miros: `@spy_on` (miros.hsm)
+ */
 export function spyOn<C>(fn: StateHandler<C>): SpiedState<C>;
 export function spyOn<C>(name: string, fn: StateHandler<C>): SpiedState<C>;
 export function spyOn<C>(nameOrFn: string | StateHandler<C>, maybeFn?: StateHandler<C>): SpiedState<C> {
