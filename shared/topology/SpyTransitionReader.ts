@@ -90,6 +90,11 @@ export class SpyTransitionReader {
     }
   }
 
+  /** True while a step is being read (between its first line and its end). */
+  get inStep(): boolean {
+    return this.signal !== null;
+  }
+
   /** The transition of a step still open (a log that ends mid-step, or without reflection lines). */
   pending(): SpyTransition | null {
     return this.transition();

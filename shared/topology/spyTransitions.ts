@@ -1,44 +1,74 @@
 /**
  * Trace-equivalent transition records for charts heard only on the spy
- * network, for every view that reads a chart's state from its trace
- * records (the sequence builder, the charts panel, the statechart).
+ * network, for the views that read a chart's moves from trace records as
+ * they stream in (the sequence builder).
  *
  * A chart's trace lines are the authority: once one arrives for a chart,
  * nothing more is derived for it (its trace and spy lines describe the same
- * steps). The derived record takes the seq, node and times of the spy line
- * that ended the step — usually the `<- Queued` reflection line — so it
- * sorts where the step completed. Spy lines carry no timestamp (except a
- * scribble framed on the trace network), so `time` is usually null.
+ * steps). The trace and spy networks are separate queues, so a chart's
+ * first trace line may arrive after the spy lines of the same step (the
+ * seed recording shows `START … <- Queued` before `e->start_at()`). The
+ * first derived transition of a chart is therefore held until the chart's
+ * next spy step begins with still no trace line; after that the chart is
+ * known to be spy-only and each transition is released as its step ends.
+ *
+ * Each derived record takes the seq, node and times of the spy line that
+ * ended its step (usually the `<- Queued` reflection line), and comes back
+ * with the caller's `ticket` for that line, so a held one can be put back
+ * where its step ended. Spy lines carry no timestamp (except a scribble
+ * framed on the trace network), so `time` is usually null.
  *
  *   const derive = new SpyTransitions();
- *   for (const r of records) {
- *     const t = derive.add(r);     // a TraceRecord when r ended a spy step
- *     if (t) …
- *   }
+ *   for (const r of records) for (const { record, ticket } of derive.add(r, n++)) …
  */
 import { RECORD_VERSION, type MirosRecord, type SpyRecord, type TraceRecord } from '../records/MirosRecord.ts';
 import { SpyTransitionReader } from './SpyTransitionReader.ts';
 
-/** A trace record made from spy lines; `raw` says so (`spy: e->SIG() A->B`). */
-export type DerivedTrace = TraceRecord;
+export interface Derived {
+  /** A trace record made from spy lines; its `raw` says so (`spy: e->SIG() A->B`). */
+  record: TraceRecord;
+  /** The ticket the caller gave the spy line that ended the step. */
+  ticket: number;
+}
+
+interface ChartSteps {
+  reader: SpyTransitionReader;
+  /** True once a step followed the first derived one with no trace line in between. */
+  confirmed: boolean;
+  held: Derived[];
+}
+
+const NONE: readonly Derived[] = [];
 
 export class SpyTransitions {
-  private readonly readers = new Map<string, SpyTransitionReader>();
+  private readonly charts = new Map<string, ChartSteps>();
   private readonly traced = new Set<string>();
 
-  /** Folds one record in; returns the transition it completed for a spy-only chart. */
-  add(record: MirosRecord): DerivedTrace | null {
-    if (record.chart === null) return null;
+  /** Folds one record in; returns the transitions released by it (usually none or one). */
+  add(record: MirosRecord, ticket: number): readonly Derived[] {
+    if (record.chart === null) return NONE;
     if (record.kind === 'trace') {
-      this.traced.add(record.chart);
-      this.readers.delete(record.chart);
-      return null;
+      if (!this.traced.has(record.chart)) {
+        this.traced.add(record.chart);
+        this.charts.delete(record.chart);
+      }
+      return NONE;
     }
-    if (record.kind !== 'spy' || this.traced.has(record.chart)) return null;
-    let reader = this.readers.get(record.chart);
-    if (!reader) this.readers.set(record.chart, (reader = new SpyTransitionReader()));
-    const t = reader.read(record.line, record.signal, record.state, record.hook === true);
-    return t === null ? null : derivedTrace(record, t.signal, t.from, t.to);
+    if (record.kind !== 'spy' || this.traced.has(record.chart)) return NONE;
+    let chart = this.charts.get(record.chart);
+    if (!chart) this.charts.set(record.chart, (chart = { reader: new SpyTransitionReader(), confirmed: false, held: [] }));
+    const t = chart.reader.read(record.line, record.signal, record.state, record.hook === true);
+    const derived = t === null ? null : { record: derivedTrace(record, t.signal, t.from, t.to), ticket };
+    if (chart.confirmed) return derived ? [derived] : NONE;
+    if (derived) chart.held.push(derived);
+    if (chart.held.length > 0 && chart.reader.inStep) {
+      // A new step has begun and no trace line came for the last one: spy-only.
+      chart.confirmed = true;
+      const released = chart.held;
+      chart.held = [];
+      return released;
+    }
+    return NONE;
   }
 
   /** True once a trace record named the chart (nothing is derived for it after that). */
@@ -47,7 +77,7 @@ export class SpyTransitions {
   }
 }
 
-export function derivedTrace(at: Pick<SpyRecord, 'seq' | 'chart' | 'node' | 'time' | 'received'>, signal: string, from: string, to: string): DerivedTrace {
+export function derivedTrace(at: Pick<SpyRecord, 'seq' | 'chart' | 'node' | 'time' | 'received'>, signal: string, from: string, to: string): TraceRecord {
   return {
     v: RECORD_VERSION,
     kind: 'trace',

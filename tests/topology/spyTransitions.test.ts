@@ -15,7 +15,9 @@ const moves = (rs: readonly MirosRecord[]) =>
 /** Every transition derived from a log's spy lines alone (its trace lines removed). */
 function derivedFromSpy(rs: readonly MirosRecord[]): MirosRecord[] {
   const derive = new SpyTransitions();
-  return rs.filter((r) => r.kind !== 'trace').flatMap((r) => derive.add(r) ?? []);
+  // In ticket order: a chart's first transition is released a step late, but keeps its place.
+  const derived = rs.filter((r) => r.kind !== 'trace').flatMap((r) => derive.add(r, r.seq));
+  return derived.sort((a, b) => a.ticket - b.ticket).map((d) => d.record);
 }
 
 /** Reads bare spy lines with one reader. */
@@ -56,17 +58,25 @@ describe('transitions derived from spy lines', () => {
     expect(first).toMatchObject({ kind: 'trace', signal: 'start_at', from: 'top', to: 'outer', raw: 'spy: e->start_at() top->outer' });
   });
 
-  it('derives nothing for a chart once its trace lines are heard', () => {
+  it('derives nothing for a chart once its trace lines are heard, even one that came after the spy lines of its step', () => {
     const derive = new SpyTransitions();
     const spy = (seq: number, line: string): MirosRecord => ({ v: 1, seq, kind: 'spy', chart: 'c', node: null, time: null, received: 0, raw: line, line, ...parseSpyLine(line) });
-    expect(derive.add(spy(1, 'START'))).toBeNull();
-    expect(derive.add(spy(2, 'ENTRY_SIGNAL:a'))).toBeNull();
-    expect(derive.add(spy(3, 'INIT_SIGNAL:a'))).toBeNull();
-    expect(derive.add(spy(4, '<- Queued:(0) Deferred:(0)'))).toMatchObject({ seq: 4, signal: 'start_at', from: 'top', to: 'a' });
-    derive.add({ v: 1, seq: 5, kind: 'trace', chart: 'c', node: null, time: 1, received: 0, raw: '', signal: 'go', from: 'a', to: 'b' });
-    for (const [seq, line] of [[6, 'go:a'], [7, 'EXIT_SIGNAL:a'], [8, 'ENTRY_SIGNAL:b'], [9, 'INIT_SIGNAL:b']] as const) derive.add(spy(seq, line));
-    expect(derive.add(spy(10, '<- Queued:(0) Deferred:(0)'))).toBeNull();
+    const feed = (lines: [number, string][]) => lines.flatMap(([seq, line]) => derive.add(spy(seq, line), seq * 10));
+    // The seed recording's order: the start step's spy lines, then its trace line.
+    expect(feed([[1, 'START'], [2, 'ENTRY_SIGNAL:a'], [3, 'INIT_SIGNAL:a'], [4, '<- Queued:(0) Deferred:(0)']])).toEqual([]);
+    derive.add({ v: 1, seq: 5, kind: 'trace', chart: 'c', node: null, time: 1, received: 0, raw: '', signal: 'start_at', from: 'top', to: 'a' }, 50);
+    expect(feed([[6, 'go:a'], [7, 'EXIT_SIGNAL:a'], [8, 'ENTRY_SIGNAL:b'], [9, 'INIT_SIGNAL:b'], [10, '<- Queued:(0) Deferred:(0)']])).toEqual([]);
     expect(derive.hasTraces('c')).toBe(true);
+  });
+
+  it('holds a chart\'s first transition until its next step begins, then releases each as its step ends', () => {
+    const derive = new SpyTransitions();
+    const spy = (seq: number, line: string): MirosRecord => ({ v: 1, seq, kind: 'spy', chart: 'c', node: null, time: null, received: 0, raw: line, line, ...parseSpyLine(line) });
+    const at = (seq: number, line: string) => derive.add(spy(seq, line), seq * 10).map((d) => `${d.ticket} ${d.record.seq} ${d.record.signal} ${d.record.from}->${d.record.to}`);
+    expect([...at(1, 'START'), ...at(2, 'ENTRY_SIGNAL:a'), ...at(3, 'INIT_SIGNAL:a'), ...at(4, '<- Queued:(0) Deferred:(0)')]).toEqual([]);
+    expect(at(5, 'go:a')).toEqual(['40 4 start_at top->a']);
+    expect([...at(6, 'ENTRY_SIGNAL:b'), ...at(7, 'INIT_SIGNAL:b')]).toEqual([]);
+    expect(at(8, '<- Queued:(0) Deferred:(0)')).toEqual(['80 8 go a->b']);
   });
 
   it('makes no transition for a hook or an event nobody took', () => {

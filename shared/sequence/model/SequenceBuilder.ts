@@ -15,7 +15,9 @@
  *                     system view; also a possible reception of a message;
  *   - mesh record   → a numbered message from its sender to the charts that
  *                     received it (see ReceptionPairer);
- *   - spy record    → only evidence of a reception (`SIGNAL:state` lines);
+ *   - spy record    → evidence of a reception (`SIGNAL:state` lines); for a
+ *                     chart with no trace line, the step it ends becomes a
+ *                     step as a trace line would (shared/topology/spyTransitions);
  *   - meta record   → nothing.
  * Numbers run across all charts, by arrival (record seq, the default) or by
  * the records' `time` (stable for equal times; a record without a time sorts
@@ -31,6 +33,7 @@ import { byArrival, byTimestamp, type MessageEntry, type SequenceEntry, type Ste
 import { insertSorted, lowerBound, upperBound } from './sortedArray.ts';
 import { latestEntries } from './latestEntries.ts';
 import { SeqSet } from './SeqSet.ts';
+import { SpyTransitions } from '../../topology/spyTransitions.ts';
 
 export interface SequenceBuilderOptions {
   order?: SequenceOrder;
@@ -79,6 +82,7 @@ export class SequenceBuilder {
   readonly #knownCharts = new Set<string>();
   readonly #rank = new Map<string, number>();
   readonly #seen = new SeqSet();
+  readonly #spySteps = new SpyTransitions();
   #arrival = 0;
   #lastTime = Number.NEGATIVE_INFINITY;
   #version = 0;
@@ -98,6 +102,10 @@ export class SequenceBuilder {
   add(records: Iterable<MirosRecord>): void {
     for (const record of records) {
       if (record.kind === 'meta' || !this.#seen.add(record.seq)) continue;
+      // A chart heard only on the spy network: its spy steps stand in for
+      // trace lines, each placed just before the spy line that ended it.
+      const ticket = record.kind === 'spy' ? this.#arrival++ : -1;
+      for (const d of this.#spySteps.add(record, ticket)) this.#addTrace(d.record, d.ticket);
       const arrival = this.#arrival++;
       if (record.kind === 'trace') this.#addTrace(record, arrival);
       else if (record.kind === 'mesh') this.#addMesh(record, arrival);
