@@ -6,7 +6,7 @@
  * conformance `return_status` probe compares the whole table). In event
  * dispatch any status >= TRAN counts as a transition.
  *
- * @remarks miros: `return_status` (miros.hsm), with the same numbers.
+ * @remarks miros: `return_status` (miros.event), with the same numbers.
  */
 export const ReturnStatus = Object.freeze({
   SUPER: 1,

@@ -14,6 +14,15 @@ import { ActiveObject } from '../../statechart/index.ts';
 import type { NetworkedChartOptions } from './NetworkedChartOptions.ts';
 import { withNetwork } from './withNetwork.ts';
 
+/**
+ * An ActiveObject on miros-rabbitmq's networks: its states are plain `spyOn` handlers, it
+ * `transmit`s events to other charts (TypeScript or Python) over the mesh and can publish its live
+ * trace and spy on the snoop networks.
+ *
+ * @remarks miros-rabbitmq: `NetworkedActiveObject(name, rabbit_user=, rabbit_password=,
+ * tx_routing_key=, rx_routing_key=, mesh_encryption_key=, …)`; the keyword arguments are the
+ * camelCase {@link NetworkedChartOptions}, and a broker URL replaces LAN scanning.
+ */
 export class NetworkedActiveObject extends withNetwork(ActiveObject) {
   constructor(name: string, options: NetworkedChartOptions) {
     super(name, options);

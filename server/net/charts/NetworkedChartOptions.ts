@@ -17,24 +17,70 @@ import type { FernetKeyInput } from '../fernet/Fernet.ts';
 import type { AmqpTransportOptions } from '../transport/AmqpTransport.ts';
 import type { Transport } from '../transport/Transport.ts';
 
+/**
+ * A Fernet key (url-safe base64 text or 32 bytes), or a list of them.
+ *
+ * @remarks miros-rabbitmq: one key per network; a list here lets a network change keys without a
+ * flag day (the first key encrypts, every key decrypts).
+ */
 export type NetworkKey = FernetKeyInput | readonly FernetKeyInput[];
 
+/**
+ * What a NetworkedActiveObject or NetworkedFactory is built with: every ActiveObject option, the
+ * networks' keys and routing keys, and where the broker is.
+ *
+ * @remarks miros-rabbitmq: the keyword arguments of `NetworkedActiveObject(…)` and
+ * `NetworkedFactory(…)`, in camelCase. `amqpUrl`, `transport`, `amqp`, `node`, `senderAddress` and
+ * `body` have no counterpart: miros-rabbitmq scans the LAN for brokers and always sends pickles.
+ */
 export interface NetworkedChartOptions extends ActiveObjectOptions {
-  /** Fernet key of the mesh; also of the snoop networks unless their own keys are given. */
+  /**
+   * Fernet key of the mesh; also of the snoop networks unless their own keys are given.
+   *
+   * @remarks miros-rabbitmq: `mesh_encryption_key`
+   */
   meshEncryptionKey: NetworkKey;
+  /**
+   * Fernet key of the snoop trace network (default: the mesh key).
+   *
+   * @remarks miros-rabbitmq: `snoop_trace_encryption_key`
+   */
   snoopTraceEncryptionKey?: NetworkKey;
+  /**
+   * Fernet key of the snoop spy network (default: the mesh key).
+   *
+   * @remarks miros-rabbitmq: `snoop_spy_encryption_key`
+   */
   snoopSpyEncryptionKey?: NetworkKey;
-  /** Routing key of this chart's transmits (miros-rabbitmq's default `empty`). */
+  /**
+   * Routing key of this chart's transmits (miros-rabbitmq's default `empty`).
+   *
+   * @remarks miros-rabbitmq: `tx_routing_key`
+   */
   txRoutingKey?: string;
-  /** Binding pattern for the mesh (default: the tx key). */
+  /**
+   * Binding pattern for the mesh (default: the tx key).
+   *
+   * @remarks miros-rabbitmq: `rx_routing_key`
+   */
   rxRoutingKey?: string;
   /**
    * Broker URL, or a list (a RabbitMQ cluster) to fail over between.
    * Default: `AMQP_URL` (comma-separated), else amqp://guest:guest@127.0.0.1:5672/.
    */
   amqpUrl?: string | readonly string[];
-  /** Set the user and password on the broker URL(s), as miros-rabbitmq's `rabbit_user` / `rabbit_password`. */
+  /**
+   * Set the user and password on the broker URL(s), as miros-rabbitmq's `rabbit_user` /
+   * `rabbit_password`.
+   *
+   * @remarks miros-rabbitmq: `rabbit_user`
+   */
   rabbitUser?: string;
+  /**
+   * The password set on the broker URL(s), with `rabbitUser`.
+   *
+   * @remarks miros-rabbitmq: `rabbit_password`
+   */
   rabbitPassword?: string;
   /**
    * Use this transport instead of connecting to a broker (an InProcessBus,

@@ -16,6 +16,14 @@ import { Factory, stateNameOf, type StateHandler } from '../../statechart/index.
 import type { NetworkedChartOptions } from './NetworkedChartOptions.ts';
 import { withNetwork } from './withNetwork.ts';
 
+/**
+ * A Factory on miros-rabbitmq's networks: states built from callbacks, and the same networking API
+ * as NetworkedActiveObject. Its `nest` table announces the whole topology with the first snoop
+ * message.
+ *
+ * @remarks miros-rabbitmq: `NetworkedFactory(name, rabbit_user=, rabbit_password=, tx_routing_key=,
+ * rx_routing_key=, mesh_encryption_key=, …)`
+ */
 export class NetworkedFactory extends withNetwork(Factory) {
   constructor(name: string, options: NetworkedChartOptions) {
     super(name, options);

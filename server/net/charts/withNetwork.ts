@@ -29,16 +29,70 @@ type ChartClass = new (...args: any[]) => ActiveObject;
  * runtime's private members, and TypeScript refuses that: TS4094).
  */
 export interface NetworkedChart {
+  /** The chart's networks: counters, readiness (`ready()`), the transport's state. */
   readonly network: ChartNetwork;
+  /**
+   * Send `event` over the mesh with the tx routing key: every chart whose rx pattern matches posts it.
+   * Returns `'buffered'` while the broker is away (sent on reconnection) and never throws for that.
+   *
+   * @remarks miros-rabbitmq: `transmit(event)`
+   */
   transmit(event: Event): PublishResult;
+  /**
+   * Publish this chart's live trace on the snoop trace network and print every chart's trace lines,
+   * names coloured.
+   *
+   * @remarks miros-rabbitmq: `enable_snoop_trace()`
+   */
   enableSnoopTrace(): void;
+  /**
+   * As {@link enableSnoopTrace}, printing without ANSI colours (for logs).
+   *
+   * @remarks miros-rabbitmq: `enable_snoop_trace_no_color()`
+   */
   enableSnoopTraceNoColor(): void;
+  /**
+   * Publish this chart's live spy on the snoop spy network and print every chart's spy lines.
+   *
+   * @remarks miros-rabbitmq: `enable_snoop_spy()`
+   */
   enableSnoopSpy(): void;
+  /**
+   * As {@link enableSnoopSpy}, printing without ANSI colours.
+   *
+   * @remarks miros-rabbitmq: `enable_snoop_spy_no_color()`
+   */
   enableSnoopSpyNoColor(): void;
+  /**
+   * `[ts] [name] # text` on the snoop trace network (the spy network if only the spy is on).
+   *
+   * @remarks miros-rabbitmq: `snoop_scribble(text)`
+   */
   snoopScribble(text: string): void;
+  /**
+   * Handle received mesh events yourself instead of posting them into the chart; `null` restores that.
+   *
+   * @remarks miros-rabbitmq: overriding `on_network_message` in a subclass; a callback here, so the
+   * chart's own class stays the runtime's.
+   */
   registerNetworkMessageCallback(callback: NetworkMessageCallback | null): void;
+  /**
+   * Handle received snoop trace records yourself instead of printing them; `null` restores printing.
+   *
+   * @remarks miros-rabbitmq: overriding `on_network_trace_message` in a subclass.
+   */
   registerNetworkTraceCallback(callback: SnoopMessageCallback | null): void;
+  /**
+   * Handle received snoop spy records yourself instead of printing them; `null` restores printing.
+   *
+   * @remarks miros-rabbitmq: overriding `on_network_spy_message` in a subclass.
+   */
   registerNetworkSpyCallback(callback: SnoopMessageCallback | null): void;
+  /**
+   * What the chart sent, heard, refused and missed, per network: a silent chart says why here.
+   *
+   * @remarks miros-rabbitmq: none.
+   */
   networkCounters(): ChartNetworkCounters;
 }
 
