@@ -88,7 +88,11 @@ export class ClientCursor {
     this.#resumed = true;
     this.#resetPending = options.reset === true;
     this.#fresh = this.#afterSeq === 0 || this.#resetPending;
-    this.#unacked.length = 0;
+    // Batches already in flight still count against the window until the
+    // client acks anything: otherwise every resume (a command from the
+    // network) would buy a fresh window of batches, and a client repeating
+    // it without reading could queue megabytes per message in the server.
+    this.#unacked.fill(-Infinity);
   }
 
   /** The client has processed every batch up to `lastSeq`. */

@@ -4,7 +4,9 @@
  *
  * The hub owns the ring buffer and one ClientCursor per socket; the cursors
  * decide what and when (pure), the hub only turns those decisions into timers
- * and emits. Nothing here queues per client, so a stuck browser cannot grow
+ * and emits — and holds a batch back while the socket's transport is still
+ * sending the previous one, so a client that acks without reading cannot
+ * make the server queue for it. Nothing here queues per client, so a stuck browser cannot grow
  * the server's memory — it is told what it missed instead.
  *
  *   publish(record) ─▶ ring ─▶ for each client: cursor.delay() ─▶ timer ─▶ emit records
@@ -197,6 +199,13 @@ export class RelayHub {
   #flush(client: Client): void {
     client.cancelTimer = null;
     if (!this.#clients.has(client.socket.id)) return;
+    if (client.socket.conn?.transport?.writable === false) {
+      // The last batch has not left yet (the peer is not reading): acks alone
+      // must not queue more in this process. Look again shortly.
+      const handle = setTimeout(() => this.#flush(client), this.#flow.intervalMs);
+      client.cancelTimer = () => clearTimeout(handle);
+      return;
+    }
     const batch = client.cursor.take(this.ring, this.#now());
     if (batch) {
       client.socket.emit('records', batch);

@@ -263,4 +263,19 @@ describe('RelayHub', () => {
     announce('big', 950);
     expect((await client(rig.url).connected()).retained.map((r) => r.chart)).toEqual(['big']);
   });
+
+  // Issue 9: a resume is a client command from the network; repeating it must not buy a fresh window each time.
+  it('does not grant a new window for each resume: a client that never acks gets at most `window` batches', async () => {
+    const rig = await startRig({ flow: { window: 2, maxBatch: 10 } });
+    rig.publish(100);
+    const c = client(rig.url, { ack: false });
+    await c.until(() => c.batches.length === 2);
+    for (let i = 0; i < 50; i++) c.socket.emit('resume', { afterSeq: 0, session: 'session-a' });
+    await new Promise((r) => setTimeout(r, 100));
+    expect(c.batches.length).toBe(2);
+    // Acknowledging frees the window again, from where the last resume put the client.
+    c.ackNow();
+    await c.until(() => c.batches.length >= 3);
+    expect(c.batches[2]!.records[0]!.seq).toBe(1);
+  });
 });
