@@ -4,7 +4,8 @@
  * is the last edge: past it, everything is a MirosRecord.
  *
  * - trace: a str of one or more lines; each trace line becomes a TraceRecord,
- *   any other line (a snoop scribble, `[ts] [chart] # note`) a `note`.
+ *   a snoop scribble (`[ts] [chart] # note`) a SpyRecord marked
+ *   `network: 'trace'` (as the saved-log parser reads it), any other line a `note`.
  * - spy:   "<chart> <line>" → one SpyRecord (chart: the header's, else the first word; spyNameEnd).
  * - mesh:  (sender, event_json) as a tuple or two-item list — or the bare
  *          event_json str older miros-rabbitmq versions send — → MeshRecord.

@@ -66,7 +66,9 @@ function decodeFields(ctx: LineContext, record: MirosRecord, text: string): Miro
     case 'spy': {
       const line = unescapeControl(record.line);
       if (line === null) return null;
-      return spyRecord(ctx, chart, record.time, text, line);
+      const out = spyRecord(ctx, chart, record.time, text, line);
+      if (record.network !== undefined) out.network = record.network;
+      return out;
     }
     default:
       // A JSON record line is never marked (JSON escapes its own control characters).

@@ -72,6 +72,14 @@ export interface SpyRecord extends RecordBase {
   signal?: string;
   state?: string;
   hook?: boolean;
+  /**
+   * `trace` for a scribble heard on the trace network (miros-rabbitmq's
+   * `snoop_scribble`, framed `[ts] [chart] # text`): spy output by nature,
+   * but not proof the chart is heard on the spy network. Absent for lines
+   * of the spy network. Added within version 1: optional, so older
+   * recordings still read.
+   */
+  network?: 'trace';
 }
 
 /** One event sent over the mesh network (`transmit`). */

@@ -232,14 +232,14 @@ describe('MessageCodec rejects bad bodies with a reason', () => {
     });
   });
 
-  it('reads a scribble on the trace network as a spy record, as the saved-log parser does', () => {
+  it('reads a scribble on the trace network as a spy record marked as heard on the trace network, as the saved-log parser does (issue 10)', () => {
     const line = '[2018-05-04 09:23:34.178157] [ao] # hello';
     const coloured = '[2018-05-04 09:23:34.178157] [ao] \x1b[30;1m# hello\x1b[0m'; // miros-rabbitmq colours its scribbles
     const fromFile = parseLog(line, { received }).records[0]!;
     for (const item of [line, coloured]) {
       const result = codec('trace').decode(fernet.encryptToBuffer(encodeBody(item)), { received });
       expect(result.ok && result.records).toEqual([
-        { v: 1, kind: 'spy', chart: 'ao', node: null, time: Date.UTC(2018, 4, 4, 9, 23, 34) + 178.157, received, raw: line, line: '# hello' },
+        { v: 1, kind: 'spy', chart: 'ao', node: null, time: Date.UTC(2018, 4, 4, 9, 23, 34) + 178.157, received, raw: line, line: '# hello', network: 'trace' },
       ]);
       const { seq: _seq, origin: _origin, ...sameAsFile } = fromFile;
       expect(result.ok && result.records[0]).toEqual(sameAsFile);

@@ -27,6 +27,7 @@ const expected: Record<string, Expected> = {
   'miros-logging-simple_state_9.log': { format: 'python-logging', lines: 68, blank: 0, trace: 4, spy: 64, notes: 0, errors: 0 },
   'miros-logging-single_unit_three_stage_charger_2.log': { format: 'python-logging', lines: 263, blank: 0, trace: 2, spy: 261, notes: 0, errors: 0 },
   'seed-single-chart.log': { format: 'rabbitmq-terminal', lines: 32, blank: 0, trace: 5, spy: 27, notes: 0, errors: 0 },
+  'seed-spy-only.log': { format: 'rabbitmq-terminal', lines: 27, blank: 0, trace: 0, spy: 27, notes: 0, errors: 0 },
   'seed-two-charts-trace.log': { format: 'rabbitmq-terminal', lines: 12, blank: 0, trace: 12, spy: 0, notes: 0, errors: 0 },
 };
 

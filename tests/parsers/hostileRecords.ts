@@ -58,7 +58,8 @@ export function hostileRecordGenerator(seed: number) {
       const scribble = random() < 0.3;
       // Trailing spaces are not kept by any line reader (control characters are: they are escaped).
       const line = (scribble ? '# ' : '') + text(NAME + ': #', 1, 30).replace(/ +$/, '');
-      return { ...base, kind: 'spy', chart: name(), time: scribble ? time() : null, line, ...parseSpyLine(line) };
+      // A scribble with a time is one heard on the trace network (the only place a spy line gets a stamp).
+      return { ...base, kind: 'spy', chart: name(), time: scribble ? time() : null, line, ...parseSpyLine(line), ...(scribble && { network: 'trace' as const }) };
     }
     // A note's text: starts like no record does (lower case, or a hostile character).
     const raw = (random() < 0.5 ? pick(HOSTILE) : '') + text(NAME.toLowerCase() + ' [](){}:', 1, 40);

@@ -73,9 +73,9 @@ const spyCases: [string, string, Record<string, unknown>][] = [
   ['a scribble', "2019-07-30 06:25:43,731 DEBUG:S: [f2] run some code, but don't transition",
     { kind: 'spy', chart: 'f2', time: parseStamp('2019-07-30 06:25:43,731'), line: "run some code, but don't transition" }],
   ['a snoop scribble on the trace network', ' [+t] [2018-05-04 09:23:34.256485] [2771f_ao] # other chart said hello',
-    { kind: 'spy', chart: '2771f_ao', time: parseStamp('2018-05-04 09:23:34.256485'), line: '# other chart said hello' }],
+    { kind: 'spy', chart: '2771f_ao', time: parseStamp('2018-05-04 09:23:34.256485'), line: '# other chart said hello', network: 'trace' }],
   ['a coloured snoop scribble', `[2018-05-04 09:23:34.256485] [2771f_ao] # ${ESC}[37;1mhi${ESC}[0m`,
-    { kind: 'spy', chart: '2771f_ao', time: parseStamp('2018-05-04 09:23:34.256485'), line: '# hi' }],
+    { kind: 'spy', chart: '2771f_ao', time: parseStamp('2018-05-04 09:23:34.256485'), line: '# hi', network: 'trace' }],
 ];
 
 describe('reading one line of each format', () => {

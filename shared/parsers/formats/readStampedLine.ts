@@ -8,7 +8,7 @@
  * The body after the two bracketed fields is read by {@link traceBody}. A
  * body starting with `#` is a miros-rabbitmq `snoop_scribble`, which travels
  * on the trace network in this frame; it becomes a spy record (a scribble is
- * spy output) that keeps the frame's time. Any run of spaces or tabs may
+ * spy output) marked `network: 'trace'`, keeping the frame's time. Any run of spaces or tabs may
  * separate the fields (miros writes one space; hand-edited logs vary).
  *
  * A frame with a trace body but an unreadable stamp is malformed (an error);
@@ -80,7 +80,9 @@ export function readStampedLine(ctx: LineContext, s: string, i: number, end: num
 
   if (s.charCodeAt(b) === 35 /* # */) {
     ctx.format = 'miros-trace';
-    return spyRecord(ctx, chart, Number.isNaN(time) ? null : time, raw, s.slice(b, end));
+    const scribble = spyRecord(ctx, chart, Number.isNaN(time) ? null : time, raw, s.slice(b, end));
+    scribble.network = 'trace';
+    return scribble;
   }
   const stamp = s.slice(frame.stampStart, frame.stampEnd);
   const record = traceBody(ctx, s, b, end, chart, time, stamp, raw);

@@ -141,6 +141,12 @@ export function encodeRecord(target: RecordTarget, r: MirosRecord, rawStart: num
         exact &&= typeof r.hook === 'boolean';
         fields++;
       }
+      if (r.network !== undefined) {
+        // A scribble heard on the trace network (column c is free for spy records).
+        exact &&= typeof r.network === 'string';
+        if (typeof r.network === 'string') c.c[i] = target.symbol(r.network);
+        fields++;
+      }
       break;
     case 'mesh':
       // The payload is any value: the record goes whole; columns keep what views index on.

@@ -61,7 +61,7 @@ export function spanText(chunk: ColumnChunk, start: number, end: number): string
  *
  *   kind    a        b        c           text1     text2
  *   trace   signal   from     to          payload   stamp
- *   spy     signal   state    —           line      —
+ *   spy     signal   state    network     line      —
  *   mesh    signal   sender   routingKey  (whole record in extras)
  *   meta    event    reason   network     detail    —
  */

@@ -116,7 +116,7 @@ export class ColumnRecordView {
     return this.#is(KIND_META) ? this.#name(this.#c.b) : undefined;
   }
   get network(): string | undefined {
-    return this.#is(KIND_META) ? this.#name(this.#c.c) : undefined;
+    return this.#is(KIND_META) || this.#is(KIND_SPY) ? this.#name(this.#c.c) : undefined;
   }
   get detail(): string | undefined {
     return this.#is(KIND_META) ? this.#text(1) : undefined;

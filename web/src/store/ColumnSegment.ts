@@ -108,6 +108,8 @@ export class ColumnSegment implements RecordSegment {
       if (state !== undefined) record.state = state;
       const flags = c.flags[i]!;
       if ((flags & FLAG_HOOK) !== 0) record.hook = (flags & FLAG_HOOK_TRUE) !== 0;
+      const network = this.#name(c.c, i);
+      if (network !== undefined) record.network = network;
       return record as unknown as SpyRecord;
     }
     // Meta (mesh records always travel whole).
