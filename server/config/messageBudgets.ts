@@ -21,7 +21,7 @@ export interface MessageBudgets {
   maxBodyBytes: number;
   /** Deepest nesting of lists, tuples, dicts or JSON arrays/objects, in the body and in a mesh event's JSON. */
   maxDepth: number;
-  /** Most values one pickle may build (each value pushed counts): bounds the unpickler's CPU. */
+  /** Most values one pickle may build (each value pushed and each memo entry counts): bounds the unpickler's CPU. */
   maxItems: number;
   /** Most records one message may become (a trace message carries lines; one line each is normal). */
   maxRecordsPerMessage: number;

@@ -36,7 +36,7 @@ describe('MessageCodec budgets', () => {
   });
 
   it('takes each budget from the options', () => {
-    const codec = new MessageCodec({ network: 'mesh', key, budgets: { maxSignalNameChars: 5, maxItems: 3 } });
+    const codec = new MessageCodec({ network: 'mesh', key, budgets: { maxSignalNameChars: 5, maxItems: 6 } });
     const named = (signal: string) => codec.decode(fernet.encryptToBuffer(meshEventWithSignal(signal)), { received });
     expect([named('abcde').ok, named('abcdef').ok]).toEqual([true, false]);
     const trace = new MessageCodec({ network: 'trace', key, budgets: { maxRecordsPerMessage: 2 } });

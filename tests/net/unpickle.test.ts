@@ -242,4 +242,15 @@ describe('unpickle budgets (issue 9)', () => {
     expect(errorOf(pickle, { maxItems: 10_000 })).toMatchObject({ code: 'too-many-items' });
     expect(unpickle(pickle, { maxItems: 60_000 })).toBe(null);
   });
+
+  it('counts memo entries too, so a long run of PUTs cannot grow the memo unbounded', () => {
+    // NONE, then 300,000 × LONG_BINPUT i, STOP
+    const puts = Buffer.alloc(5 * 300_000);
+    for (let i = 0; i < 300_000; i++) {
+      puts[5 * i] = 0x72;
+      puts.writeUInt32LE(i, 5 * i + 1);
+    }
+    const pickle = Buffer.concat([Buffer.from([0x80, 4, 0x4e]), puts, Buffer.from([0x2e])]);
+    expect(errorOf(pickle, { maxItems: 10_000 })).toMatchObject({ code: 'too-many-items' });
+  });
 });

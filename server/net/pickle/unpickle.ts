@@ -16,8 +16,9 @@
  * - the "weight" of the result (nodes plus string bytes, counting shared
  *   references each time) is capped, so memo sharing cannot blow up a
  *   consumer that walks the value (the billion-laughs shape);
- * - the values pushed are counted and capped (`maxItems`), so the CPU one
- *   pickle costs is bounded (a 700,000-item tuple took 1.1 s to build).
+ * - the values pushed and memo entries made are counted and capped
+ *   (`maxItems`), so the CPU and memory one pickle costs are bounded (a
+ *   700,000-item tuple took 1.1 s to build).
  */
 import { isUtf8 } from 'node:buffer';
 import { PickleError } from './PickleError.ts';
@@ -338,6 +339,8 @@ class SafeUnpickler {
   }
 
   private put(index: number): void {
+    // A memo entry costs as much as a value: counted, so 300,000 PUTs cannot build a huge memo.
+    if (++this.items > this.maxItems) this.fail('too-many-items', `more than ${this.maxItems} values and memo entries`);
     this.memo.set(index, this.top());
   }
 
