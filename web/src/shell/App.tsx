@@ -16,6 +16,7 @@ import { TopBar } from './TopBar.tsx';
 import { StatusBar } from './StatusBar.tsx';
 import { HelpOverlay } from './HelpOverlay.tsx';
 import { DropZone } from './DropZone.tsx';
+import { CompareOverlay } from '../panels/compare/CompareOverlay.tsx';
 import { useKeyboardShortcuts } from './useKeyboardShortcuts.ts';
 import { THEME_KEY } from './initialTheme.ts';
 
@@ -72,6 +73,7 @@ export function App() {
       </div>
       <StatusBar />
       <HelpOverlay />
+      <CompareOverlay />
       <DropZone />
     </div>
   );

@@ -9,6 +9,7 @@ import { listRecordings, recordingUrl } from '../sources/recordingsApi.ts';
 import type { RecordingInfo } from '../../../shared/contract/recordings.ts';
 import { openReplay } from './openReplay.ts';
 import { uploadRecording } from './uploadRecording.ts';
+import { useCompareView } from '../panels/compare/compareViewState.ts';
 
 type Listing = { state: 'idle' } | { state: 'loading' } | { state: 'error'; message: string } | { state: 'ready'; recordings: RecordingInfo[] };
 
@@ -31,6 +32,7 @@ export function RecordingsMenu() {
   const [listing, setListing] = useState<Listing>({ state: 'idle' });
   const [note, setNote] = useState<{ text: string; error: boolean } | null>(null);
   const [fresh, setFresh] = useState<string | null>(null);
+  const openCompare = useCompareView((s) => s.openCompare);
 
   const refresh = () => {
     setListing((l) => (l.state === 'ready' ? l : { state: 'loading' }));
@@ -67,6 +69,17 @@ export function RecordingsMenu() {
         <div className="menu-head">
           <span className="dim">Server recordings</span>
           <span className="spacer" />
+          <button
+            type="button"
+            data-testid="compare-open"
+            title="Compare two recordings (or one and this page's records): where each chart's transitions first differ"
+            onClick={() => {
+              if (menu.current) menu.current.open = false;
+              openCompare();
+            }}
+          >
+            Compare…
+          </button>
           <button type="button" data-testid="upload-recording" disabled={listing.state !== 'ready'} onClick={() => uploadInput.current?.click()} title="Upload a saved log to the server">
             Upload a log…
           </button>
