@@ -22,6 +22,7 @@ import { currentTransition } from './currentTransition.ts';
 import { flattenLayout, type FlatLayout } from './flattenLayout.ts';
 import { layoutGraph } from './layoutEngine.ts';
 import { StatechartDrawing } from './StatechartDrawing.tsx';
+import { HIERARCHY_UNKNOWN_NOTE, hierarchySource } from './hierarchySource.ts';
 import { SendEventControl } from '../sendEvent/SendEventControl.tsx';
 import './StatechartPanel.css';
 
@@ -37,11 +38,12 @@ export default function StatechartPanel() {
   const structure = useMemo(() => {
     if (chart === null || !ready) return null;
     const transitions = observedTransitions(log, chart);
-    const states = announcedTopology(log, length, chart, server?.retained) ?? inferredTopology(log, chart);
+    const announced = announcedTopology(log, length, chart, server?.retained);
+    const states = announced ?? inferredTopology(log, chart);
     const roots = stateHierarchy(states, transitions);
     if (roots.length === 0) return null;
     const graph = buildElkGraph(roots, transitions);
-    return { roots, graph, key: JSON.stringify(graph) };
+    return { roots, graph, key: JSON.stringify(graph), hierarchy: hierarchySource(log, chart, announced !== null) };
   }, [log, length, chart, server, ready]);
   // Same structure, same key: a new record that adds nothing new keeps the layout.
   const key = structure?.key ?? null;
@@ -84,11 +86,17 @@ export default function StatechartPanel() {
         {chart !== null && <SendEventControl key={chart} chart={chart} />}
         <span className="dim" data-testid="statechart-current" data-state={current?.state ?? ''}>
           {current ? `in ${current.state} · last ${current.last.signal}: ${current.last.from} → ${current.last.to}` : 'no transition yet'}
+          {current?.source === 'spy' && ' (from spy lines)'}
         </span>
         {error && <span className="error-text">layout failed: {error}</span>}
       </div>
+      {structure?.hierarchy === 'unknown' && (
+        <div className="statechart-note" data-testid="statechart-hierarchy-note">
+          {HIERARCHY_UNKNOWN_NOTE}
+        </div>
+      )}
       {layout && key !== null && layout.chart === chart ? (
-        <StatechartDrawing layout={layout.flat} active={path} currentState={current?.state ?? null} lastEdge={current ? edgeId(current.last) : null} />
+        <StatechartDrawing layout={layout.flat} active={path} currentState={current?.state ?? null} lastEdge={current ? edgeId(current.last) : null} fitKey={layout.chart} />
       ) : (
         <div className="empty">{chart === null ? 'Select a chart.' : waitingForLoad ? 'Drawn when the log has loaded.' : 'Laying out…'}</div>
       )}

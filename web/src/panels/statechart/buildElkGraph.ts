@@ -7,10 +7,13 @@
 import type { ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api.js';
 import { TOP, type StateNode } from './stateHierarchy.ts';
 import type { ObservedTransition } from './transitionIndex.ts';
+import { LOOP_LABEL_GAP, LOOP_REACH } from './selfLoop.ts';
 
 export const INITIAL_NODE = '__initial__';
-const CHAR_WIDTH = 7.2;
+/** Width of a character of the drawing's 12 px monospace labels. */
+const CHAR_WIDTH = 7.3;
 const LEAF_HEIGHT = 32;
+const LABEL_HEIGHT = 16;
 
 export const ROOT_LAYOUT = {
   'elk.algorithm': 'layered',
@@ -58,11 +61,13 @@ export function buildElkGraph(roots: readonly StateNode[], transitions: readonly
     if (t.to === TOP) continue;
     if (source === INITIAL_NODE) hasInitial = true;
     const text = t.signals.length > 3 ? `${t.signals.slice(0, 3).join(', ')} …` : t.signals.join(', ');
+    // ELK keeps room beside the state for a self-loop's label; widened, it holds the loop too (selfLoop.ts).
+    const loopRoom = source === t.to ? LOOP_REACH + LOOP_LABEL_GAP : 0;
     edges.push({
       id: edgeId(t),
       sources: [source],
       targets: [t.to],
-      labels: source === INITIAL_NODE ? [] : [{ text, width: labelWidth(text) - 14, height: 14 }],
+      labels: source === INITIAL_NODE ? [] : [{ text, width: labelWidth(text) - 14 + loopRoom, height: LABEL_HEIGHT }],
     });
   }
   if (hasInitial) children.unshift({ id: INITIAL_NODE, width: 12, height: 12 });

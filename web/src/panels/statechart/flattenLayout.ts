@@ -19,6 +19,8 @@ export interface Box {
 
 export interface Line {
   id: string;
+  source: string;
+  target: string;
   points: { x: number; y: number }[];
   label: { text: string; x: number; y: number } | null;
 }
@@ -60,6 +62,8 @@ export function flattenLayout(root: ElkNode): FlatLayout {
       const l = edge.labels?.[0];
       lines.push({
         id: edge.id,
+        source: edge.sources[0] ?? '',
+        target: edge.targets[0] ?? '',
         points,
         label: l?.text ? { text: l.text, x: l.x ?? 0, y: l.y ?? 0 } : null,
       });
