@@ -148,6 +148,9 @@ export class Child {
       const timer = setTimeout(() => this.#signalGroup('SIGKILL'), KILL_GRACE_MS);
       await this.ended;
       clearTimeout(timer);
+      // The leader is gone; anything of its group that shrugged off the
+      // signal (and no longer holds its output open) goes now.
+      this.#signalGroup('SIGKILL');
     }
     return this.ended;
   }
