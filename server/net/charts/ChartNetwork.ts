@@ -30,13 +30,12 @@ import { readCorrelation } from '../correlationHeaders.ts';
 import { MirosNets } from '../MirosNets.ts';
 import type { MirosNetwork } from '../mirosTopology.ts';
 import type { PickleValue } from '../pickle/PickleValue.ts';
-import { AmqpTransport } from '../transport/AmqpTransport.ts';
 import type { Delivery, PublishResult, Transport, TransportCounters, TransportState } from '../transport/Transport.ts';
 import { TransportClosedError } from '../transport/TransportClosedError.ts';
-import { chartBrokerUrls } from './chartBrokerUrls.ts';
 import { ChartTopology } from './ChartTopology.ts';
 import { ANSI_BRIGHT_BLACK, ANSI_RESET, formatSnoopLine, type SnoopNetwork } from './formatSnoopLine.ts';
 import type { NetworkedChartOptions } from './NetworkedChartOptions.ts';
+import { openChartTransport } from './openChartTransport.ts';
 import { SeqGaps, type SourceTally } from './SeqGaps.ts';
 
 /** What ChartNetwork uses of its chart (an ActiveObject or a Factory has all of it). */
@@ -132,7 +131,7 @@ export class ChartNetwork {
     if (this.closing) throw new TransportClosedError('open the chart network', Date.now(), 'the chart was stopped', undefined);
     if (this.nets) return this.nets;
     const o = this.options;
-    const transport = o.transport ?? new AmqpTransport({ ...o.amqp, url: chartBrokerUrls(o) });
+    const transport = o.transport ?? openChartTransport(o);
     const nets = new MirosNets({
       transport,
       meshKey: o.meshEncryptionKey,

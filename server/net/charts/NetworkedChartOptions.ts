@@ -70,6 +70,17 @@ export interface NetworkedChartOptions extends ActiveObjectOptions {
    */
   amqpUrl?: string | readonly string[];
   /**
+   * miros-rabbitmq's own deployment, a broker per machine: the other
+   * machines' brokers, which this chart also publishes to (mesh, trace,
+   * spy) while it consumes from `amqpUrl` only, so any one broker carries
+   * the whole network. Each entry is one broker (or a list to fail over
+   * between); `rabbitUser` / `rabbitPassword` apply to them too.
+   *
+   * @remarks miros-rabbitmq publishes to every broker it found on the LAN;
+   * we are told them instead of scanning.
+   */
+  peerAmqpUrls?: readonly (string | readonly string[])[];
+  /**
    * Set the user and password on the broker URL(s), as miros-rabbitmq's `rabbit_user` /
    * `rabbit_password`.
    *
