@@ -10,8 +10,8 @@ function seedFile(name = 'seed-two-charts-trace.log') {
   return new Blob([readFileSync(fixtureLogPath(name))]);
 }
 
-function startReplay(file: Blob, name: string, clock = new VirtualClock(), loaderOptions = {}) {
-  const source = new ReplaySource({ kind: 'file', file, name }, { loader: new InThreadLogLoader(loaderOptions), clock });
+function startReplay(file: Blob, name: string, clock = new VirtualClock(), loaderOptions = {}, openAt?: number) {
+  const source = new ReplaySource({ kind: 'file', file, name }, { loader: new InThreadLogLoader(loaderOptions), clock, ...(openAt === undefined ? {} : { openAt }) });
   const updates: SourceUpdate[] = [];
   source.setListener(async (u) => {
     updates.push(u);
@@ -21,7 +21,7 @@ function startReplay(file: Blob, name: string, clock = new VirtualClock(), loade
 }
 
 describe('ReplaySource', () => {
-  it('starts with a reset, loads every record, and leaves the playhead at the end', async () => {
+  it('starts with a reset, loads every record, and leaves the playhead at the start (issue 10)', async () => {
     const { updates, cursor } = startReplay(seedFile(), 'seed-two-charts-trace.log');
     await settle();
     const records = updates.flatMap(updateRecords);
@@ -29,7 +29,7 @@ describe('ReplaySource', () => {
     expect(updates[0]!.reset).toBe(true);
     expect(records.map((r) => r.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
     expect([cursor(), last.presence, last.progress?.done, last.progress?.lines, last.capabilities]).toEqual([
-      12,
+      0,
       'replay',
       true,
       12,
@@ -40,6 +40,7 @@ describe('ReplaySource', () => {
   it('plays from the start paced by the records own times', async () => {
     const { source, clock, cursor } = startReplay(seedFile(), 'seed');
     await settle();
+    source.seek(12);
     source.play(); // at the end: starts over
     await clock.advance(0);
     const atStart = cursor();
@@ -83,12 +84,24 @@ describe('ReplaySource', () => {
   it('runs through the whole log at "max" speed without waiting for record times', async () => {
     const { source, clock, cursor, updates } = startReplay(seedFile('miros-logging-single_unit_three_stage_charger_2.log'), 'charger');
     await settle();
-    const total = cursor();
+    const total = updates.flatMap(updateRecords).length;
     source.seek(0);
     source.setSpeed('max');
     source.play();
     await clock.advance(0);
     expect([total, cursor(), updates.at(-1)!.state.playing]).toEqual([263, 263, false]);
+  });
+
+  it.each([
+    [5, 5],
+    [999, 12],
+  ])('opens at a record count a shared URL gave (%i → %i), following the load up to it', async (openAt, expected) => {
+    const { updates, cursor } = startReplay(seedFile(), 'seed', new VirtualClock(), { blockChars: 200, firstBlockChars: 200 }, openAt);
+    await settle();
+    const seen = updates.map((u) => u.state.cursor);
+    expect(cursor()).toBe(expected);
+    // Never past what had loaded, never backwards.
+    expect(seen).toEqual([...seen].sort((a, b) => a! - b!));
   });
 
   it('surfaces parse errors with their line numbers while the rest loads', async () => {

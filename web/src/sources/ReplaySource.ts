@@ -13,8 +13,9 @@
  *      ▲  ◀──pause──    │
  *      └── seek/step ───┘   (a seek pauses nothing; it re-anchors the clock)
  *
- * While the file loads the playhead sits at the end of what has loaded,
- * until the user moves it.
+ * A replay opens at its start (record 0), or at `openAt` when a shared
+ * URL says where the cursor was: while the file loads the playhead follows
+ * what has loaded up to that point, until the user moves it.
  */
 import type { RecordSegment } from '../store/RecordSegment.ts';
 import type { ParseError } from '../../../shared/parsers/ParsedLog.ts';
@@ -43,6 +44,8 @@ const MAX_SPEED_CHUNK = 5000;
 export interface ReplaySourceOptions {
   loader: LogLoader;
   clock?: Clock;
+  /** Where the playhead opens, as a record count (default 0, the start; clamped to the log). */
+  openAt?: number;
 }
 
 export class ReplaySource implements Source {
@@ -51,8 +54,8 @@ export class ReplaySource implements Source {
   private readonly timeline = new PacedTimeline();
   private readonly clock: Clock;
   private readonly loader: LogLoader;
-  /** The playhead follows the end of the log while it loads, until moved. */
-  private followLoad = true;
+  /** While the log loads, the playhead follows it up to this record count, until moved. */
+  private loadTarget: number;
   private loading = false;
   private started = false;
   private closed = false;
@@ -70,7 +73,8 @@ export class ReplaySource implements Source {
   ) {
     this.loader = options.loader;
     this.clock = options.clock ?? systemClock;
-    this.state = { ...initialSourceState('replay', input.name, 'replay'), progress: { loaded: 0, total: null, lines: 0, done: false } };
+    this.loadTarget = Math.max(0, Math.round(options.openAt ?? 0));
+    this.state = { ...initialSourceState('replay', input.name, 'replay'), cursor: 0, progress: { loaded: 0, total: null, lines: 0, done: false } };
     this.pump = new UpdatePump(() => this.state);
   }
 
@@ -98,7 +102,7 @@ export class ReplaySource implements Source {
     // Play at the end starts over, like any player.
     const restart = this.position >= this.timeline.length && !this.loading;
     if (restart) this.moveTo(0);
-    this.followLoad = false;
+    this.loadTarget = 0;
     this.setState({ playing: true });
     this.reanchor();
     this.scheduleTick(0);
@@ -114,7 +118,8 @@ export class ReplaySource implements Source {
 
   seek(position: number): void {
     this.moveTo(position);
-    this.followLoad = this.loading && this.position >= this.timeline.length;
+    // A seek to the end of a log still loading keeps following it.
+    this.loadTarget = this.loading && this.position >= this.timeline.length ? Number.POSITIVE_INFINITY : 0;
     if (this.state.playing) {
       this.reanchor();
       this.scheduleTick(0);
@@ -205,7 +210,7 @@ export class ReplaySource implements Source {
 
   private appendRecords(segment: RecordSegment): void {
     this.timeline.appendSegment(segment);
-    if (this.followLoad) this.setState({ cursor: this.timeline.length });
+    if (this.position < this.loadTarget) this.setState({ cursor: Math.min(this.timeline.length, this.loadTarget) });
   }
 
   private reanchor(): void {
