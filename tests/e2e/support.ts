@@ -11,17 +11,22 @@ export const SEED_FO = /^[0-9a-f]{5}_fo$/;
 
 export { fixtureLog } from '../support/fixturePath.ts';
 
-/** Opens a saved log through the page's file input and waits until it has loaded. */
-export async function replayFile(page: Page, file: string): Promise<void> {
+/**
+ * Opens a saved log through the page's file input and waits until it has
+ * loaded. A replay opens at its start; most tests look at the whole run, so
+ * the cursor is moved to the end unless `at: 'start'`.
+ */
+export async function replayFile(page: Page, file: string, options: { at?: 'start' | 'end' } = {}): Promise<void> {
   await page.getByTestId('file-input').setInputFiles(file);
-  await replayLoaded(page, path.basename(file));
+  await replayLoaded(page, path.basename(file), options);
 }
 
-/** Waits until a replay named `label` is open and fully loaded. */
-export async function replayLoaded(page: Page, label: string): Promise<void> {
+/** Waits until a replay named `label` is open and fully loaded; then the cursor goes to its end unless `at: 'start'`. */
+export async function replayLoaded(page: Page, label: string, { at = 'end' }: { at?: 'start' | 'end' } = {}): Promise<void> {
   await expect(page.getByTestId('source-label')).toHaveText(label);
   await expect(page.getByTestId('presence')).toHaveAttribute('data-presence', 'replay');
   await expect(page.getByTestId('load-progress')).toHaveCount(0);
+  if (at === 'end') await page.getByRole('button', { name: 'Latest' }).click();
 }
 
 /** Waits until the sequence panel shows a finished Mermaid render. */
