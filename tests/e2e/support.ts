@@ -26,7 +26,11 @@ export async function replayLoaded(page: Page, label: string, { at = 'end' }: { 
   await expect(page.getByTestId('source-label')).toHaveText(label);
   await expect(page.getByTestId('presence')).toHaveAttribute('data-presence', 'replay');
   await expect(page.getByTestId('load-progress')).toHaveCount(0);
-  if (at === 'end') await page.getByRole('button', { name: 'Latest' }).click();
+  if (at === 'end') {
+    const latest = page.getByRole('button', { name: 'Latest' });
+    if (await latest.isEnabled()) await latest.click();
+    await expect(latest).toBeDisabled();
+  }
 }
 
 /** Waits until the sequence panel shows a finished Mermaid render. */
