@@ -5,17 +5,36 @@
  * Every operation goes through `pathOf`, which accepts only a checked name
  * and then verifies that the resolved file is directly inside the folder, so
  * no request can read, write or delete anything else. Listing counts records
- * by scanning files; results are cached by size and modification time so a
- * dashboard polling the list does not rescan unchanged files.
+ * from each recording's seek index (SeekIndex.ts, `<name>.idx` beside it),
+ * which is extended as a file grows, so a dashboard polling the list never
+ * rescans a recording, and a multi-GB one is read from any record on
+ * (`range`).
  */
 import { createReadStream } from 'node:fs';
-import { mkdir, readdir, stat, unlink } from 'node:fs/promises';
+import { mkdir, open, readdir, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { createLogParser } from '../../shared/parsers/createLogParser.ts';
 import type { MirosRecord } from '../../shared/records/MirosRecord.ts';
 import type { RecordingInfo } from '../../shared/contract/recordings.ts';
 import { InvalidRecordingNameError, RECORDING_EXTENSION, checkRecordingName } from './recordingName.ts';
 import { UploadFile, uploadTempOwner } from './UploadFile.ts';
+import { INDEX_EXTENSION, updateSeekIndex, type SeekIndex } from './SeekIndex.ts';
+import { readRecordLines } from './readRecordLines.ts';
+
+/** Records one range read may return, and the bytes it may read for them. */
+export const MAX_RANGE_RECORDS = 50_000;
+export const MAX_RANGE_BYTES = 64 * 1024 * 1024;
+
+/** A stretch of a recording: records numbered by their place in the whole file. */
+export interface RecordRange {
+  /** Record number (0-based) of the first record. */
+  from: number;
+  records: MirosRecord[];
+  /** Records in the whole recording (as far as its index covers). */
+  total: number;
+  /** True when the byte budget cut the range short. */
+  truncated: boolean;
+}
 
 export class RecordingNotFoundError extends Error {
   constructor(readonly recording: string) {
@@ -34,9 +53,7 @@ export class PathEscapeError extends Error {
 interface Summary {
   size: number;
   mtimeMs: number;
-  records: number;
-  firstReceived: number | null;
-  lastReceived: number | null;
+  index: SeekIndex;
 }
 
 export class RecordingStore {
@@ -81,25 +98,87 @@ export class RecordingStore {
     const stats = await stat(file).catch((error: NodeJS.ErrnoException) => {
       throw error.code === 'ENOENT' ? new RecordingNotFoundError(name) : error;
     });
-    let summary = this.#summaries.get(name);
-    if (!summary || summary.size !== stats.size || summary.mtimeMs !== stats.mtimeMs) {
-      summary = { size: stats.size, mtimeMs: stats.mtimeMs, records: 0, firstReceived: null, lastReceived: null };
-      for await (const record of this.records(name)) {
-        summary.records += 1;
-        summary.firstReceived ??= record.received;
-        summary.lastReceived = record.received;
-      }
-      this.#summaries.set(name, summary);
-    }
+    const { index } = await this.#summary(name, stats);
     return {
       name,
       bytes: stats.size,
-      records: summary.records,
-      firstReceived: summary.firstReceived,
-      lastReceived: summary.lastReceived,
+      records: index.records,
+      firstReceived: index.firstReceived,
+      lastReceived: index.lastReceived,
       modified: Math.round(stats.mtimeMs),
       live: name === liveName,
     };
+  }
+
+  /** The recording's seek index, brought up to date with the file. */
+  async seekIndex(name: string): Promise<SeekIndex> {
+    const file = this.pathOf(name);
+    const stats = await stat(file).catch((error: NodeJS.ErrnoException) => {
+      throw error.code === 'ENOENT' ? new RecordingNotFoundError(name) : error;
+    });
+    return (await this.#summary(name, stats)).index;
+  }
+
+  async #summary(name: string, stats: { size: number; mtimeMs: number }): Promise<Summary> {
+    let summary = this.#summaries.get(name);
+    if (!summary || summary.size !== stats.size || summary.mtimeMs !== stats.mtimeMs) {
+      summary = { size: stats.size, mtimeMs: stats.mtimeMs, index: await updateSeekIndex(this.pathOf(name), this.#indexOf(name)) };
+      this.#summaries.set(name, summary);
+    }
+    return summary;
+  }
+
+  #indexOf(name: string): string {
+    return this.pathOf(name).slice(0, -RECORDING_EXTENSION.length) + INDEX_EXTENSION;
+  }
+
+  /**
+   * `count` records from record `from` (0-based) on, read through the seek
+   * index and checked by the shared parser like every other read; `seq` is
+   * the record's place in the whole recording (from + 1 for the first), as
+   * a whole read would have numbered it.
+   */
+  async range(name: string, from: number, count: number): Promise<RecordRange> {
+    const index = await this.seekIndex(name);
+    const wanted = Math.min(Math.max(0, Math.floor(count)), MAX_RANGE_RECORDS);
+    const read = await readRecordLines(this.pathOf(name), index, Math.max(0, Math.floor(from)), wanted, MAX_RANGE_BYTES);
+    const parser = createLogParser({ format: 'miroscope-jsonl', file: name + RECORDING_EXTENSION });
+    const records: MirosRecord[] = [];
+    for (const record of parser.push(read.lines.join('\n') + '\n')) records.push(record);
+    for (const record of parser.end()) records.push(record);
+    records.forEach((record, i) => {
+      const seq = read.from + i + 1;
+      record.seq = seq;
+      if (record.origin) record.origin = { ...record.origin, line: seq };
+    });
+    return { from: read.from, records, total: index.records, truncated: read.truncated };
+  }
+
+  /**
+   * Cuts a torn last line (a writer killed mid-write) off every recording,
+   * so the file ends on a whole line before anything appends to or reads it;
+   * run when a server starts. Returns the names repaired.
+   */
+  async repairTornTails(): Promise<string[]> {
+    const entries = await readdir(this.folder).catch(() => [] as string[]);
+    const repaired: string[] = [];
+    for (const entry of entries) {
+      if (!entry.endsWith(RECORDING_EXTENSION) || uploadTempOwner(entry) !== null) continue;
+      const file = path.join(this.folder, entry);
+      const handle = await open(file, 'r+').catch(() => null);
+      if (!handle) continue;
+      try {
+        const { size } = await handle.stat();
+        const whole = await wholeLinesEnd(handle, size);
+        if (whole < size) {
+          await handle.truncate(whole);
+          repaired.push(entry.slice(0, -RECORDING_EXTENSION.length));
+        }
+      } finally {
+        await handle.close();
+      }
+    }
+    return repaired;
   }
 
   /**
@@ -126,6 +205,7 @@ export class RecordingStore {
     await unlink(this.pathOf(name)).catch((error: NodeJS.ErrnoException) => {
       throw error.code === 'ENOENT' ? new RecordingNotFoundError(name) : error;
     });
+    await unlink(this.#indexOf(name)).catch(() => {});
     this.#summaries.delete(name);
   }
 
@@ -192,6 +272,20 @@ export class RecordingStore {
     }
     return total;
   }
+}
+
+/** Where the file's last whole line ends (0 when it has none). */
+async function wholeLinesEnd(handle: import('node:fs/promises').FileHandle, size: number): Promise<number> {
+  const buffer = Buffer.alloc(64 * 1024);
+  let end = size;
+  while (end > 0) {
+    const start = Math.max(0, end - buffer.length);
+    const { bytesRead } = await handle.read(buffer, 0, end - start, start);
+    const newline = buffer.subarray(0, bytesRead).lastIndexOf(0x0a);
+    if (newline >= 0) return start + newline + 1;
+    end = start;
+  }
+  return 0;
 }
 
 /** True when a process with this pid exists (signal 0 only checks). */
