@@ -4,6 +4,8 @@
  *   GET    /api/recordings                 list (sizes, record counts, times)
  *   GET    /api/recordings/:name           download as JSON lines (?format=miros: miros text lines)
  *   GET    /api/recordings/:name/diagram   a sequence diagram (see diagramRoute)
+ *   GET    /api/recordings/:name/index     summary and seek marks  } for recordings too big to load
+ *   GET    /api/recordings/:name/records   a window of records     } whole (recordingRangeRoutes.ts)
  *   POST   /api/recordings?name=NAME       upload a saved log: the body is the file, any supported format
  *                                          (streamed, within a budget: see upload/uploadRoute.ts)
  *   DELETE /api/recordings/:name           delete (not the one being written)
@@ -19,6 +21,7 @@ import { collectRecords, diagramRoute } from './diagramRoute.ts';
 import { escapeJsonStream } from './escapeJsonText.ts';
 import type { LiveSession } from './LiveSession.ts';
 import { HttpError } from './httpErrors.ts';
+import { addRecordingRangeRoutes } from './recordingRangeRoutes.ts';
 
 export interface RecordingsRouterOptions {
   store: RecordingStore;
@@ -66,6 +69,8 @@ export function recordingsRouter({ store, live, upload }: RecordingsRouterOption
       return collectRecords(store.records(name));
     }),
   );
+
+  addRecordingRangeRoutes(router, store, flushIfLive);
 
   router.post('/', upload);
 
