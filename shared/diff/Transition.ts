@@ -6,7 +6,6 @@
  * kept only to show where a transition happened.
  */
 import { formatStamp } from '../records/timestamp.ts';
-import type { TraceRecord } from '../records/MirosRecord.ts';
 
 export interface Transition {
   from: string;
@@ -14,16 +13,8 @@ export interface Transition {
   to: string;
   /** The instant the trace line states (epoch ms), or null when it has none. */
   time: number | null;
-  /** The timestamp text as written, when the line had one. */
-  stamp?: string;
   /** The record's seq in its run (its line, for a file read whole). */
   seq: number;
-}
-
-export function transitionOf(record: TraceRecord): Transition {
-  const t: Transition = { from: record.from, signal: record.signal, to: record.to, time: record.time, seq: record.seq };
-  if (record.stamp !== undefined) t.stamp = record.stamp;
-  return t;
 }
 
 /** The identity two runs compare: equal keys are the same transition. */
@@ -41,8 +32,7 @@ export function transitionLabel(t: Pick<Transition, 'from' | 'signal' | 'to'>): 
   return `${t.signal}() ${t.from}->${t.to}`;
 }
 
-/** The line's own timestamp text, or one written from `time`, or `no time`. */
-export function transitionStamp(t: Transition): string {
-  if (t.stamp !== undefined) return t.stamp;
+/** When it happened, in miros's form (`2026-01-02 03:04:05.000000`), or `no time`. */
+export function transitionStamp(t: Pick<Transition, 'time'>): string {
   return t.time === null ? 'no time' : formatStamp(t.time);
 }

@@ -5,8 +5,10 @@
  * transitions from 1.
  */
 import type { RunDiff } from './diffRuns.ts';
-import type { Transition } from './Transition.ts';
+import { transitionStamp, type Transition } from './Transition.ts';
 import type { TransitionTally } from './transitionCounts.ts';
+
+export type StampedTransition = Transition & { stamp: string };
 
 export interface ChartDiffSummary {
   key: string;
@@ -15,7 +17,8 @@ export interface ChartDiffSummary {
   by: string;
   transitionsA: number;
   transitionsB: number;
-  divergence: { index: number; a: Transition | null; b: Transition | null } | null;
+  /** Each side's transition there, with its time as a miros stamp too. */
+  divergence: { index: number; a: StampedTransition | null; b: StampedTransition | null } | null;
   onlyA: number;
   onlyB: number;
   differing: TransitionTally[];
@@ -42,7 +45,7 @@ export function summarizeRunDiff(diff: RunDiff): RunDiffSummary {
       by: c.pair.by,
       transitionsA: c.a.length,
       transitionsB: c.b.length,
-      divergence: c.divergence,
+      divergence: c.divergence && { index: c.divergence.index, a: stamped(c.divergence.a), b: stamped(c.divergence.b) },
       onlyA: c.counts.onlyA,
       onlyB: c.counts.onlyB,
       differing: c.counts.differing,
@@ -50,4 +53,8 @@ export function summarizeRunDiff(diff: RunDiff): RunDiffSummary {
     onlyA: diff.onlyA,
     onlyB: diff.onlyB,
   };
+}
+
+function stamped(t: Transition | null): StampedTransition | null {
+  return t && { ...t, stamp: transitionStamp(t) };
 }

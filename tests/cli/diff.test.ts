@@ -58,6 +58,8 @@ beforeAll(async () => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 interface Summary {
+  a: string;
+  b: string;
   identical: boolean;
   charts: {
     key: string;
