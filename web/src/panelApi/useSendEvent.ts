@@ -1,6 +1,6 @@
 /**
  * Sending an operator's event to the live server (POST /api/send, see
- * docs/server.md). Only a live source has a mesh behind it: for a replay the
+ * docs/cli.md, `miroscope send`). Only a live source has a mesh behind it: for a replay the
  * hook says so and sends nothing. The page's own origin is the server; the
  * token, when one is needed, is the HttpOnly cookie the page was opened with.
  */
