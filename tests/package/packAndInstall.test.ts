@@ -3,7 +3,7 @@
  *
  *   npm pack (prepack: npm run build) ─▶ miroscope-x.y.z.tgz
  *        ─▶ npm install into an empty folder outside the repository
- *             ├─ chart.mjs: `import … from 'miroscope'`, a NetworkedActiveObject on RabbitMQ
+ *             ├─ chart.mjs: docs/package.md's first chart (`import … from 'miroscope'`) on RabbitMQ
  *             ├─ node_modules/.bin/miroscope serve ─▶ the dashboard, same vhost and key
  *             └─ check.ts: tsc against the installed types (`miroscope/statechart`, `miroscope/net`)
  *
@@ -29,7 +29,8 @@ const vhost = `miroscope-pack-${randomUUID().slice(0, 8)}`;
 const amqpUrl = `amqp://guest:guest@127.0.0.1:5672/${encodeURIComponent(vhost)}`;
 // A Fernet key: 32 random bytes, URL-safe base64 with padding.
 const meshKey = randomBytes(32).toString('base64url') + '=';
-const chartName = `pack_${randomUUID().slice(0, 6)}`;
+/** The name docs/package.md's chart gives itself; the private vhost keeps it apart from any other. */
+const chartName = 'my_chart';
 
 let work: string;
 let app: string;
@@ -175,7 +176,7 @@ describe('the packed and installed package', () => {
       (error: { stdout?: string; stderr?: string; message: string }) => `${error.stdout ?? ''}${error.stderr ?? ''}` || error.message,
     );
     expect(result).toBe('no errors');
-  }, 60_000);
+  }, 180_000);
 
   it('runs a chart that imports miroscope on the broker, and the dashboard started from the installed bin shows it', async () => {
     const recordings = path.join(work, 'recordings');
@@ -186,57 +187,33 @@ describe('the packed and installed package', () => {
     );
     const base = await until(() => /open (http:\/\/127\.0\.0\.1:\d+)/.exec(serve.output())?.[1], 'serve to listen', serve.output);
     expect(serve.output()).not.toMatch(/building the dashboard|cannot be built/);
-    const page = await fetch(`${base}/`);
-    expect(page.status).toBe(200);
-    expect(await page.text()).toContain('<script');
+    const index = await fetch(`${base}/`);
+    expect(index.status).toBe(200);
+    expect(await index.text()).toContain('<script');
 
     const client = new RelayTestClient(base);
     clients.push(client);
     await client.connected();
 
-    writeFileSync(
-      path.join(app, 'chart.mjs'),
-      `import { Event, NetworkedActiveObject, ReturnStatus, signals, spyOn } from 'miroscope';
-
-const { HANDLED } = ReturnStatus;
-const { ENTRY_SIGNAL, tick, pack_ping } = signals;
-
-const outer = spyOn(function outer(chart, e) {
-  return e.signal === tick ? chart.trans(inner) : chart.super(chart.top);
-});
-const inner = spyOn(function inner(chart, e) {
-  if (e.signal === ENTRY_SIGNAL) {
-    chart.transmit(new Event(pack_ping, chart.name));
-    return HANDLED;
-  }
-  return e.signal === tick ? chart.trans(outer) : chart.super(outer);
-});
-
-const ao = new NetworkedActiveObject(process.env.CHART_NAME, {
-  amqpUrl: process.env.CHART_AMQP_URL,
-  meshEncryptionKey: process.env.CHART_MESH_KEY,
-  txRoutingKey: 'pack.test',
-  rxRoutingKey: '#.test',
-});
-ao.enableSnoopTraceNoColor();
-ao.startAt(outer);
-ao.postFifo(new Event(tick), { times: 0, period: 0.2 });
-process.once('SIGTERM', () => void ao.stop().then(() => process.exit(0)));
-`,
-    );
-    const chart = start(process.execPath, ['chart.mjs'], { CHART_NAME: chartName, CHART_AMQP_URL: amqpUrl, CHART_MESH_KEY: meshKey });
+    // The first chart of docs/package.md, as the installed package ships it: the page's example must run.
+    const page = readFileSync(path.join(installed, 'docs/package.md'), 'utf8');
+    const listing = /## A first chart[\s\S]*?```js\n([\s\S]*?)```/.exec(page)?.[1];
+    expect(listing).toContain(`from 'miroscope'`);
+    writeFileSync(path.join(app, 'chart.mjs'), listing!);
+    const chart = start(process.execPath, ['chart.mjs'], { AMQP_URL: amqpUrl, MIROS_MESH_KEY: meshKey });
     const both = () => `chart:\n${chart.output()}\nserve:\n${serve.output()}`;
     await until(
       () =>
         client.records.some((r) => r.kind === 'trace' && r.chart === chartName && r.signal === 'tick' && r.from === 'outer' && r.to === 'inner') &&
-        client.records.some((r) => r.kind === 'mesh' && r.signal === 'pack_ping' && r.payload === chartName)
+        client.records.some((r) => r.kind === 'mesh' && r.signal === 'ping' && r.payload === chartName)
           ? true
           : undefined,
       `${chartName}'s trace and mesh records at the dashboard`,
       both,
     );
     // The chart itself ran the compiled package: its snoop trace printed its own transitions.
-    await until(() => (chart.output().includes(`[${chartName}] e->tick() outer->inner`) ? true : undefined), 'the chart to print its trace', both);
+    const plain = () => chart.output().replace(/\x1b\[[0-9;]*m/g, '');
+    await until(() => (plain().includes(`[${chartName}] e->tick() outer->inner`) ? true : undefined), 'the chart to print its trace', both);
     chart.child.kill('SIGTERM');
     serve.child.kill('SIGTERM');
   }, 90_000);
