@@ -12,6 +12,7 @@ import { startServe } from './startServe.ts';
 import { BudgetError } from '../config/messageBudgets.ts';
 import { parseBudgetFlags } from '../config/parseBudgetFlags.ts';
 import { parseUploadFlags } from '../config/parseUploadFlags.ts';
+import { parseRecordingFlags } from '../config/parseRecordingFlags.ts';
 
 interface ServeFlags extends Omit<ServeOptions, 'charts'>, KeyFlags {
   charts?: string[];
@@ -19,6 +20,7 @@ interface ServeFlags extends Omit<ServeOptions, 'charts'>, KeyFlags {
   build: boolean;
   budget?: string[];
   upload?: string[];
+  recording?: string[];
 }
 
 export function serveCommand(): Command {
@@ -39,6 +41,7 @@ export function serveCommand(): Command {
     .option('--no-build', 'do not build the dashboard (web/dist) when it is missing')
     .option('--budget <name=value...>', 'change a message budget, e.g. ringChars=67108864 maxDepth=32 (see docs/server.md)')
     .option('--upload <name=value...>', 'change an upload limit, e.g. quotaBytes=10737418240 concurrent=4 (see docs/server.md)')
+    .option('--recording <name=value...>', 'rotation and retention, e.g. rotateBytes=268435456 keepBytes=10737418240 keepMs=604800000 (see docs/server.md)')
     .addHelpText(
       'after',
       `
@@ -56,10 +59,12 @@ host without --token generates one and prints the URL that carries it.`,
       let config;
       let budgets;
       let uploads;
+      let recording;
       try {
         config = resolveServeConfig({ ...flags, meshKey: undefined, traceKey: undefined, spyKey: undefined, ...keyOptions(flags) });
         budgets = parseBudgetFlags(flags.budget);
         uploads = parseUploadFlags(flags.upload);
+        recording = parseRecordingFlags(flags.recording);
       } catch (error) {
         if (error instanceof ConfigError || error instanceof BudgetError) {
           process.stderr.write(`miroscope serve: ${error.message}\n`);
@@ -70,7 +75,7 @@ host without --token generates one and prints the URL that carries it.`,
       }
       const say = (line: string) => process.stdout.write(line + '\n');
       if (flags.build) await ensureWebBuild(say, (line) => process.stderr.write(line + '\n'));
-      const running = await startServe({ config, ...(flags.inProcess ? { inProcess: true } : {}), server: { budgets, uploads }, say });
+      const running = await startServe({ config, ...(flags.inProcess ? { inProcess: true } : {}), server: { budgets, uploads, recording }, say });
       if (config.demoKeys) say('keys: the seed demo key (set MIROS_MESH_KEY or --mesh-key-file for a real network)');
       say(`recording: ${running.server.recorder.file}`);
       if (config.tokenGenerated) say('token: generated for this run; it is part of the URL below');

@@ -32,6 +32,8 @@ import { Recorder } from '../recorder/Recorder.ts';
 import { OperatorSend } from '../send/OperatorSend.ts';
 import { sessionRecordingName } from '../recorder/recordingName.ts';
 import { RecordingStore } from '../recorder/RecordingStore.ts';
+import { resolveRecordingSettings, type RecordingSettings } from '../recorder/RecordingSettings.ts';
+import { pruneRecordings } from '../recorder/RecordingRetention.ts';
 import type { FlowOptions } from '../relay/ClientCursor.ts';
 import { RelayCounters } from '../relay/RelayCounters.ts';
 import { RelayHub, type RelayServer } from '../relay/RelayHub.ts';
@@ -58,6 +60,8 @@ export interface MiroscopeServerOptions {
   /** Upload limits (size, concurrency, quota, timeouts; `maxBytes` here wins over `config.uploadLimit`); defaults in UploadLimits.ts. */
   uploads?: Partial<UploadLimits>;
   recorderFlushMs?: number;
+  /** Rotation and retention of recordings (defaults in recorder/RecordingSettings.ts). */
+  recording?: Partial<RecordingSettings>;
 }
 
 /** Something that produces records until it is stopped (the listener, the demo charts). */
@@ -84,6 +88,9 @@ export class MiroscopeServer implements LiveSession {
   readonly #startedAt = Date.now();
   #transport: TransportInfo = { kind: 'in-process', connected: true };
   #closing: Promise<void> | null = null;
+  readonly #recording: RecordingSettings;
+  #pruneTimer: NodeJS.Timeout | null = null;
+  #pruning: Promise<void> = Promise.resolve();
 
   private constructor(readonly options: MiroscopeServerOptions) {
     const { config } = options;
@@ -92,11 +99,15 @@ export class MiroscopeServer implements LiveSession {
     const name = sessionRecordingName(new Date(this.#startedAt), options.label);
     this.session = `${name}.${randomUUID().slice(0, 8)}`;
     this.store = new RecordingStore(config.recordings);
+    this.#recording = resolveRecordingSettings(options.recording);
     this.recorder = new Recorder({
       folder: config.recordings,
       name,
       flushMs: options.recorderFlushMs,
       maxBytes: this.budgets.maxRecordingBytes,
+      rotateBytes: this.#recording.rotateBytes,
+      rotateMs: this.#recording.rotateMs,
+      onRotate: () => this.prune(),
       onError: (error) => this.#log(`recorder: writing ${name} failed, the session goes on unrecorded: ${error.message}`),
     });
     this.operator = new OperatorSend({ note: (fields) => this.note(fields) });
@@ -151,6 +162,12 @@ export class MiroscopeServer implements LiveSession {
     // What a crashed server left half-uploaded is never a recording.
     const stale = await server.store.removeStaleUploads();
     if (stale > 0) server.#log(`recordings: removed ${stale} unfinished upload(s) left by a stopped server`);
+    // A server killed mid-write left a torn last line: cut it, so every recording is whole lines.
+    const torn = await server.store.repairTornTails();
+    if (torn.length > 0) server.#log(`recordings: cut a torn last line off ${torn.join(', ')} (left by a killed server)`);
+    await server.prune();
+    server.#pruneTimer = setInterval(() => void server.prune(), server.#recording.pruneEveryMs);
+    server.#pruneTimer.unref();
     try {
       await new Promise<void>((resolve, reject) => {
         server.#http.once('error', reject);
@@ -242,9 +259,28 @@ export class MiroscopeServer implements LiveSession {
     return this.hub.ring.readAfter(0).records;
   }
 
+  /**
+   * Applies retention (recorder/RecordingRetention.ts) to the recordings
+   * folder, never deleting the part being written; one prune at a time.
+   */
+  prune(): Promise<void> {
+    const { keepBytes, keepMs } = this.#recording;
+    if (keepBytes === 0 && keepMs === 0) return this.#pruning;
+    this.#pruning = this.#pruning.then(async () => {
+      try {
+        const { removed } = await pruneRecordings(this.store, { keepBytes, keepMs }, new Set([this.recorder.name]));
+        if (removed.length > 0) this.#log(`recordings: retention removed ${removed.join(', ')}`);
+      } catch (error) {
+        this.#log(`recordings: retention failed: ${(error as Error).message}`);
+      }
+    });
+    return this.#pruning;
+  }
+
   /** Stops the sources, the relay and the HTTP server, then closes the recording. Idempotent. */
   close(): Promise<void> {
     this.#closing ??= (async () => {
+      if (this.#pruneTimer) clearInterval(this.#pruneTimer);
       for (const source of this.#sources.splice(0).reverse()) {
         try {
           await source.stop();
@@ -260,6 +296,7 @@ export class MiroscopeServer implements LiveSession {
       await closed;
       clearTimeout(force);
       this.recorder.close();
+      await this.#pruning;
     })();
     return this.#closing;
   }

@@ -17,6 +17,13 @@
  * A write that fails part-way (disk full) leaves part of a line behind; the
  * recorder cuts the file back to its last whole line before closing it, and
  * `written` counts only the records whose lines reached the file whole.
+ *
+ * Rotation: a session's recording rolls over to a new part when a flush
+ * would take the part past `rotateBytes`, or at the first flush after the
+ * part is `rotateMs` old. Parts are named `<name>`, `<name>.p002`,
+ * `<name>.p003` … (partName), each a whole recording of its own (own seek
+ * index, listed on its own), so a long session never becomes one file too
+ * big to copy, and retention can delete its oldest hours first.
  */
 import { closeSync, ftruncateSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import path from 'node:path';
@@ -39,6 +46,19 @@ export interface RecorderOptions {
   maxBytes?: number;
   /** Told once when writing fails (disk full, folder removed …); the session goes on without recording. */
   onError?: (error: Error) => void;
+  /** A part rolls over before a flush would take it past this many bytes (default unbounded). */
+  rotateBytes?: number;
+  /** A part rolls over at the first flush once it is this old, in ms (default never). */
+  rotateMs?: number;
+  /** Told after a part was closed and the next one opened (names of both). */
+  onRotate?: (closed: string, opened: string) => void;
+  /** The clock for rotateMs (tests pass a fake one). */
+  now?: () => number;
+}
+
+/** The name of part `part` (1-based) of a session's recording. */
+export function partName(base: string, part: number): string {
+  return part === 1 ? base : `${base}.p${String(part).padStart(3, '0')}`;
 }
 
 export type RecorderState = 'open' | 'closed' | 'failed';
@@ -60,9 +80,18 @@ export class RecorderClosedError extends Error {
 }
 
 export class Recorder {
-  readonly name: string;
-  readonly file: string;
-  readonly #fd: number;
+  /** The session's name: the first part's, and the stem of every later one. */
+  readonly base: string;
+  readonly #folder: string;
+  #name: string;
+  #file: string;
+  #fd: number;
+  #part = 1;
+  #partOpenedAt: number;
+  readonly #rotateBytes: number;
+  readonly #rotateMs: number;
+  readonly #onRotate: ((closed: string, opened: string) => void) | undefined;
+  readonly #now: () => number;
   readonly #flushMs: number;
   readonly #maxBuffered: number;
   readonly #maxBufferedChars: number;
@@ -79,16 +108,37 @@ export class Recorder {
   #written = 0;
 
   constructor(options: RecorderOptions) {
-    this.name = checkRecordingName(options.name);
+    this.base = checkRecordingName(options.name);
+    this.#name = this.base;
+    this.#folder = options.folder;
+    this.#rotateBytes = options.rotateBytes ?? Infinity;
+    this.#rotateMs = options.rotateMs ?? Infinity;
+    this.#onRotate = options.onRotate;
+    this.#now = options.now ?? Date.now;
+    this.#partOpenedAt = this.#now();
     this.#flushMs = options.flushMs ?? 100;
     this.#maxBuffered = options.maxBuffered ?? 500;
     this.#maxBufferedChars = options.maxBufferedChars ?? 4 * 1024 * 1024;
     this.#maxBytes = options.maxBytes ?? Infinity;
     this.#onError = options.onError;
     mkdirSync(options.folder, { recursive: true });
-    this.file = path.join(options.folder, this.name + RECORDING_EXTENSION);
+    this.#file = path.join(options.folder, this.#name + RECORDING_EXTENSION);
     // 'wx': a session never appends to (or truncates) another session's file.
-    this.#fd = openSync(this.file, 'wx');
+    this.#fd = openSync(this.#file, 'wx');
+  }
+
+  /** The part being written now. */
+  get name(): string {
+    return this.#name;
+  }
+
+  get file(): string {
+    return this.#file;
+  }
+
+  /** 1 for the first part. */
+  get part(): number {
+    return this.#part;
   }
 
   get state(): RecorderState {
@@ -134,6 +184,8 @@ export class Recorder {
     const count = this.#lines.length;
     this.#lines = [];
     this.#bufferedChars = 0;
+    const old = this.#now() - this.#partOpenedAt >= this.#rotateMs;
+    if (this.#fileBytes > 0 && (old || this.#fileBytes + data.length > this.#rotateBytes) && !this.#rotate()) return;
     if (this.#fileBytes + data.length > this.#maxBytes) {
       this.#fail(new RecordingFullError(this.#maxBytes));
       return;
@@ -167,6 +219,30 @@ export class Recorder {
     closeSync(this.#fd);
     this.#state = 'closed';
     this.#stateAt = new Date();
+  }
+
+  /** Closes this part and opens the next; false (and failed) if that cannot be done. */
+  #rotate(): boolean {
+    const closed = this.#name;
+    try {
+      closeSync(this.#fd);
+      const name = partName(this.base, this.#part + 1);
+      const file = path.join(this.#folder, name + RECORDING_EXTENSION);
+      this.#fd = openSync(file, 'wx');
+      this.#part += 1;
+      this.#name = name;
+      this.#file = file;
+    } catch (error) {
+      this.#state = 'failed';
+      this.#stateAt = new Date();
+      this.#error = error as Error;
+      this.#onError?.(error as Error);
+      return false;
+    }
+    this.#fileBytes = 0;
+    this.#partOpenedAt = this.#now();
+    this.#onRotate?.(closed, this.#name);
+    return true;
   }
 
   #fail(error: Error): void {
