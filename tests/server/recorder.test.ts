@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -8,6 +8,9 @@ import { InvalidRecordingNameError, checkRecordingName, sessionRecordingName } f
 import { RecordingNotFoundError, RecordingStore } from '../../server/recorder/RecordingStore.ts';
 import { Sequencer } from '../../server/relay/Sequencer.ts';
 import type { MirosRecord } from '../../shared/records/MirosRecord.ts';
+import type { RecordingInfo } from '../../shared/contract/recordings.ts';
+import type { RecordingWindow } from '../../shared/contract/recordingRange.ts';
+import { MiroscopeServer } from '../../server/http/MiroscopeServer.ts';
 
 const dirs: string[] = [];
 function tempDir(): string {
@@ -136,6 +139,44 @@ describe('Recorder', () => {
     expect(lost).toBeGreaterThanOrEqual(0);
     expect(lost).toBeLessThan(flushMs + 150);
   });
+  // Issue 11: after a kill the next start continues cleanly.
+  it('after a SIGKILL mid-write, the next server start cuts the torn line and reads the recording whole, its index extended', async () => {
+    const folder = tempDir();
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', path.join(import.meta.dirname, 'support/recorderChild.ts'), folder, 'killed', '50'],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    const exited = new Promise((resolve) => child.once('close', resolve));
+    await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
+    await new Promise((r) => setTimeout(r, 400));
+    // An index made while it was being written covers only part of it.
+    const before = await new RecordingStore(folder).info('killed');
+    await new Promise((r) => setTimeout(r, 300));
+    child.kill('SIGKILL');
+    await exited;
+    const file = path.join(folder, 'killed.jsonl');
+    const whole = readLines(file);
+    // What a kill inside a write leaves: the first bytes of a line.
+    appendFileSync(file, '{"v":1,"kind":"meta","event":"sta');
+    const server = await MiroscopeServer.start({ config: { host: '127.0.0.1', port: 0, token: null, recordings: folder, uploadLimit: 1024 }, log: () => {} });
+    try {
+      expect(readFileSync(file, 'utf8').endsWith('}\n')).toBe(true);
+      const base = `http://127.0.0.1:${server.port}/api/recordings`;
+      const { recordings } = (await (await fetch(base)).json()) as { recordings: RecordingInfo[] };
+      const killed = recordings.find((r) => r.name === 'killed')!;
+      expect(before.records).toBeLessThan(whole.length);
+      expect(killed.records).toBe(whole.length);
+      expect(killed.lastReceived).toBe(whole.at(-1)!.received);
+      expect(recordings.find((r) => r.live)?.name).toBe(server.recorder.name);
+      const tail = (await (await fetch(`${base}/killed/records?from=${whole.length - 2}&count=5`)).json()) as RecordingWindow;
+      expect(tail.records.map((r) => r.seq)).toEqual([whole.length - 1, whole.length]);
+      expect(tail.records.map((r) => r.received)).toEqual(whole.slice(-2).map((r) => r.received));
+    } finally {
+      await server.close();
+    }
+  });
+
   // Issue 9, item 9: a full disk cut the last line mid-record and /api/health overstated `written`.
   it('on a full disk keeps only whole lines and counts as written only those', async () => {
     const folder = tempDir();
