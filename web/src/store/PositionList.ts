@@ -56,6 +56,11 @@ export class PositionList {
     return n === 0 ? -1 : this.data[n - 1]!;
   }
 
+  /** The entries as a typed array (a view: valid until the next push; do not write to it). */
+  values(): Int32Array {
+    return this.data.subarray(0, this.count);
+  }
+
   toArray(): number[] {
     return Array.from(this.data.subarray(0, this.count));
   }

@@ -38,3 +38,36 @@ export function clockLabel(time: number | null): string {
   const iso = new Date(time).toISOString();
   return iso.slice(11, 23);
 }
+
+/** The times a track spans: the run's first and last (never-decreasing) record times. */
+export interface TrackDomain {
+  t0: number;
+  t1: number;
+}
+
+interface Timed {
+  length: number;
+  timeAt(position: number): number;
+  countThrough(t: number): number;
+}
+
+export function trackDomain(axis: Timed): TrackDomain {
+  if (axis.length === 0) return { t0: 0, t1: 1 };
+  const t0 = axis.timeAt(0);
+  const t1 = axis.timeAt(axis.length - 1);
+  return { t0, t1: t1 > t0 ? t1 : t0 + 1 };
+}
+
+/** Fraction of a time-scaled track where the cursor (a record count) sits: at the time of the last record shown. */
+export function fractionOfPosition(position: number, axis: Timed, domain: TrackDomain): number {
+  if (position <= 0 || axis.length === 0) return 0;
+  if (position >= axis.length) return 1;
+  return Math.min(1, Math.max(0, (axis.timeAt(position - 1) - domain.t0) / (domain.t1 - domain.t0)));
+}
+
+/** The record count a click at a fraction of a time-scaled track seeks to: every record up to that instant. */
+export function positionOfFraction(fraction: number, axis: Timed, domain: TrackDomain): number {
+  if (fraction <= 0) return 0;
+  if (fraction >= 1) return axis.length;
+  return axis.countThrough(domain.t0 + fraction * (domain.t1 - domain.t0));
+}
