@@ -10,6 +10,7 @@ const benches: Record<string, () => Promise<{ main(args: string[]): Promise<void
   web: () => import('./web.bench.ts'),
   sequence: () => import('./sequence.bench.ts'),
   abuse: () => import('./abuse.bench.ts'),
+  soak: () => import('./soak.bench.ts'),
 };
 
 const [name, ...rest] = process.argv.slice(2);
