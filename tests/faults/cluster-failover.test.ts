@@ -40,7 +40,7 @@ import { RabbitCluster } from '../support/RabbitCluster.ts';
 import type { RabbitNode } from '../support/RabbitNode.ts';
 import { waitFor } from '../net/waitFor.ts';
 import { RelayTestClient } from '../server/support/RelayTestClient.ts';
-import { pingLoad, pingState, resume, type PingLoad } from './pingChart.ts';
+import { pause, pingLoad, pingState, rate, resume } from './pingChart.ts';
 
 const KEY = 'u3Uc-qAi9iiCv3fkBfRUAKrM1gH8w51-nVU8M8A73Jg=';
 const BIN = fileURLToPath(new URL('../../bin/miroscope.mjs', import.meta.url));
@@ -107,7 +107,7 @@ describe('two charts and serve on a two-node RabbitMQ cluster under load', () =>
 
       /** Pause the load until everything sent has landed; then the loss by numbers. */
       const settle = async (): Promise<Settled> => {
-        load.on = false;
+        pause(load);
         await waitFor(() => {
           for (const c of charts) {
             const sent = load.sent.get(c.name!)!;
@@ -204,7 +204,6 @@ describe('two charts and serve on a two-node RabbitMQ cluster under load', () =>
         return loss;
       };
 
-      const rate = await measureRate(load, 2_000);
       // Everyone listened before the first ping: a receiver's baseline is number 1, so all loss is seen.
       expect(charts.map((c) => peerOf.get(c)!.networkCounters().heard[`mesh ${c.name![0]}-${tag}`]?.first)).toEqual([1, 1]);
       expect(charts.map((c) => seen.update().numbers.get(c.name!)!.has(1))).toEqual([true, true]);
@@ -232,19 +231,19 @@ describe('two charts and serve on a two-node RabbitMQ cluster under load', () =>
         `hear each other ${t.charts.map((c) => c.heard).join(' / ')} ms; dashboard reconnected ${t.dashboard.back} ms, hears both ${t.dashboard.heard} ms`;
       const health = await serve.health();
       console.log(
-        `[cluster-failover] load ${rate.toFixed(0)} pings/s (2 charts); before any failover: ${lossText(calm.loss)}\n` +
+        `[cluster-failover] load ${rate(load).toFixed(0)} pings/s while on (2 charts, ${(load.onMs / 1000).toFixed(1)} s); before any failover: ${lossText(calm.loss)}\n` +
           `  ${step(x.name, y.name, first)}; lost so far: ${lossText(afterFirst.loss)}\n` +
           `  after start_app ${x.name}: ${lossText(afterXBack)}\n` +
           `  ${step(y.name, x.name, second)}; lost so far: ${lossText(afterSecond.loss)}\n` +
           `  after start_app ${y.name}: ${lossText(afterYBack)}\n` +
           `  dashboard: ${client.records.length} records, missed ${health.counters.missed}; chart a's transport ${JSON.stringify(a.networkCounters().transport)}`,
       );
-      expect(rate).toBeGreaterThanOrEqual(1_000);
+      expect(rate(load)).toBeGreaterThanOrEqual(1_000);
       for (const t of [first, second]) expect(Math.max(...t.charts.map((c) => c.heard), t.dashboard.heard)).toBeLessThan(10_000);
       expect([relayDrops, seen.idsTwice, seen.numbersTwice, heardTwice]).toEqual([0, 0, 0, [0, 0]]);
       expect([serve.exited(), charts.map((c) => [c.isRunning, c.failure])]).toEqual([null, [[true, undefined], [true, undefined]]]);
     } finally {
-      load.on = false;
+      pause(load);
       client?.close();
       await Promise.allSettled(charts.map((c) => c.stop()));
       const code = await serve?.stop();
@@ -334,15 +333,6 @@ class DashboardTally {
     }
     return this;
   }
-}
-
-/** Pings per second over `ms`, both charts together. */
-async function measureRate(load: PingLoad, ms: number): Promise<number> {
-  const total = () => [...load.sent.values()].reduce((n, s) => n + s, 0);
-  const before = total();
-  const at = Date.now();
-  await new Promise((resolve) => setTimeout(resolve, ms));
-  return ((total() - before) * 1000) / (Date.now() - at);
 }
 
 /** Polls an async check until it passes; resolves with the ms it took. */

@@ -31,17 +31,33 @@ export interface PingLoad {
   heard: Map<string, { n: number; at: number }[]>;
   /** Where the current rate was counted from (set by resume()). */
   since: Map<string, { at: number; sent: number }>;
+  /** Milliseconds spent transmitting, over every resume … pause. */
+  onMs: number;
 }
 
 export function pingLoad(perSecond: number): PingLoad {
-  return { on: false, perSecond, sent: new Map(), heard: new Map(), since: new Map() };
+  return { on: false, perSecond, sent: new Map(), heard: new Map(), since: new Map(), onMs: 0 };
 }
 
 /** Starts (or restarts) transmitting, counting the rate from now. */
 export function resume(load: PingLoad): void {
+  if (load.on) return;
   const at = Date.now();
   for (const [chart, sent] of load.sent) load.since.set(chart, { at, sent });
   load.on = true;
+}
+
+/** Stops transmitting (ticks go on, sending nothing). */
+export function pause(load: PingLoad): void {
+  if (!load.on) return;
+  load.on = false;
+  load.onMs += Date.now() - Math.min(...[...load.since.values()].map((s) => s.at));
+}
+
+/** Pings per second while transmitting, all charts together. */
+export function rate(load: PingLoad): number {
+  const total = [...load.sent.values()].reduce((n, s) => n + s, 0);
+  return (total * 1000) / load.onMs;
 }
 
 export function pingState(load: PingLoad): StateHandler<NetworkedActiveObject> {
