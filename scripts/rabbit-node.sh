@@ -17,11 +17,19 @@
 # $RABBIT_NODE_ROOT (default ${TMPDIR:-/tmp}/miroscope-rabbit-<uid>), which is
 # also HOME for the node and for rabbitmqctl, so they share one Erlang cookie;
 # nodes under the same root can therefore be clustered (join_cluster).
-# Management plugin off: the node starts in a few seconds.
+# Management plugin off: the node starts in a few seconds. AMQP listens on
+# $RABBIT_NODE_ADDRESS (default 127.0.0.1; any 127.x.y.z is loopback on
+# Linux, so two nodes can look like two machines); Erlang distribution and
+# epmd stay on 127.0.0.1.
 set -eu
 
 RABBIT_BIN=${RABBIT_BIN:-/usr/lib/rabbitmq/bin}
 ROOT=${RABBIT_NODE_ROOT:-${TMPDIR:-/tmp}/miroscope-rabbit-$(id -u)}
+ADDRESS=${RABBIT_NODE_ADDRESS:-127.0.0.1}
+case $ADDRESS in
+  127.*) ;;
+  *) echo "rabbit-node: RABBIT_NODE_ADDRESS must be a loopback address (127.x.y.z), not '$ADDRESS'" >&2; exit 64 ;;
+esac
 
 usage() {
   sed -n '7,15p' "$0" >&2
@@ -58,7 +66,7 @@ export RABBITMQ_ENABLED_PLUGINS_FILE=$dir/enabled_plugins
 export RABBITMQ_MNESIA_BASE=$dir/mnesia
 export RABBITMQ_LOG_BASE=$dir/log
 export RABBITMQ_PID_FILE=$dir/pid
-export RABBITMQ_NODE_IP_ADDRESS=127.0.0.1
+export RABBITMQ_NODE_IP_ADDRESS=$ADDRESS
 export ERL_EPMD_ADDRESS=127.0.0.1
 export RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS="-kernel inet_dist_use_interface {127,0,0,1}"
 
@@ -79,7 +87,7 @@ case $command in
     : >"$dir/rabbitmq-env.conf"
     echo '[].' >"$dir/enabled_plugins"
     cat >"$dir/rabbitmq.conf" <<EOF
-listeners.tcp.1 = 127.0.0.1:$port
+listeners.tcp.1 = $ADDRESS:$port
 loopback_users.guest = true
 EOF
     export RABBITMQ_NODE_PORT=$port RABBITMQ_DIST_PORT=$dist

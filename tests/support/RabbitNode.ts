@@ -26,6 +26,8 @@ export interface RabbitNodeOptions {
   port?: number;
   /** Erlang distribution port; default a free one. */
   distPort?: number;
+  /** Loopback address its AMQP listener binds (default 127.0.0.1): 127.0.0.2 … look like other machines. */
+  host?: string;
 }
 
 /** What another process needs to drive a running node (e.g. from a vitest globalSetup). */
@@ -33,6 +35,8 @@ export interface RabbitNodeAddress {
   name: string;
   port: number;
   distPort: number;
+  /** Default 127.0.0.1. */
+  host?: string;
 }
 
 let started = 0;
@@ -42,20 +46,22 @@ export class RabbitNode implements RabbitNodeAddress {
     readonly name: string,
     readonly port: number,
     readonly distPort: number,
+    readonly host = '127.0.0.1',
   ) {}
 
   /** Starts a node and resolves once it accepts AMQP connections (a few seconds). */
   static async start(options: RabbitNodeOptions = {}): Promise<RabbitNode> {
     const name = options.name ?? `miroscope-test-${process.pid}-${++started}`;
-    const port = options.port ?? (await freePort());
+    const host = options.host ?? '127.0.0.1';
+    const port = options.port ?? (await freePort(host));
     const distPort = options.distPort ?? (await freePort());
-    await script('start', name, String(port), String(distPort));
-    return new RabbitNode(name, port, distPort);
+    await script({ RABBIT_NODE_ADDRESS: host }, 'start', name, String(port), String(distPort));
+    return new RabbitNode(name, port, distPort, host);
   }
 
   /** A handle on a node started elsewhere (its address passed along). */
   static attach(address: RabbitNodeAddress): RabbitNode {
-    return new RabbitNode(address.name, address.port, address.distPort);
+    return new RabbitNode(address.name, address.port, address.distPort, address.host);
   }
 
   get nodeName(): string {
@@ -63,11 +69,11 @@ export class RabbitNode implements RabbitNodeAddress {
   }
 
   get url(): string {
-    return `amqp://guest:guest@127.0.0.1:${this.port}/`;
+    return `amqp://guest:guest@${this.host}:${this.port}/`;
   }
 
   address(): RabbitNodeAddress {
-    return { name: this.name, port: this.port, distPort: this.distPort };
+    return { name: this.name, port: this.port, distPort: this.distPort, host: this.host };
   }
 
   /** `rabbitmqctl stop_app`: the node stays up, every connection is closed. */
@@ -118,22 +124,24 @@ function processExists(pid: number): boolean {
   }
 }
 
-async function script(...args: string[]): Promise<string> {
+async function script(...args: (string | Record<string, string>)[]): Promise<string> {
+  const env = args.find((a): a is Record<string, string> => typeof a !== 'string');
+  const argv = args.filter((a): a is string => typeof a === 'string');
   try {
-    const { stdout } = await run(SCRIPT, args, { timeout: 120_000 });
+    const { stdout } = await run(SCRIPT, argv, { timeout: 120_000, ...(env ? { env: { ...process.env, ...env } } : {}) });
     return stdout;
   } catch (error) {
     const e = error as { stderr?: string; message: string };
-    throw new Error(`scripts/rabbit-node.sh ${args.join(' ')} failed: ${e.stderr?.trim() || e.message}`);
+    throw new Error(`scripts/rabbit-node.sh ${argv.join(' ')} failed: ${e.stderr?.trim() || e.message}`);
   }
 }
 
 /** A port nobody listens on right now, on loopback. */
-function freePort(): Promise<number> {
+function freePort(host = '127.0.0.1'): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
+    server.listen(0, host, () => {
       const { port } = server.address() as { port: number };
       server.close(() => resolve(port));
     });
