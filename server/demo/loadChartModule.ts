@@ -1,6 +1,8 @@
 /**
  * Loads a user's chart module (`--charts ./my-charts.ts`) and finds its
- * start function. TypeScript modules work because the CLI runs under tsx.
+ * start function. TypeScript modules work when tsx is there: always in a
+ * checkout (the CLI runs under it), in an installed package only if the
+ * user installed tsx beside miroscope (bin/miroscope.mjs registers it).
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -23,7 +25,12 @@ export async function loadChartModule(file: string, cwd = process.cwd()): Promis
   } catch (error) {
     const message = (error as Error).message;
     // Outside a "type": "module" package a .ts file is read as CommonJS, which cannot import our ES modules.
-    const hint = /\.ts$/.test(resolved) && /require/.test(message) ? ' (name it .mts, or put it in a package with "type": "module")' : '';
+    const hint =
+      /\.ts$/.test(resolved) && /require/.test(message)
+        ? ' (name it .mts, or put it in a package with "type": "module")'
+        : (error as { code?: unknown }).code === 'ERR_UNKNOWN_FILE_EXTENSION'
+          ? ' (a TypeScript chart module needs tsx: npm install tsx beside miroscope, or write the module as .mjs)'
+          : '';
     throw new ChartModuleError(`chart module ${file} failed to load: ${message}${hint}`);
   }
   const start = typeof module.default === 'function' ? module.default : module.start;
