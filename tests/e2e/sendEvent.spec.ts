@@ -6,9 +6,9 @@
  * the `operator` lifeline.
  *
  * In `inner` the seed chart handles other_to_inner without a transition, and
- * its own timer moves it every 2–7 s, so the event is sent while the chart is
- * in `outer`; if the timer got there first (the chart's next transition is
- * not ours), the send is tried again.
+ * its own timer moves it every 2–7 s, so the event is sent just after the
+ * chart entered `outer`; if the timer got there first (the chart's next
+ * transition is not ours), the send is tried again.
  */
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
@@ -27,9 +27,21 @@ async function liveRecords(request: APIRequestContext): Promise<MirosRecord[]> {
     .map((line) => JSON.parse(line) as MirosRecord);
 }
 
-/** Sends the event from the page once the chart is in `outer`; the message id the server gave it. */
-async function sendWhileOuter(page: Page, chart: string): Promise<string> {
-  await expect(chartRow(page, chart).getByTestId('chart-state')).toHaveText('outer', { timeout: 30_000 });
+/**
+ * Sends the event from the page just after the chart entered `outer` (by the
+ * server's records, which a loaded page may trail by seconds), so its own
+ * 2–7 s timer is unlikely to move it first; the message id the server gave it.
+ */
+async function sendWhileOuter(page: Page, request: APIRequestContext, chart: string): Promise<string> {
+  await expect
+    .poll(
+      async () => {
+        const last = (await liveRecords(request)).filter((r) => r.kind === 'trace' && r.chart === chart).at(-1);
+        return last?.kind === 'trace' && last.to === 'outer' && Date.now() - last.received < 1500;
+      },
+      { timeout: 30_000, intervals: [100], message: `${chart} enters outer` },
+    )
+    .toBe(true);
   await page.getByTestId('send-button').click();
   const status = page.getByTestId('send-status');
   await expect(status).toHaveAttribute('data-status', 'sent');
@@ -55,7 +67,7 @@ test('an event sent from the page moves the seed chart and shows in the sequence
   let sent: MirosRecord | undefined;
   const seen: string[] = [];
   for (let attempt = 1; attempt <= ATTEMPTS && !step; attempt++) {
-    const messageId = await sendWhileOuter(page, ao);
+    const messageId = await sendWhileOuter(page, request, ao);
     // The server hears its own message back from the broker: a mesh record from `operator`.
     await expect.poll(async () => (sent = (await liveRecords(request)).find((r) => r.kind === 'mesh' && r.correlation?.messageId === messageId)) !== undefined).toBe(true);
     expect(sent).toMatchObject({ kind: 'mesh', chart: 'operator', node: 'operator@loopback', signal: 'other_to_inner', payload: null, sender: '127.0.0.1', routingKey: 'heya.man' });
