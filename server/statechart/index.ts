@@ -1,6 +1,9 @@
 /**
- * The statechart runtime's public surface: a TypeScript port of miros.
- * Import from here; the other files are the implementation, one concept each.
+ * The statechart runtime's public surface: a TypeScript port of miros, with
+ * miros's event processor, queues, active objects, Factory, spy and trace
+ * (see each name's miros counterpart). It loads no AMQP client. Import from
+ * here (`miroscope/statechart` in the package); the other files are the
+ * implementation, one concept each.
  *
  * @module miroscope/statechart
  */

@@ -85,7 +85,7 @@ beforeAll(async () => {
 
   rabbitmqctl('add_vhost', vhost);
   rabbitmqctl('set_permissions', '-p', vhost, 'guest', '.*', '.*', '.*');
-}, 300_000);
+}, 480_000); // the build (tsc, vite, typedoc) took 2–3 minutes on a busy 2-core machine
 
 afterAll(async () => {
   for (const c of clients) c.close();
