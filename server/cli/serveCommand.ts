@@ -26,7 +26,7 @@ interface ServeFlags extends Omit<ServeOptions, 'charts'>, KeyFlags {
 export function serveCommand(): Command {
   const command = new Command('serve')
     .description('run the dashboard: listen to the networks, relay to browsers, record everything')
-    .option('--amqp <url>', 'RabbitMQ broker URL (default: AMQP_URL, else try amqp://guest:guest@127.0.0.1:5672/)')
+    .option('--amqp <url>', "RabbitMQ broker URL, or a cluster's nodes comma-separated to fail over between (default: AMQP_URL, else try amqp://guest:guest@127.0.0.1:5672/)")
     .option('--in-process', 'do not look for a broker: run on the in-process bus');
   return addKeyOptions(command)
     .option('--mesh-binding <pattern>', 'routing-key pattern to hear on the mesh', '#')

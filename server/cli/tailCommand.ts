@@ -17,8 +17,9 @@ import { ConfigError, resolveServeConfig } from '../config/serveConfig.ts';
 import { addKeyOptions, keyOptions, type KeyFlags } from './keyOptions.ts';
 import { formatSnoopLine, type SnoopNetwork } from '../net/charts/formatSnoopLine.ts';
 import { MirosNets } from '../net/MirosNets.ts';
+import { splitBrokerUrls } from '../listen/openTransport.ts';
 import { AmqpTransport, DEFAULT_AMQP_URL } from '../net/transport/AmqpTransport.ts';
-import { redactSecrets, redactUrl } from '../net/transport/redactUrl.ts';
+import { redactSecrets } from '../net/transport/redactUrl.ts';
 import type { Delivery } from '../net/transport/Transport.ts';
 import type { PickleValue } from '../net/pickle/PickleValue.ts';
 
@@ -33,7 +34,7 @@ interface TailFlags extends KeyFlags {
 export function tailCommand(): Command {
   const command = new Command('tail')
     .description('print the snoop trace (and spy) networks live, like miros-rabbitmq’s snoop output')
-    .option('--amqp <url>', 'RabbitMQ broker URL (default: AMQP_URL, else amqp://guest:guest@127.0.0.1:5672/)');
+    .option('--amqp <url>', "RabbitMQ broker URL, or a cluster's nodes comma-separated (default: AMQP_URL, else amqp://guest:guest@127.0.0.1:5672/)");
   // Keys as serve takes them: from a file or the environment, never argv (ps shows it).
   return addKeyOptions(command)
     .option('--spy', 'also print the snoop spy network ([+s] lines)')
@@ -59,10 +60,11 @@ Examples:
         process.exitCode = 2;
         return;
       }
-      const url = config.amqpUrl ?? DEFAULT_AMQP_URL;
+      // --amqp / AMQP_URL may list a cluster's nodes, comma-separated.
+      const urls = splitBrokerUrls(config.amqpUrl ?? DEFAULT_AMQP_URL);
       const colour = flags.color && !process.env.NO_COLOR;
-      const note = (line: string) => process.stderr.write(redactSecrets(line, [url]) + '\n');
-      const transport = new AmqpTransport({ url });
+      const note = (line: string) => process.stderr.write(redactSecrets(line, urls) + '\n');
+      const transport = new AmqpTransport({ url: urls });
       const nets = new MirosNets({ transport, meshKey: config.keys.mesh, traceKey: config.keys.trace, spyKey: config.keys.spy, node: 'miroscope-tail' });
       // One line per message, from its item as received (a trace item of several lines is still one message).
       const print = (network: SnoopNetwork) => {
@@ -90,7 +92,7 @@ Examples:
       try {
         await transport.whenConnected(3000);
         await nets.ready();
-        note(`tail: listening to RabbitMQ at ${redactUrl(url)} (trace${flags.spy ? ' and spy' : ''})`);
+        note(`tail: listening to RabbitMQ at ${transport.broker} (trace${flags.spy ? ' and spy' : ''})`);
       } catch (error) {
         note(`tail: ${(error as Error).message}; retrying in the background`);
       }

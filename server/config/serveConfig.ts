@@ -96,7 +96,8 @@ export function resolveServeConfig(options: ServeOptions, env: NodeJS.ProcessEnv
     tokenGenerated = true;
   }
   const amqpUrl = options.amqp ?? env.AMQP_URL ?? null;
-  if (amqpUrl !== null && !/^amqps?:\/\//.test(amqpUrl)) {
+  // A comma-separated list is a cluster's nodes: each must be a broker URL.
+  if (amqpUrl !== null && !amqpUrl.split(',').every((u) => u.trim() === '' || /^amqps?:\/\//.test(u.trim()))) {
     throw new ConfigError('the broker URL must start with amqp:// or amqps://');
   }
   return {

@@ -57,6 +57,7 @@ describe('resolveServeConfig', () => {
     [{ port: '99999' }, 'invalid port 99999'],
     [{ token: 'short' }, 'a token must be at least 8 characters'],
     [{ amqp: 'http://x' }, 'the broker URL must start with amqp:// or amqps://'],
+    [{ amqp: 'amqp://a/,http://x' }, 'the broker URL must start with amqp:// or amqps://'], // a cluster's list: each of them
     [{ demo: 'nope' }, 'unknown demo nope: use seed, charger or all'],
   ])('rejects %j with a clear message', (options, message) => {
     expect(() => resolveServeConfig(options, {})).toThrow(new ConfigError(message));
