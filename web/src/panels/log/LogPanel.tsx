@@ -2,16 +2,18 @@
  * Every record up to the cursor, virtualized (a million rows scroll like
  * ten), coloured per chart, narrowed by the filter query. The list follows
  * the newest row until the user scrolls up; "jump to latest" brings it back.
- * Clicking a row puts the cursor on that record.
+ * Clicking a row puts the cursor on that record. Meta records are left out
+ * unless the "meta" toggle or a `kind:` filter asks for them (logRowFilter.ts).
  */
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useRecordsView } from '../../panelApi/useRecords.ts';
 import { useCursor } from '../../panelApi/useCursor.ts';
-import { useFilterText } from '../../panelApi/useSelection.ts';
+import { useFilterText, useShowMeta } from '../../panelApi/useSelection.ts';
+import { useLogRows } from '../../panelApi/useLogRows.ts';
 import { useChartColors } from '../../panelApi/chartColor.ts';
 import { FILTER_INPUT_ID } from '../../panelApi/filterInputId.ts';
-import { filterPositions } from './filterPositions.ts';
 import { compileLogQuery } from './compileLogQuery.ts';
+import { logRowFilter } from './logRowFilter.ts';
 import { followAfterScroll } from './followTail.ts';
 import { useRowWindow } from './useRowWindow.ts';
 import { LogRow } from './LogRow.tsx';
@@ -36,9 +38,9 @@ export default function LogPanel() {
     return () => clearTimeout(timer);
   }, [draft, checked, setQuery]);
 
-  const matches = applied.ok && query.trim() !== '' ? filterPositions(log, query, applied.predicate) : null;
-  const count = matches ? matches.countBefore(end) : end;
-  const positionAt = (i: number) => (matches ? matches.get(i) : i);
+  const [showMeta, setShowMeta] = useShowMeta();
+  const filter = useMemo(() => logRowFilter(query, applied, showMeta), [query, applied, showMeta]);
+  const { count, positionAt, filtered } = useLogRows(filter);
 
   const scroller = useRef<HTMLDivElement>(null);
   const [following, setFollowing] = useState(true);
@@ -80,8 +82,11 @@ export default function LogPanel() {
           aria-invalid={!checked.ok}
         />
         <span className="dim log-count" data-testid="log-count">
-          {matches ? `${count.toLocaleString('en-US')} of ${end.toLocaleString('en-US')}` : `${end.toLocaleString('en-US')} records`}
+          {filtered ? `${count.toLocaleString('en-US')} of ${end.toLocaleString('en-US')}` : `${end.toLocaleString('en-US')} records`}
         </span>
+        <label className="dim log-meta-toggle" title="List meta records (connections, topologies, notes) too; a kind: filter decides for itself">
+          <input type="checkbox" data-testid="log-show-meta" checked={showMeta} onChange={(e) => setShowMeta(e.target.checked)} /> meta
+        </label>
         {!checked.ok && (
           <span className="error-text" data-testid="log-filter-error" title={`at ${checked.start + 1}–${checked.end}`}>
             {checked.error} (at {checked.start + 1})

@@ -10,12 +10,13 @@ import { FilterSyntaxError } from '../../../../shared/filter/FilterSyntaxError.t
 import type { RecordPredicate } from './filterPositions.ts';
 
 export type CompiledQuery =
-  | { ok: true; predicate: RecordPredicate }
+  | { ok: true; predicate: RecordPredicate; /** The query chooses kinds (`kind:…`), so it decides about meta rows itself. */ namesKinds: boolean }
   | { ok: false; error: string; start: number; end: number };
 
 export function compileLogQuery(query: string): CompiledQuery {
   try {
-    return { ok: true, predicate: compileFilter(parseFilterQuery(query)) };
+    const filter = parseFilterQuery(query);
+    return { ok: true, predicate: compileFilter(filter), namesKinds: (filter.kinds?.length ?? 0) > 0 };
   } catch (error) {
     if (error instanceof FilterSyntaxError) return { ok: false, error: error.message, start: error.start, end: error.end };
     throw error;

@@ -1,43 +1,39 @@
 /**
- * Which records match the log filter, as an incremental list of positions.
+ * The log filter's pure parts: which records a filter keeps, and where the
+ * i-th row is when only meta records are hidden.
  *
- * Per log, the index remembers one query and the positions matching it up
- * to where it has looked; new records are tested as they arrive (O(new)),
- * and a new query starts over once (O(log), the cost the filter benchmark
- * measures). The cursor then only bounds the list with a binary search.
+ * No state lives here: the list of matching positions is kept by the hook
+ * that asks (panelApi/useLogRows.ts, memoised per log and filter), which
+ * feeds new records through `forEachMatch` as they arrive (O(new)); a new
+ * filter starts over once (O(log), what the filter benchmark measures).
  */
 import type { MirosRecord } from '../../../../shared/records/MirosRecord.ts';
-import type { RecordLog } from '../../store/RecordLog.ts';
-import { PositionList } from '../../store/PositionList.ts';
 
 export type RecordPredicate = (record: MirosRecord) => boolean;
 
-interface Built {
-  key: string;
-  predicate: RecordPredicate;
-  matches: PositionList;
-  upTo: number;
-}
-
-const built = new WeakMap<RecordLog, Built>();
-
-/**
- * Positions of records matching `predicate`, for the whole log. `key`
- * identifies the predicate (the query text): same key, same index.
- */
-export function filterPositions(log: RecordLog, key: string, predicate: RecordPredicate): PositionList {
-  let entry = built.get(log);
-  if (!entry || entry.key !== key) {
-    entry = { key, predicate, matches: new PositionList(1024), upTo: 0 };
-    built.set(log, entry);
-  }
-  const end = log.length;
-  const { matches } = entry;
-  let i = entry.upTo;
-  for (const record of log.view(entry.upTo, end)) {
-    if (entry.predicate(record)) matches.push(i);
+/** Calls `visit(position)` for each of `records` (the first at position `first`) that `predicate` keeps. */
+export function forEachMatch(records: Iterable<MirosRecord>, first: number, predicate: RecordPredicate, visit: (position: number) => void): void {
+  let i = first;
+  for (const record of records) {
+    if (predicate(record)) visit(i);
     i++;
   }
-  entry.upTo = end;
-  return matches;
+}
+
+/**
+ * The position of the i-th record not hidden, given how many hidden records
+ * lie before any position (`hiddenBefore`, a binary search over sorted
+ * lists): the smallest p with p + 1 - hiddenBefore(p + 1) = i + 1. A binary
+ * search over positions, so showing every record but the meta ones costs no
+ * scan at all, even over a million.
+ */
+export function shownPositionAt(i: number, end: number, hiddenBefore: (position: number) => number): number {
+  let lo = i;
+  let hi = end - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (mid + 1 - hiddenBefore(mid + 1) >= i + 1) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
 }
