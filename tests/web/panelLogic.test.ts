@@ -75,7 +75,16 @@ describe('startup source', () => {
       startupSource({ search: '?live', origin }),
       startupSource({ search: '?live=http://10.0.0.2:4477', origin }),
       startupSource({ search: '?recording=run%201', origin }),
-    ]).toEqual([{ kind: 'server', url: origin }, { kind: 'live', url: origin }, { kind: 'live', url: 'http://10.0.0.2:4477' }, { kind: 'recording', name: 'run 1' }]);
+      startupSource({ search: '?recording=run%201&at=38', origin }),
+      startupSource({ search: '?file=seed.log&at=3', origin }),
+    ]).toEqual([
+      { kind: 'server', url: origin },
+      { kind: 'live', url: origin },
+      { kind: 'live', url: 'http://10.0.0.2:4477' },
+      { kind: 'recording', name: 'run 1', at: 0 },
+      { kind: 'recording', name: 'run 1', at: 38 },
+      { kind: 'file', name: 'seed.log' },
+    ]);
   });
 });
 

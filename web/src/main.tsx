@@ -16,7 +16,7 @@ import './styles/layout.css';
 const store = createDashboardStore({ theme: initialTheme() });
 const session = new SourceSession(store);
 
-void openStartupSource(session, window.location);
+void openStartupSource(session, window.location, undefined, store);
 
 // Benchmarks drive the page through a hook that only exists when asked for.
 if (new URLSearchParams(window.location.search).has('bench')) {

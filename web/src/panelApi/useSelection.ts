@@ -1,4 +1,4 @@
-/** The user's choices that several panels share: chart, filter, range. */
+/** The user's choices that several panels share (and a URL carries): chart, filter, range, sequence view, meta rows. */
 import type { PositionRange } from '../store/createDashboardStore.ts';
 import { useDashboardState } from './DashboardContext.tsx';
 
@@ -12,4 +12,14 @@ export function useFilterText(): [string, (text: string) => void] {
 
 export function useRange(): [PositionRange | null, (range: PositionRange | null) => void] {
   return [useDashboardState((s) => s.range), useDashboardState((s) => s.setRange)];
+}
+
+/** The sequence panel's view as a key: `all`, `system` or `chart:<name>`. */
+export function useSequenceView(): [string, (view: string) => void] {
+  return [useDashboardState((s) => s.sequenceView), useDashboardState((s) => s.setSequenceView)];
+}
+
+/** Whether the log lists meta records that no filter asked for. */
+export function useShowMeta(): [boolean, (show: boolean) => void] {
+  return [useDashboardState((s) => s.showMeta), useDashboardState((s) => s.setShowMeta)];
 }

@@ -18,6 +18,7 @@ import { HelpOverlay } from './HelpOverlay.tsx';
 import { DropZone } from './DropZone.tsx';
 import { CompareOverlay } from '../panels/compare/CompareOverlay.tsx';
 import { useKeyboardShortcuts } from './useKeyboardShortcuts.ts';
+import { useUrlSync } from './useUrlSync.ts';
 import { THEME_KEY } from './initialTheme.ts';
 
 export function App() {
@@ -25,6 +26,7 @@ export function App() {
   const fileInput = useRef<HTMLInputElement>(null);
   const openFilePicker = useCallback(() => fileInput.current?.click(), []);
   useKeyboardShortcuts(openFilePicker);
+  useUrlSync();
   // Panel sizes the user dragged come back on the next visit (localStorage).
   const columns = useDefaultLayout({ id: 'miroscope.layout.columns', onlySaveAfterUserInteractions: true });
   const left = useDefaultLayout({ id: 'miroscope.layout.left', onlySaveAfterUserInteractions: true });

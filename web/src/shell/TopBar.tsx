@@ -3,7 +3,7 @@
  * to the live stream, what is open, theme and help.
  */
 import type { RefObject } from 'react';
-import { useDashboard } from '../panelApi/DashboardContext.tsx';
+import { useDashboard, useDashboardState } from '../panelApi/DashboardContext.tsx';
 import { useSourceStatus } from '../panelApi/useSourceStatus.ts';
 import { useHelpOverlay, useTheme } from '../panelApi/usePreferences.ts';
 import { LiveSource } from '../sources/LiveSource.ts';
@@ -28,8 +28,9 @@ export function TopBar({ fileInput }: { fileInput: RefObject<HTMLInputElement | 
   const [, setHelp] = useHelpOverlay();
   const serverAvailable = useServerAvailable();
 
+  const notice = useDashboardState((s) => s.notice);
   let label = status.label;
-  if (status.kind === 'fake') label = 'Nothing open — open or drop a saved log';
+  if (status.kind === 'fake') label = notice ?? 'Nothing open — open or drop a saved log';
   else if (status.kind === 'live') label = `live from ${hostOf(status.label)}${status.server?.recording ? ` · recording ${status.server.recording}` : ''}`;
 
   return (
@@ -61,7 +62,7 @@ export function TopBar({ fileInput }: { fileInput: RefObject<HTMLInputElement | 
         }}
       />
       <RecordingsMenu />
-      <span className={`source-label ${status.kind}`} data-testid="source-label" title={status.label}>
+      <span className={`source-label ${status.kind}${notice !== null && status.kind === 'fake' ? ' notice' : ''}`} data-testid="source-label" title={status.kind === 'fake' ? label : status.label}>
         {label}
       </span>
       <LoadProgressBar />

@@ -9,9 +9,10 @@ import type { LogInput } from '../sources/LogLoader.ts';
 
 let loader: WorkerLogLoader | null = null;
 
-export function openReplay(session: SourceSession, input: LogInput): ReplaySource {
+/** `openAt`: the record count to open at (a shared link's cursor); the start otherwise. */
+export function openReplay(session: SourceSession, input: LogInput, options: { openAt?: number } = {}): ReplaySource {
   loader ??= new WorkerLogLoader();
-  const source = new ReplaySource(input, { loader });
+  const source = new ReplaySource(input, { loader, ...(options.openAt === undefined ? {} : { openAt: options.openAt }) });
   session.open(source);
   return source;
 }

@@ -1,24 +1,47 @@
 /**
- * Opens what the page's URL asks for (see startupSource.ts). Without a
- * parameter the page goes live when a miroscope server served it — the
- * demo `npm start` runs is on screen at once — and replay stays one click
- * away (Open log…, Recordings, or a dropped file).
+ * Opens what the page's URL asks for (see startupSource.ts), after putting
+ * the choices a shared link carries (filter, chart, sequence view) into the
+ * store. Without a source parameter the page goes live when a miroscope
+ * server served it — the demo `npm start` runs is on screen at once — and
+ * replay stays one click away (Open log…, Recordings, or a dropped file).
  */
 import type { SourceSession } from '../sources/SourceSession.ts';
+import type { DashboardStore } from '../store/createDashboardStore.ts';
 import { LiveSource } from '../sources/LiveSource.ts';
 import { recordingUrl } from '../sources/recordingsApi.ts';
 import { startupSource } from './startupSource.ts';
 import { openReplay } from './openReplay.ts';
 import { servedByMiroscope } from './isMiroscopeServer.ts';
+import { decodeUrlState } from './urlState.ts';
 
-export async function openStartupSource(session: SourceSession, location: { search: string; origin: string }, probe: () => Promise<boolean> = servedByMiroscope): Promise<void> {
+/** What the page says when a link names a local file, which only its owner has. */
+export function localFileNotice(name: string): string {
+  return `The link was made from the local file "${name}", which a link cannot reopen: open or drop that file to see it.`;
+}
+
+export async function openStartupSource(
+  session: SourceSession,
+  location: { search: string; origin: string },
+  probe: () => Promise<boolean> = servedByMiroscope,
+  store?: DashboardStore,
+): Promise<void> {
+  if (store) {
+    const { filter, chart, view } = decodeUrlState(location.search);
+    const state = store.getState();
+    state.setFilterText(filter);
+    state.selectChart(chart);
+    state.setSequenceView(view);
+  }
   const startup = startupSource(location);
+  store?.getState().setNotice(startup.kind === 'file' ? localFileNotice(startup.name) : null);
   switch (startup.kind) {
     case 'live':
       session.open(new LiveSource(startup.url));
       return;
     case 'recording':
-      openReplay(session, { kind: 'url', url: recordingUrl(startup.name), name: startup.name });
+      openReplay(session, { kind: 'url', url: recordingUrl(startup.name), name: startup.name }, { openAt: startup.at });
+      return;
+    case 'file':
       return;
     case 'server':
       // A log the user opened while we asked keeps the screen.

@@ -68,7 +68,8 @@ export class ReplaySource implements Source {
   private anchor = { wall: 0, paced: 0 };
 
   constructor(
-    private readonly input: LogInput,
+    /** What is replayed (the URL state tells a server recording from a local file by it). */
+    readonly input: LogInput,
     options: ReplaySourceOptions,
   ) {
     this.loader = options.loader;

@@ -42,6 +42,12 @@ export interface DashboardState {
   selectedChart: string | null;
   filterText: string;
   range: PositionRange | null;
+  /** The sequence panel's view: `all`, `system` or `chart:<name>` (kept here so a URL can carry it). */
+  sequenceView: string;
+  /** Whether the log lists meta records (status, topologies, notes …) without a filter asking for them. */
+  showMeta: boolean;
+  /** Something the page should say about what it could not open (a shared link to a local file). */
+  notice: string | null;
   theme: Theme;
   helpOpen: boolean;
 }
@@ -53,6 +59,9 @@ export interface DashboardActions {
   selectChart(chart: string | null): void;
   setFilterText(text: string): void;
   setRange(range: PositionRange | null): void;
+  setSequenceView(view: string): void;
+  setShowMeta(show: boolean): void;
+  setNotice(notice: string | null): void;
   setTheme(theme: Theme): void;
   setHelpOpen(open: boolean): void;
 }
@@ -75,6 +84,9 @@ export function createDashboardStore(initial: Partial<Pick<DashboardState, 'them
     selectedChart: null,
     filterText: '',
     range: null,
+    sequenceView: 'all',
+    showMeta: false,
+    notice: null,
     theme: initial.theme ?? 'dark',
     helpOpen: false,
 
@@ -124,6 +136,9 @@ export function createDashboardStore(initial: Partial<Pick<DashboardState, 'them
     selectChart: (selectedChart) => set({ selectedChart }),
     setFilterText: (filterText) => set({ filterText }),
     setRange: (range) => set({ range }),
+    setSequenceView: (sequenceView) => set({ sequenceView }),
+    setShowMeta: (showMeta) => set({ showMeta }),
+    setNotice: (notice) => set({ notice }),
     setTheme: (theme) => set({ theme }),
     setHelpOpen: (helpOpen) => set({ helpOpen }),
   }));

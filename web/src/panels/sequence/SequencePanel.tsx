@@ -7,7 +7,7 @@
  */
 import { useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type MouseEvent } from 'react';
 import { useRecordsView } from '../../panelApi/useRecords.ts';
-import { useRange } from '../../panelApi/useSelection.ts';
+import { useRange, useSequenceView } from '../../panelApi/useSelection.ts';
 import { useTheme } from '../../panelApi/usePreferences.ts';
 import { useSourceStatus } from '../../panelApi/useSourceStatus.ts';
 import { chartIndex } from '../../store/chartIndex.ts';
@@ -54,7 +54,9 @@ export default function SequencePanel() {
   const [range] = useRange();
   const [theme] = useTheme();
   const { label } = useSourceStatus();
-  const [chosenView, setView] = useState<SequenceView>(ALL_CHARTS);
+  // In the store, so a shared URL carries it; parsed once per change (memos key on the object).
+  const [viewText, setViewText] = useSequenceView();
+  const chosenView = useMemo(() => parseView(viewText), [viewText]);
   const [size, setSize] = useState<number>(DEFAULT_WINDOW);
   const [exportNote, setExportNote] = useState<string | null>(null);
   // Fit: wide system views shrink to the panel instead of scrolling sideways.
@@ -136,7 +138,7 @@ export default function SequencePanel() {
   return (
     <div className="panel-fill sequence-panel">
       <div className="panel-toolbar">
-        <select aria-label="View" data-testid="sequence-view" value={viewKey(view)} onChange={(e) => setView(parseView(e.target.value))}>
+        <select aria-label="View" data-testid="sequence-view" value={viewKey(view)} onChange={(e) => setViewText(e.target.value)}>
           <option value="all">All charts</option>
           <option value="system">System (charts as lifelines)</option>
           {charts.map((c) => (

@@ -1,0 +1,78 @@
+/**
+ * What a shared link carries, as query parameters of the page's URL:
+ *
+ *   ?recording=<name>   a server recording (restores on reload)
+ *   ?file=<name>        a local file (cannot be reopened from a link: the page says so)
+ *   ?live[=<url>]       the live stream (of another server when given)
+ *   &at=<n>             the cursor, as a count of records shown (replays)
+ *   &q=<query>          the log filter
+ *   &chart=<name>       the selected chart
+ *   &view=system|chart:<name>   the sequence panel's view (`all` is left out)
+ *
+ * Pure: the decoder reads a search string, the encoder writes one, keeping
+ * any parameter it does not own (`bench`, …) where it was. The sync with the
+ * store and the history lives in useUrlSync.ts.
+ */
+
+export type UrlSource = { kind: 'recording'; name: string } | { kind: 'file'; name: string } | { kind: 'live'; url: string | null };
+
+export interface UrlState {
+  source: UrlSource | null;
+  at: number | null;
+  filter: string;
+  chart: string | null;
+  view: string;
+}
+
+const OWN = ['recording', 'file', 'live', 'at', 'q', 'chart', 'view'];
+/** Longest text a parameter may bring in (a URL is outside input). */
+const MAX_PARAM_CHARS = 2000;
+
+function param(params: URLSearchParams, name: string): string | null {
+  const value = params.get(name);
+  return value === null ? null : value.slice(0, MAX_PARAM_CHARS);
+}
+
+export function decodeUrlState(search: string): UrlState {
+  const params = new URLSearchParams(search);
+  const recording = param(params, 'recording');
+  const file = param(params, 'file');
+  let source: UrlSource | null = null;
+  if (recording) source = { kind: 'recording', name: recording };
+  else if (file) source = { kind: 'file', name: file };
+  else if (params.has('live')) source = { kind: 'live', url: param(params, 'live') || null };
+  const atText = param(params, 'at');
+  const at = atText !== null && /^\d{1,10}$/.test(atText) ? Number(atText) : null;
+  const view = param(params, 'view');
+  return {
+    source,
+    at,
+    filter: param(params, 'q') ?? '',
+    chart: param(params, 'chart') || null,
+    view: view === 'system' || (view !== null && view.startsWith('chart:') && view.length > 6) ? view : 'all',
+  };
+}
+
+/** `search` with our parameters replaced by `state`'s (others kept); '' when nothing is left. */
+export function encodeUrlState(state: UrlState, search = ''): string {
+  const params = new URLSearchParams(search);
+  for (const name of OWN) params.delete(name);
+  const { source } = state;
+  if (source?.kind === 'recording') params.set('recording', source.name);
+  else if (source?.kind === 'file') params.set('file', source.name);
+  else if (source?.kind === 'live') params.set('live', source.url ?? '');
+  if (state.at !== null && source?.kind !== 'live') params.set('at', String(state.at));
+  if (state.filter !== '') params.set('q', state.filter);
+  if (state.chart !== null) params.set('chart', state.chart);
+  if (state.view !== 'all') params.set('view', state.view);
+  // `?live` reads better than `?live=`.
+  const text = params.toString().replace(/(^|&)live=(?=&|$)/, '$1live');
+  return text === '' ? '' : `?${text}`;
+}
+
+/** True when two states name different sources (a new history entry, not a replaced one). */
+export function sameSource(a: UrlSource | null, b: UrlSource | null): boolean {
+  if (a === null || b === null) return a === b;
+  if (a.kind !== b.kind) return false;
+  return a.kind === 'live' ? a.url === (b as { url: string | null }).url : a.name === (b as { name: string }).name;
+}

@@ -1,0 +1,82 @@
+/**
+ * Keeps the page's URL in step with what is on screen (urlState.ts), so the
+ * address bar is always a link to this view: a new source is a new history
+ * entry (pushState, so Back returns to the previous one); the cursor, filter,
+ * chart and view replace the current entry (replaceState, at most every
+ * WRITE_MS while a replay plays). Back and Forward reopen what the entry names.
+ */
+import { useEffect } from 'react';
+import { useDashboard } from '../panelApi/DashboardContext.tsx';
+import type { DashboardState } from '../store/createDashboardStore.ts';
+import type { SourceSession } from '../sources/SourceSession.ts';
+import { ReplaySource } from '../sources/ReplaySource.ts';
+import { decodeUrlState, encodeUrlState, sameSource, type UrlSource, type UrlState } from './urlState.ts';
+import { openStartupSource } from './openStartupSource.ts';
+
+const WRITE_MS = 250;
+
+/** The URL state of what the store shows; `undefined` source = nothing open (leave the URL's as it is). */
+export function urlStateOf(state: DashboardState, session: SourceSession, origin: string): UrlState & { source: UrlSource | null | undefined } {
+  let source: UrlSource | null | undefined;
+  const current = session.current;
+  if (state.source.kind === 'live') source = { kind: 'live', url: state.source.label === origin ? null : state.source.label };
+  else if (state.source.kind === 'replay' && current instanceof ReplaySource) {
+    source = current.input.kind === 'url' ? { kind: 'recording', name: current.input.name } : { kind: 'file', name: current.input.name };
+  }
+  return {
+    source,
+    at: state.source.kind === 'replay' ? state.cursor : null,
+    filter: state.filterText,
+    chart: state.selectedChart,
+    view: state.sequenceView,
+  };
+}
+
+export function useUrlSync(): void {
+  const { store, session } = useDashboard();
+  useEffect(() => {
+    const { origin } = window.location;
+    let written: UrlSource | null | undefined;
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const write = () => {
+      timer = null;
+      const next = urlStateOf(store.getState(), session, origin);
+      const search = window.location.search;
+      // Nothing open yet: keep the link's source and cursor (a file it names, a recording still starting).
+      const link = decodeUrlState(search);
+      const state: UrlState = next.source === undefined ? { ...next, source: link.source, at: link.at } : { ...next, source: next.source };
+      const text = encodeUrlState(state, search);
+      if (text === search) return;
+      const url = `${window.location.pathname}${text}${window.location.hash}`;
+      const newSource = next.source !== undefined && written !== undefined && !sameSource(written, next.source);
+      if (newSource) window.history.pushState(null, '', url);
+      else window.history.replaceState(null, '', url);
+      if (next.source !== undefined) written = next.source;
+    };
+    const schedule = () => {
+      timer ??= setTimeout(write, WRITE_MS);
+    };
+    const unsubscribe = store.subscribe((s, previous) => {
+      if (s.source.label !== previous.source.label || s.source.kind !== previous.source.kind) {
+        // A new source: write now, so the entry it gets is its own.
+        if (timer !== null) clearTimeout(timer);
+        if (s.source.kind !== 'fake' && s.notice !== null) s.setNotice(null);
+        write();
+        return;
+      }
+      if (s.cursor !== previous.cursor || s.filterText !== previous.filterText || s.selectedChart !== previous.selectedChart || s.sequenceView !== previous.sequenceView) schedule();
+    });
+    const onPopState = () => {
+      if (timer !== null) clearTimeout(timer);
+      timer = null;
+      written = undefined;
+      void openStartupSource(session, window.location, undefined, store);
+    };
+    window.addEventListener('popstate', onPopState);
+    return () => {
+      unsubscribe();
+      if (timer !== null) clearTimeout(timer);
+      window.removeEventListener('popstate', onPopState);
+    };
+  }, [store, session]);
+}
