@@ -7,7 +7,7 @@
  *   | tick:  transmit ping(n+1) … ping(m), as many as keeps  |
  *   |        the rate at `perSecond` since the last resume   |
  *   |        (timers run late under load: the next ticks     |
- *   |        catch up, ≤ 0.1 s worth each), while `load.on`  |
+ *   |        catch up, ≤ 0.25 s worth each), while `load.on` |
  *   | ping:  note (n, when) in `heard`                       |
  *   +--------------------------------------------------------+
  *
@@ -73,9 +73,9 @@ export function pingState(load: PingLoad): StateHandler<NetworkedActiveObject> {
         if (!load.on) return HANDLED;
         const since = load.since.get(name) ?? { at: Date.now(), sent: load.sent.get(name)! };
         load.since.set(name, since);
-        // Catch up at most a tenth of a second per tick: a starved event loop
-        // must not turn into one burst bigger than the peer's event queue.
-        const due = Math.min(since.sent + Math.floor(((Date.now() - since.at) * load.perSecond) / 1000), load.sent.get(name)! + load.perSecond / 10);
+        // Catch up at most a quarter second per tick: a starved event loop
+        // must not turn into one burst bigger than the peer's event queue (500).
+        const due = Math.min(since.sent + Math.floor(((Date.now() - since.at) * load.perSecond) / 1000), load.sent.get(name)! + load.perSecond / 4);
         for (let n = load.sent.get(name)! + 1; n <= due; n++) {
           load.sent.set(name, n);
           chart.transmit(new Event(ping, n));
