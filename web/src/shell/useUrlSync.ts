@@ -16,8 +16,8 @@ import { openStartupSource } from './openStartupSource.ts';
 const WRITE_MS = 250;
 
 /** The URL state of what the store shows; `undefined` source = nothing open (leave the URL's as it is). */
-export function urlStateOf(state: DashboardState, session: SourceSession, origin: string): UrlState & { source: UrlSource | null | undefined } {
-  let source: UrlSource | null | undefined;
+export function urlStateOf(state: DashboardState, session: SourceSession, origin: string): Omit<UrlState, 'source'> & { source: UrlSource | undefined } {
+  let source: UrlSource | undefined;
   const current = session.current;
   if (state.source.kind === 'live') source = { kind: 'live', url: state.source.label === origin ? null : state.source.label };
   else if (state.source.kind === 'replay' && current instanceof ReplaySource) {
@@ -36,7 +36,7 @@ export function useUrlSync(): void {
   const { store, session } = useDashboard();
   useEffect(() => {
     const { origin } = window.location;
-    let written: UrlSource | null | undefined;
+    let written: UrlSource | undefined;
     let timer: ReturnType<typeof setTimeout> | null = null;
     const write = () => {
       timer = null;

@@ -48,7 +48,7 @@ export default function TimelinePanel() {
   // Recomputed when the log grew noticeably or the track resized, not per record.
   const epoch = densityEpoch(length);
   const rows = useMemo(
-    () => (width > 0 && length > 0 ? timelineDensity(axis.charts(), axis, domain.t0, domain.t1, width, MAX_ROWS) : []),
+    () => (width > 0 && length > 0 ? timelineDensity(axis.charts(), { at: axis.timeAt }, domain.t0, domain.t1, width, MAX_ROWS) : []),
     // On purpose not `axis` (new with every record): the log, its growth by steps, the size.
     [axis.logKey, epoch, width, axis.field, axis.timed],
   );
