@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clampPan, fitView, panBy, readableScale, VIEW_MARGIN, zoomAt, type ScaleLimits } from '../../web/src/panels/statechart/viewTransform.ts';
+import { clampPan, fitView, panBy, readableScale, reveal, VIEW_MARGIN, zoomAt, type ScaleLimits } from '../../web/src/panels/statechart/viewTransform.ts';
 import { LOOP_LABEL_GAP, LOOP_REACH, loopSide, selfLoop } from '../../web/src/panels/statechart/selfLoop.ts';
 
 const limits: ScaleLimits = { min: 1, max: 3 };
@@ -78,5 +78,21 @@ describe('self-transition loops', () => {
 
   it('follows the side ELK routed the loop on', () => {
     expect([loopSide(box, 90), loopSide(box, 200), loopSide(box, undefined)]).toEqual(['left', 'right', 'right']);
+  });
+});
+
+describe('revealing the current state', () => {
+  const content = { width: 1000, height: 300 };
+  const viewport = { width: 500, height: 400 };
+
+  it('pans a chart wider than its panel just enough to show the state', () => {
+    const start = { scale: 1, x: VIEW_MARGIN, y: 50 };
+    // A box at x 800..900: its right edge goes to 500 - 12.
+    expect(reveal(start, { x: 800, y: 100, width: 100, height: 32 }, content, viewport)).toEqual({ scale: 1, x: 488 - 900, y: 50 });
+  });
+
+  it('leaves the view alone when the state is already in sight', () => {
+    const start = { scale: 1, x: VIEW_MARGIN, y: 50 };
+    expect(reveal(start, { x: 100, y: 100, width: 100, height: 32 }, content, viewport)).toEqual(start);
   });
 });

@@ -8,7 +8,7 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { FlatLayout, Line } from './flattenLayout.ts';
 import { loopSide, selfLoop } from './selfLoop.ts';
-import { clampPan, fitView, panBy, readableScale, zoomAt, type ScaleLimits, type Size, type View } from './viewTransform.ts';
+import { clampPan, fitView, panBy, readableScale, reveal, zoomAt, type ScaleLimits, type Size, type View } from './viewTransform.ts';
 import { useElementSize } from './useElementSize.ts';
 
 interface Props {
@@ -46,19 +46,35 @@ export function StatechartDrawing({ layout, active, currentState, lastEdge, fitK
   const moved = useRef(false);
   const fittedFor = useRef(fitKey);
 
+  // The current state's box in content coordinates: kept in sight until the
+  // user moves the view (a chart shown at the readable floor may be larger
+  // than the panel, and the current state should not be the part left out).
+  const current = layout.boxes.find((b) => b.id === currentState);
+  const currentBox = useMemo(
+    () => (current ? { x: current.x + PAD, y: current.y + PAD, width: current.width, height: current.height } : null),
+    [current],
+  );
+  const fitted = useCallback(
+    (s: Size) => {
+      const v = fitView(content, s, limits);
+      return currentBox ? reveal(v, currentBox, content, s) : v;
+    },
+    [content, limits, currentBox],
+  );
+
   useLayoutEffect(() => {
     if (!size) return;
     if (fittedFor.current !== fitKey) {
       fittedFor.current = fitKey;
       moved.current = false;
     }
-    setView((v) => (v === null || !moved.current ? fitView(content, size, limits) : clampPan(v, content, size)));
-  }, [content, size, limits, fitKey]);
+    setView((v) => (v === null || !moved.current ? fitted(size) : clampPan(v, content, size)));
+  }, [content, size, fitted, fitKey]);
 
   const fit = useCallback(() => {
     moved.current = false;
-    if (size) setView(fitView(content, size, limits));
-  }, [content, size, limits]);
+    if (size) setView(fitted(size));
+  }, [size, fitted]);
 
   const zoomBy = useCallback(
     (factor: number, point?: { x: number; y: number }) => {

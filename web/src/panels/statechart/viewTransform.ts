@@ -83,3 +83,23 @@ function clampAxis(at: number, extent: number, room: number): number {
   const far = room - extent - VIEW_MARGIN;
   return Math.min(Math.max(VIEW_MARGIN, far), Math.max(Math.min(VIEW_MARGIN, far), at));
 }
+
+/**
+ * Moves the view the least needed to bring `box` (content coordinates)
+ * into sight: a chart shown at the readable floor may be wider than its
+ * panel, and the current state should not be the part left out.
+ */
+export function reveal(view: View, box: { x: number; y: number; width: number; height: number }, content: Size, viewport: Size): View {
+  const shift = (at: number, start: number, extent: number, room: number) => {
+    const from = at + start * view.scale;
+    const to = from + extent * view.scale;
+    if (from < VIEW_MARGIN || to - from > room - 2 * VIEW_MARGIN) return at + VIEW_MARGIN - from;
+    if (to > room - VIEW_MARGIN) return at + room - VIEW_MARGIN - to;
+    return at;
+  };
+  return clampPan(
+    { scale: view.scale, x: shift(view.x, box.x, box.width, viewport.width), y: shift(view.y, box.y, box.height, viewport.height) },
+    content,
+    viewport,
+  );
+}
