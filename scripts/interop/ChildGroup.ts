@@ -13,7 +13,8 @@
  * not kept, and the run says so.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { closeSync, openSync } from 'node:fs';
+import { closeSync, openSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 /** Bytes of stdout (and of stderr) kept per child: far above what a check prints. */
 const OUTPUT_BUDGET = 64 * 1024 * 1024;
@@ -183,6 +184,15 @@ export class ChildGroup {
   /** Stops every child still running (in parallel) and waits for them. */
   async stopAll(): Promise<void> {
     await Promise.all(this.#children.map((child) => child.stop()));
+  }
+
+  /** Writes every child's output into `dir` (a failed run keeps it for reading). */
+  saveOutputs(dir: string): void {
+    this.#children.forEach((child, i) => {
+      const stem = join(dir, `${String(i + 1).padStart(2, '0')}-${child.label.replace(/[^\w.-]+/g, '_')}`);
+      writeFileSync(`${stem}.stdout`, child.stdout);
+      writeFileSync(`${stem}.stderr`, child.stderr);
+    });
   }
 
   /** For a synchronous exit path: SIGKILL every group we started. */

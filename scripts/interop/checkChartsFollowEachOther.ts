@@ -13,21 +13,21 @@
  * One key serves all three networks: the library's example passes only
  * `mesh_encryption_key`, so its snoop networks use that key too.
  *
- * `--keep-pending-discovery`: the library's ProducerFactoryChart has a race
- * (py_seed_chart.py's docstring, item 6) that leaves about one Python node
- * in five with no producers at all — silent on every network whatever its
- * peers send. The flag merges, instead of replacing, the addresses a
- * discovery report is about to connect to; it changes nothing a peer's
- * message does. Without it this check would fail one run in five for a
- * reason outside our nodes. The "Alien!" branch (a mesh address the node
- * does not know) still runs as written.
+ * The library's discovery has a race (py_seed_chart.py's docstring, item 6)
+ * that leaves some Python nodes with no producers at all, silent on every
+ * network whatever its peers send. Its `--keep-pending-discovery` flag is
+ * not used: with it, a Python node started on its own never published in
+ * 3 of 3 tries here (without it, 5 of 5 did, in 12–14 s). Instead the
+ * Python node starts first and our chart joins once it has shown that it
+ * publishes (startPythonNode below); a node the race leaves silent shows
+ * itself before any of our traffic and is replaced.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { tail, type Child } from './ChildGroup.ts';
 import { transitionsCausedBy, type Caused } from './causedTransitions.ts';
 import { DashboardClient } from './DashboardClient.ts';
-import { type CheckResult, type InteropContext } from './InteropContext.ts';
+import { type CheckResult, type InteropContext, type NetKeys } from './InteropContext.ts';
 import { ownChartName, snoopTraceLines, type TraceLine } from './snoopTraceLines.ts';
 import { Fernet } from '../../server/net/fernet/Fernet.ts';
 import type { TraceRecord } from '../../shared/records/MirosRecord.ts';
@@ -36,6 +36,9 @@ const SECONDS = 40;
 const MIN_EACH_WAY = 1;
 const MIN_TOTAL = 4;
 const STARTUP_MS = 60_000;
+/** How long a Python node may take to show its first trace line (12–14 s here, at load 20), and how many are tried. */
+const PY_READY_MS = 45_000;
+const PY_ATTEMPTS = 3;
 /** A transition this close to the other process's end may legitimately miss its output. */
 const END_MARGIN_MS = 2000;
 
@@ -54,11 +57,15 @@ export async function checkChartsFollowEachOther(ctx: InteropContext): Promise<C
     return { ok: false, line: 'the dashboard did not come up', details: [(error as Error).message, tail(serve.stderr)] };
   }
 
-  const pythonCwd = join(ctx.scratch, 'b-python'); // the library writes its cache files here
-  mkdirSync(pythonCwd);
-  const python = ctx.startPython('py_seed_chart.py', ['--seconds', String(SECONDS), '--keep-pending-discovery'], keys, 'networkable_active_object.py', { cwd: pythonCwd });
+  const started = await startPythonNode(ctx, keys);
+  if (!started.python) {
+    dashboard.close();
+    return { ok: false, line: `the Python node never published on its own (${PY_ATTEMPTS} nodes tried, before any of our traffic)`, details: started.notes };
+  }
+  const python = started.python;
   const ours = ctx.startExample('networked-factory', ['--seconds', String(SECONDS)], keys);
-  const [pyEnd, tsEnd] = await Promise.all([python.endWithin(SECONDS * 1000 + STARTUP_MS), ours.endWithin(SECONDS * 1000 + STARTUP_MS)]);
+  const tsEnd = await ours.endWithin(SECONDS * 1000 + STARTUP_MS);
+  const pyEnd = python.hasEnded ? { ...(await python.ended), timedOut: false } : { ...(await python.stop()), timedOut: false };
   await new Promise((resolve) => setTimeout(resolve, 2000)); // the last records' way to the page
   dashboard.close();
   await serve.stop();
@@ -92,12 +99,41 @@ export async function checkChartsFollowEachOther(ctx: InteropContext): Promise<C
   if (aliens.length > 0) details.push(`the Python node printed "Alien!" ${aliens.length} times, for ${[...new Set(aliens)].join(', ')}`);
   if (dashboard.dropped > 0) details.push(`the dashboard client was told ${dashboard.dropped} records were dropped`);
 
+  details.push(...started.notes.map((note) => `(not a failure) ${note}`));
   const line =
     `${SECONDS} s: Python ${py.name} made ${pyCaused.length} other_to_* transitions caused by ours ` +
     `(${pyView.printed} in our output, ${pyView.inDashboard} in the dashboard), ` +
     `our ${ts.name} made ${tsCaused.length} caused by Python (${tsView.printed} in its output, ${tsView.inDashboard} in the dashboard); ` +
     `Alien! ${aliens.length}; dashboard ${trace.length} trace records`;
-  return { ok: details.length === 0, line, details };
+  const failed = details.some((d) => !d.startsWith('(not a failure)'));
+  return { ok: !failed, line, details };
+}
+
+/**
+ * Starts the library's example and waits until it has printed a trace line
+ * of its own, which it does only once its producers exist (it hears its own
+ * trace back). Our chart starts after that, for two reasons. A mesh message
+ * that reaches a Python node still discovering names an address it does not
+ * know yet (`Alien!: 127.0.0.1`, though it is the broker's own host). And a
+ * node the library's discovery race leaves without producers shows itself
+ * here, before any of our traffic, so it cannot be put down to us: it is
+ * stopped and a fresh node started, up to PY_ATTEMPTS in all.
+ */
+async function startPythonNode(ctx: InteropContext, keys: NetKeys): Promise<{ python: Child | null; notes: string[] }> {
+  const notes: string[] = [];
+  for (let attempt = 1; attempt <= PY_ATTEMPTS; attempt++) {
+    const cwd = join(ctx.scratch, `b-python-${attempt}`); // the library writes its cache files here
+    mkdirSync(cwd);
+    const python = ctx.startPython('py_seed_chart.py', ['--seconds', String(SECONDS + PY_READY_MS / 1000 + 30)], keys, 'networkable_active_object.py', { cwd });
+    try {
+      await python.waitFor((out) => ownChartName(out), PY_READY_MS, 'trace line of its own');
+      return { python, notes };
+    } catch (error) {
+      await python.stop();
+      notes.push(`Python node ${attempt} of ${PY_ATTEMPTS} did not publish within ${PY_READY_MS / 1000} s (the library's discovery race): ${(error as Error).message}`);
+    }
+  }
+  return { python: null, notes };
 }
 
 interface Side {

@@ -24,7 +24,7 @@ import { preflight } from './preflight.ts';
 
 const CHECKS: Record<CheckId, { title: string; run: (ctx: InteropContext) => Promise<CheckResult>; budgetMs: number }> = {
   a: { title: 'Python listener decodes everything our examples publish', run: checkListenerDecodesOurs, budgetMs: 240_000 },
-  b: { title: 'networkable_active_object.py and networked-factory follow each other', run: checkChartsFollowEachOther, budgetMs: 300_000 },
+  b: { title: 'networkable_active_object.py and networked-factory follow each other', run: checkChartsFollowEachOther, budgetMs: 420_000 },
   c: { title: 'miroscope tail prints Python items as the library does', run: checkTailPrintsLikeLibrary, budgetMs: 240_000 },
 };
 
@@ -90,8 +90,9 @@ async function main(argv: string[]): Promise<number> {
     if (result.ok) passed++;
     else failed++;
   }
+  if (failed > 0) ctx.children.saveOutputs(ctx.scratch);
   cleanUp(failed > 0);
-  if (failed > 0) console.log(`interop: the scratch folder is kept: ${ctx.scratch}`);
+  if (failed > 0) console.log(`interop: the scratch folder is kept, with every process's output: ${ctx.scratch}`);
   console.log(`${passed} passed, ${failed} failed`);
   return failed > 0 ? 1 : 0;
 }

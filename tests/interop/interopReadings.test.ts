@@ -62,6 +62,18 @@ describe('which other_to_* transitions the other chart caused', () => {
     expect(transitionsCausedBy(ours, python).map((c) => [c.effect.stamp, c.cause.stamp])).toEqual([['2026-12-06 11:40:09.004000', '2026-12-06 11:40:09.000000']]);
   });
 
+  it('accepts a leader stamped a little after the follower (its line is stamped when its step ends, after the transmit)', () => {
+    const late = snoopTraceLines(
+      ` [+t] [2026-12-06 11:55:18.858920] [${PURPLE('f8951_fo')}] e->to_inner() outer->inner\n` +
+        ` [+t] [2026-12-06 11:55:18.852884] [${BLUE('fe91b_ao')}] e->other_to_inner() outer->inner\n` +
+        ` [+t] [2026-12-06 11:55:30.000000] [${BLUE('fe91b_ao')}] e->other_to_outer() inner->outer\n` +
+        ` [+t] [2026-12-06 11:55:30.900000] [${PURPLE('f8951_fo')}] e->to_outer() inner->outer\n`,
+    );
+    const caused = transitionsCausedBy(late.filter((l) => l.chart === 'fe91b_ao'), late.filter((l) => l.chart === 'f8951_fo'));
+    // 6 ms is skew; 900 ms later is the leader's own next move.
+    expect(caused.map((c) => [c.effect.stamp, c.cause.stamp])).toEqual([['2026-12-06 11:55:18.852884', '2026-12-06 11:55:18.858920']]);
+  });
+
   it('does not count a move the leader made too long before, or into another state', () => {
     // 11:40:20 other_to_inner: the leader's last move into inner was 17.5 s earlier.
     expect(transitionsCausedBy(python, ours, 2000).map((c) => c.effect.stamp)).not.toContain('2026-12-06 11:40:20.000000');
