@@ -4,7 +4,7 @@
  */
 import { useEffect, useState } from 'react';
 import { useRecords, useRecordsView } from '../../panelApi/useRecords.ts';
-import { chartIndex } from '../../store/chartIndex.ts';
+import { chartIndex } from '../../panelApi/recordIndexes.ts';
 import { useSelectedChart } from '../../panelApi/useSelection.ts';
 import { useSourceStatus } from '../../panelApi/useSourceStatus.ts';
 import { useChartColors } from '../../panelApi/chartColor.ts';

@@ -8,7 +8,7 @@
  */
 import type { MirosRecord } from '../../../../shared/records/MirosRecord.ts';
 import type { RecordLog } from '../../store/RecordLog.ts';
-import { chartIndex, type ChartEntry } from '../../store/chartIndex.ts';
+import { chartIndex, type ChartEntry } from '../../panelApi/recordIndexes.ts';
 import { lastMoveBefore } from '../statechart/chartMoves.ts';
 
 export type Liveness = 'alive' | 'stale' | 'unknown';

@@ -10,7 +10,7 @@ import { useRecordsView } from '../../panelApi/useRecords.ts';
 import { useRange, useSequenceView } from '../../panelApi/useSelection.ts';
 import { useTheme } from '../../panelApi/usePreferences.ts';
 import { useSourceStatus } from '../../panelApi/useSourceStatus.ts';
-import { chartIndex } from '../../store/chartIndex.ts';
+import { chartIndex } from '../../panelApi/recordIndexes.ts';
 import { advanceSequenceBuilder, sequenceBuilderFor } from './sequenceBuilderFor.ts';
 import { useCaughtUp, type CatchUpStep } from '../../panelApi/useCaughtUp.ts';
 import { DEFAULT_WINDOW, displayModel, exportWindow, WINDOW_SIZES, type SequenceView } from './sequenceWindow.ts';

@@ -8,7 +8,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useRecords, useRecordsView } from '../../panelApi/useRecords.ts';
 import { useSelectedChart } from '../../panelApi/useSelection.ts';
 import { useSourceStatus } from '../../panelApi/useSourceStatus.ts';
-import { chartIndex } from '../../store/chartIndex.ts';
+import { chartIndex } from '../../panelApi/recordIndexes.ts';
 import { observedTransitions, transitionIndex } from './transitionIndex.ts';
 import { announcedTopology } from './chartTopology.ts';
 import { advanceTopology, inferredTopology } from './inferredTopology.ts';

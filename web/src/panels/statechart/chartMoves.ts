@@ -12,7 +12,7 @@
 import type { TraceRecord } from '../../../../shared/records/MirosRecord.ts';
 import { SpyTransitionReader, type SpyTransition } from '../../../../shared/topology/SpyTransitionReader.ts';
 import type { RecordLog } from '../../store/RecordLog.ts';
-import { chartIndex, type ChartEntry } from '../../store/chartIndex.ts';
+import { chartIndex, type ChartEntry } from '../../panelApi/recordIndexes.ts';
 
 export interface ChartMove {
   signal: string;

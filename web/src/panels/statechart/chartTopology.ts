@@ -6,7 +6,7 @@
  */
 import type { MetaRecord } from '../../../../shared/records/MirosRecord.ts';
 import type { RecordLog } from '../../store/RecordLog.ts';
-import { chartIndex } from '../../store/chartIndex.ts';
+import { chartIndex } from '../../panelApi/recordIndexes.ts';
 import type { StateParent } from './stateHierarchy.ts';
 
 export function announcedTopology(log: RecordLog, end: number, chart: string, retained: readonly MetaRecord[] = []): StateParent[] | null {

@@ -6,7 +6,7 @@
  * the panel must say so rather than let siblings pass for the truth.
  */
 import type { RecordLog } from '../../store/RecordLog.ts';
-import { chartIndex } from '../../store/chartIndex.ts';
+import { chartIndex } from '../../panelApi/recordIndexes.ts';
 
 export type HierarchySource = 'announced' | 'spy' | 'unknown';
 

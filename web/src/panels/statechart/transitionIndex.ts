@@ -4,7 +4,7 @@
  * statechart draws as arrows; it spans the whole log, not only up to the
  * cursor, so moving the cursor never re-lays the diagram out.
  */
-import { incrementalIndex } from '../../store/incrementalIndex.ts';
+import { incrementalIndex } from '../../panelApi/recordIndexes.ts';
 import type { RecordLog } from '../../store/RecordLog.ts';
 import { spyMoves } from './chartMoves.ts';
 

@@ -26,7 +26,7 @@ export function paintActivity(
       const count = row.counts[b]!;
       if (count === 0) continue;
       ctx.globalAlpha = 0.3 + 0.7 * Math.sqrt(count / row.max);
-      ctx.fillRect(b * w, y, Math.max(1, w), h);
+      ctx.fillRect(b * w, y, Math.max(2, w), h);
     }
   });
   ctx.globalAlpha = 1;
