@@ -11,7 +11,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { recordSeedRun } from '../diff/support/seedRuns.ts';
-import { screenshot } from './support.ts';
+import { replayLoaded, screenshot } from './support.ts';
 
 const SECONDS = 12;
 
@@ -105,3 +105,29 @@ test('compares a run with itself as identical, whatever its charts are called', 
     'Identical: 7 transitions in the same order.',
   ]);
 });
+
+test("compares this page's records (a replay open in the page) with a recording", async ({ page, request }) => {
+  const runA = await recordSeedRun({ ao: 2, fo: 3 }, SECONDS);
+  const runB = await recordSeedRun({ ao: 2, fo: 5 }, SECONDS);
+  const response = await request.post('/api/recordings', { data: runB, headers: { 'x-filename': 'seed-fo-5s-page.log', 'content-type': 'text/plain' } });
+  const nameB = ((await response.json()) as { name: string }).name;
+  await page.goto('/');
+  await replayFile(page, 'seed-fo-3s-page.log', runA);
+
+  await page.getByTestId('recordings-menu').click();
+  await page.getByTestId('compare-open').click();
+  const view = page.getByTestId('compare-view');
+  await view.getByTestId('compare-a').selectOption('page:');
+  await view.getByTestId('compare-b').selectOption(`recording:${nameB}`);
+  await view.getByTestId('compare-run').click();
+  await expect(view.getByTestId('compare-runs')).toContainText("A: this page's records: 2 charts, 14 transitions in 14 records");
+  const ao = view.locator('[data-testid=compare-chart][data-key=ao]');
+  await expect(ao.getByTestId('compare-divergence')).toHaveAttribute('data-index', '3');
+  await expect(ao.getByTestId('compare-divergence-a')).toHaveText('to_inner() outer->inner at 2026-01-02 03:04:11.000000');
+});
+
+/** Opens text as a saved log through the page's file input and waits until it has loaded. */
+async function replayFile(page: Page, name: string, text: string): Promise<void> {
+  await page.getByTestId('file-input').setInputFiles({ name, mimeType: 'text/plain', buffer: Buffer.from(text) });
+  await replayLoaded(page, name);
+}
