@@ -24,6 +24,11 @@ export interface SpiedState<C = any> extends StateHandler<C> {
   readonly spied: true;
 }
 
+/**
+ * True for a state wrapped by {@link spyOn}, the only kind the spy and trace can name.
+ *
+ * @remarks miros: none; miros marks nothing, a state is spied when `@spy_on` wrapped it.
+ */
 export function isSpied(state: StateHandler): state is SpiedState {
   return (state as Partial<SpiedState>).spied === true;
 }

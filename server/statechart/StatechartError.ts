@@ -24,16 +24,32 @@ export class StatechartError extends Error {
  */
 export class HsmTopologyError extends StatechartError {}
 
-/** A chart used out of order: `dispatch` before `startAt`, a second `startAt`. */
+/**
+ * A chart used out of order: `dispatch` before `startAt`, a second `startAt`.
+ *
+ * @remarks miros: none; miros does not check the order, the misuse fails later or not at all.
+ */
 export class ChartLifecycleError extends StatechartError {}
 
-/** `childState(parent)` where `parent` is not on the active path (miros: AssertionError). */
+/**
+ * `childState(parent)` where `parent` is not on the active path (miros: AssertionError).
+ *
+ * @remarks miros: the `AssertionError` of `child_state(parent)`.
+ */
 export class StateNotActiveError extends StatechartError {}
 
-/** A signal number that is not in the registry. */
+/**
+ * A signal number that is not in the registry.
+ *
+ * @remarks miros: the `ValueError` of `signals.name_for_signal(n)`.
+ */
 export class UnknownSignalError extends StatechartError {}
 
-/** `Event.loads` got text that is not a serialized event. */
+/**
+ * `Event.loads` got text that is not a serialized event.
+ *
+ * @remarks miros: whatever `json.loads` or a missing key raises in `Event.loads`.
+ */
 export class EventDecodeError extends StatechartError {}
 
 /**
@@ -58,5 +74,9 @@ export class QueueOverflowError extends StatechartError {
  */
 export class TimerResourcesExhaustedError extends StatechartError {}
 
-/** Factory misuse: unknown state name, state without a parent. */
+/**
+ * Factory misuse: unknown state name, state without a parent.
+ *
+ * @remarks miros: none; a miros Factory misused fails later, inside a handler.
+ */
 export class FactoryError extends StatechartError {}

@@ -81,6 +81,13 @@ function freshIv(): Buffer {
   return iv;
 }
 
+/**
+ * Fernet tokens (AES-128-CBC + HMAC-SHA256) with one key or a list: the first encrypts, any
+ * decrypts. `Fernet.generateKey()` makes a network's key.
+ *
+ * @remarks miros-rabbitmq: Python's `cryptography.fernet.Fernet` (`MultiFernet` for a list of
+ * keys), which encrypts every message on its networks; the tokens are the same bytes.
+ */
 export class Fernet {
   private readonly keys: KeyPair[];
 

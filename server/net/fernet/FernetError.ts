@@ -25,6 +25,12 @@ export type FernetFailure =
   /** Authentic, but stamped further in the future than the allowed clock skew. */
   | 'future-timestamp';
 
+/**
+ * A token that could not be decrypted, with the reason (wrong key, bad token, expired …).
+ *
+ * @remarks miros-rabbitmq: `cryptography.fernet.InvalidToken`, one error for every failure; here
+ * `reason` says which.
+ */
 export class FernetError extends Error {
   override readonly name = 'FernetError';
   constructor(

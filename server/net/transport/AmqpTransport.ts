@@ -99,6 +99,14 @@ interface SubscriptionState {
   resolveReady: () => void;
 }
 
+/**
+ * A chart's link to RabbitMQ: topic exchanges, its queues, publishing with confirms, reconnection
+ * with backoff. A networked chart opens one unless given a `transport`.
+ *
+ * @remarks miros-rabbitmq: its pika publishers and consumers (`PikaTopicPublisherMaker`,
+ * `SimplePikaTopicConsumer`); here one connection per chart that reconnects and buffers publishes
+ * while the broker is away.
+ */
 export class AmqpTransport implements Transport {
   readonly kind = 'amqp' as const;
   private readonly link: AmqpLink;

@@ -21,6 +21,11 @@ interface Binding {
   enqueue(delivery: Omit<Delivery, 'received'>): void;
 }
 
+/**
+ * The routing table that InProcessBus transports share: the exchanges of a broker, inside one process.
+ *
+ * @remarks miros-rabbitmq: none; it always needs a broker.
+ */
 export class InProcessBroker {
   private readonly bindings = new Set<Binding>();
 
@@ -45,6 +50,12 @@ export interface InProcessBusOptions {
   now?: () => number;
 }
 
+/**
+ * A Transport without a broker: RabbitMQ's topic routing inside one process.
+ *
+ * @remarks miros-rabbitmq: none; it always needs a broker. Charts on an InProcessBus run a whole
+ * network in one process (tests, and the server when no broker answers).
+ */
 export class InProcessBus implements Transport {
   readonly kind = 'in-process' as const;
   readonly broker = 'in-process';
