@@ -42,10 +42,10 @@ export interface SendOutcome {
   messages: Published[];
 }
 
-/** The target has no routing key we know (404), or there is no mesh to send on (503). */
+/** The target has no routing key we know (404), too many sends this second (429), or no mesh to send on (503). */
 export class SendUnavailableError extends Error {
   constructor(
-    readonly status: 404 | 503,
+    readonly status: 404 | 429 | 503,
     message: string,
   ) {
     super(message);
@@ -53,12 +53,16 @@ export class SendUnavailableError extends Error {
   }
 }
 
+const UNAVAILABLE_REASON = { 404: 'unknown-route', 429: 'rate-limited', 503: 'no-mesh' } as const;
+
 type NoteFields = Pick<MetaRecord, 'event' | 'detail'> & { chart?: string | null; reason?: string };
 
 export interface OperatorSendOptions {
   /** Adds a server-made meta record (MiroscopeServer.note). */
   note: (fields: NoteFields) => unknown;
   budget?: Partial<SendBudget>;
+  /** The clock of the rate budget (tests). */
+  now?: () => number;
 }
 
 export interface SendCounters {
@@ -75,9 +79,12 @@ export class OperatorSend {
   private publisher: OperatorPublisher | null = null;
   private readonly budget: SendBudget;
   private readonly counters: SendCounters = { sent: 0, messages: 0, refused: {} };
+  private readonly now: () => number;
+  private window = { start: Number.NEGATIVE_INFINITY, count: 0 };
 
   constructor(private readonly options: OperatorSendOptions) {
     this.budget = { ...DEFAULT_SEND_BUDGET, ...options.budget };
+    this.now = options.now ?? Date.now;
   }
 
   /** Gives the server a mesh to publish on (null: none). */
@@ -95,7 +102,7 @@ export class OperatorSend {
     try {
       return this.sendChecked(body, client);
     } catch (error) {
-      const reason = error instanceof SendInputError ? error.reason : error instanceof SendUnavailableError ? (error.status === 404 ? 'unknown-route' : 'no-mesh') : null;
+      const reason = error instanceof SendInputError ? error.reason : error instanceof SendUnavailableError ? UNAVAILABLE_REASON[error.status] : null;
       if (reason !== null) this.counters.refused[reason] = (this.counters.refused[reason] ?? 0) + 1;
       throw error;
     }
@@ -110,6 +117,7 @@ export class OperatorSend {
     const publisher = this.publisher;
     if (publisher === null) throw new SendUnavailableError(503, 'this server has no mesh to send on (it is not listening to a broker or bus)');
     const keys = this.routingKeys(request.target, request.routingKey);
+    this.takeFromRateBudget();
     const node = `${OPERATOR_CHART}@${client.via}`;
     const messages = keys.map((key) => publisher.publish(request.signal, request.payload, key, node));
     this.counters.sent += 1;
@@ -120,6 +128,16 @@ export class OperatorSend {
     const how = messages.map((m) => `${m.routingKey}: ${m.result}, message ${m.messageId}`).join('; ');
     this.options.note({ event: 'status', chart: OPERATOR_CHART, detail: `${who} sent ${request.signal}(${payload}) to ${to} via ${how}` });
     return { target: request.target, signal: request.signal, payload: request.payload, node, messages };
+  }
+
+  /** Counts this request in the current one-second window, or refuses it when the window is full. */
+  private takeFromRateBudget(): void {
+    const now = this.now();
+    if (now - this.window.start >= 1000) this.window = { start: now, count: 0 };
+    if (this.window.count >= this.budget.maxSendsPerSecond) {
+      throw new SendUnavailableError(429, `more than ${this.budget.maxSendsPerSecond} sends in one second; try again in a moment`);
+    }
+    this.window.count += 1;
   }
 
   private routingKeys(target: string, given: string | undefined): string[] {

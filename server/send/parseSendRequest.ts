@@ -17,7 +17,9 @@
  *   bounded in bytes and nesting, well under what the listener accepts from
  *   the mesh (messageBudgets.ts);
  * - a routing key is an AMQP short string (≤ 255 bytes); `*` and `#` are
- *   binding wildcards, meaningless (and misleading) in a published key.
+ *   binding wildcards, meaningless (and misleading) in a published key;
+ * - sends per second, server-wide (OperatorSend.ts): a script looping on
+ *   `miroscope send` must not flood every chart's mailbox on the mesh.
  */
 import { jsonNestsDeeperThan } from '../net/jsonNestingDepth.ts';
 
@@ -26,6 +28,8 @@ export interface SendBudget {
   maxPayloadBytes: number;
   maxPayloadDepth: number;
   maxTargetChars: number;
+  /** Requests accepted per second (a fixed one-second window); more are refused with 429. */
+  maxSendsPerSecond: number;
 }
 
 export const DEFAULT_SEND_BUDGET: SendBudget = {
@@ -33,6 +37,7 @@ export const DEFAULT_SEND_BUDGET: SendBudget = {
   maxPayloadBytes: 8 * 1024,
   maxPayloadDepth: 16,
   maxTargetChars: 256,
+  maxSendsPerSecond: 20,
 };
 
 export interface SendRequest {
