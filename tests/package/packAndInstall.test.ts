@@ -5,7 +5,7 @@
  *        ─▶ npm install into an empty folder outside the repository
  *             ├─ chart.mjs: docs/package.md's first chart (`import … from 'miroscope'`) on RabbitMQ
  *             ├─ node_modules/.bin/miroscope serve ─▶ the dashboard, same vhost and key
- *             └─ check.ts: tsc against the installed types (`miroscope/statechart`, `miroscope/net`)
+ *             └─ check.ts and the README's charts: tsc against the installed types
  *
  * The chart and the server run on a private vhost with a fresh key, so the
  * shared broker's other charts neither reach them nor are reached. The
@@ -130,7 +130,7 @@ describe('the packed and installed package', () => {
     expect(text).toContain('miros: ActiveObject.post_fifo');
   });
 
-  it('gives TypeScript users the types of miroscope, miroscope/statechart and miroscope/net', async () => {
+  it('gives TypeScript users the types of miroscope, miroscope/statechart and miroscope/net; the README charts compile against them', async () => {
     const checked = path.join(app, 'typed');
     mkdirSync(checked);
     writeFileSync(
@@ -145,7 +145,7 @@ describe('the packed and installed package', () => {
           types: ['node'],
           typeRoots: [path.join(repoRoot, 'node_modules/@types')],
         },
-        include: ['check.ts'],
+        include: ['*.ts'],
       }),
     );
     // Each @ts-expect-error fails the check if its line compiles, so types that were `any` would fail too.
@@ -170,6 +170,13 @@ describe('the packed and installed package', () => {
         `export {};`,
       ].join('\n'),
     );
+    // The README's "Writing a chart" listings, from the installed package's README, checked alongside.
+    const readme = readFileSync(path.join(installed, 'README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('## Writing a chart'), readme.indexOf('### miros names and ours'));
+    const listings = [...section.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]!);
+    expect(listings).toHaveLength(2);
+    expect(listings.every((listing) => listing.includes(`from 'miroscope'`))).toBe(true);
+    listings.forEach((listing, i) => writeFileSync(path.join(checked, `readme${i + 1}.ts`), listing));
     const tsc = path.join(repoRoot, 'node_modules/typescript/bin/tsc');
     const result = await run(process.execPath, [tsc, '-p', checked]).then(
       () => 'no errors',
