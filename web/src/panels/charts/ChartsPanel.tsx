@@ -1,15 +1,27 @@
 /**
  * Every chart heard, as of the cursor. Clicking a chart selects it for the
  * statechart and sequence panels.
+ *
+ * Built for hundreds of charts: a search box, sort by name / activity /
+ * last seen, grouping by node, and only the rows on screen are rendered
+ * (fixed-height rows windowed like the log panel's), each with a sparkline
+ * of its last minute computed for that row alone.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useRecords, useRecordsView } from '../../panelApi/useRecords.ts';
 import { chartIndex } from '../../panelApi/recordIndexes.ts';
 import { useSelectedChart } from '../../panelApi/useSelection.ts';
 import { useSourceStatus } from '../../panelApi/useSourceStatus.ts';
 import { useChartColors } from '../../panelApi/chartColor.ts';
-import { summarizeCharts, type SummaryClock } from './summarizeCharts.ts';
+import { useRowWindow } from '../log/useRowWindow.ts';
+import { referenceTime, summarizeCharts, type SummaryClock } from './summarizeCharts.ts';
+import { chartListRows, type ChartSort } from './chartListView.ts';
+import { bucketCounts, recentTimes, SPARK_BUCKETS, SPARK_WINDOW_MS } from './activityBuckets.ts';
+import { Sparkline } from './Sparkline.tsx';
 import './ChartsPanel.css';
+
+const ROW_HEIGHT = 23;
+const COLUMNS = 7;
 
 /** Live liveness needs re-evaluating while nothing arrives (a chart going quiet is news). */
 function useWallClock(active: boolean, everyMs: number): number | null {
@@ -27,10 +39,16 @@ export default function ChartsPanel() {
   const live = kind === 'live';
   const now = useWallClock(live, 2000);
   const clock: SummaryClock = { field: live ? 'received' : 'time', now };
-  const { log } = useRecordsView();
+  const { log, end } = useRecordsView();
   const charts = useRecords(({ log: l, end }) => summarizeCharts(l, end, clock), [clock.field, now]);
   const [selected, select] = useSelectedChart();
   const colors = useChartColors();
+  const [query, setQuery] = useState('');
+  const [sort, setSort] = useState<ChartSort>('name');
+  const [group, setGroup] = useState(false);
+  const rows = useMemo(() => chartListRows(charts, query, sort, group), [charts, query, sort, group]);
+  const scroller = useRef<HTMLDivElement>(null);
+  const window = useRowWindow(scroller, rows.length, ROW_HEIGHT);
 
   // With nothing chosen yet — or a choice the log has never heard of, kept
   // from another source (the live stream before this replay) — the first
@@ -42,53 +60,99 @@ export default function ChartsPanel() {
   }, [selected, charts, select, log]);
 
   if (charts.length === 0) return <div className="empty">No charts heard yet.</div>;
+  const sparkNow = clock.now ?? referenceTime(log, end, clock.field);
+  const index = chartIndex(log);
+  const shownCharts = rows.reduce((n, r) => n + (r.kind === 'chart' ? 1 : 0), 0);
+  const visible = rows.slice(window.first, window.last);
   return (
-    <div className="charts-table-wrap">
-      <table className="charts-table" data-testid="charts-table">
-        <thead>
-          <tr>
-            <th>Chart</th>
-            <th>Node</th>
-            <th>State</th>
-            <th>Last event</th>
-            <th title="records per second over the last 10 s">Rate</th>
-            <th>Status</th>
-          </tr>
-        </thead>
-        <tbody>
-          {charts.map((c) => (
-            <tr
-              key={c.name}
-              data-testid="chart-row"
-              data-chart={c.name}
-              className={c.name === selected ? 'selected' : undefined}
-              onClick={() => select(c.name)}
-              aria-selected={c.name === selected}
-            >
-              <td className="name">
-                <span className="swatch" style={{ background: colors.get(c.name) }} />
-                {c.name}
-              </td>
-              <td className="dim node" title={c.node ?? ''}>
-                {c.node ?? '—'}
-              </td>
-              {/* Keyed on the state so a transition replays the flash. */}
-              <td data-testid="chart-state" className="state">
-                <span key={c.state ?? ''} className="state-flash">
-                  {c.state ?? '—'}
-                </span>
-              </td>
-              <td className="last-event" title={c.lastEvent ?? ''}>
-                {c.lastEvent ?? '—'}
-              </td>
-              <td className="num">{c.rate.toFixed(1)}/s</td>
-              <td>
-                <span className={`liveness ${c.liveness}`}>{c.liveness}</span>
-              </td>
+    <div className="panel-fill charts-panel">
+      <div className="panel-toolbar charts-toolbar">
+        <input
+          type="search"
+          className="charts-search"
+          data-testid="charts-search"
+          placeholder="Search charts, nodes, states"
+          aria-label="Search charts"
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+        />
+        <select aria-label="Sort charts" data-testid="charts-sort" value={sort} onChange={(e) => setSort(e.target.value as ChartSort)}>
+          <option value="name">by name</option>
+          <option value="activity">by activity</option>
+          <option value="lastSeen">by last seen</option>
+        </select>
+        <label className="charts-group">
+          <input type="checkbox" data-testid="charts-group" checked={group} onChange={(e) => setGroup(e.target.checked)} /> group by node
+        </label>
+        <span className="dim" data-testid="charts-count">
+          {shownCharts === charts.length ? `${charts.length} charts` : `${shownCharts} of ${charts.length} charts`}
+        </span>
+      </div>
+      <div className="charts-table-wrap" ref={scroller} onScroll={window.onScroll}>
+        <table className="charts-table" data-testid="charts-table">
+          <thead>
+            <tr>
+              <th>Chart</th>
+              <th>Node</th>
+              <th>State</th>
+              <th>Last event</th>
+              <th title="records per second over the last 10 s">Rate</th>
+              <th title="records over the last minute">Activity</th>
+              <th>Status</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {window.first > 0 && <tr className="spacer" style={{ height: window.first * ROW_HEIGHT }} aria-hidden="true" />}
+            {visible.map((row) => {
+              if (row.kind === 'group') {
+                return (
+                  <tr key={`group:${row.node}`} className="charts-group-row" data-testid="chart-group" data-node={row.node}>
+                    <td colSpan={COLUMNS}>
+                      {row.node} <span className="dim">({row.count})</span>
+                    </td>
+                  </tr>
+                );
+              }
+              const c = row.chart;
+              const entry = index.byName.get(c.name);
+              const counts = sparkNow !== null && entry ? bucketCounts(recentTimes(log, entry, c.records, sparkNow, SPARK_WINDOW_MS, clock.field), sparkNow, SPARK_WINDOW_MS, SPARK_BUCKETS) : null;
+              return (
+                <tr
+                  key={c.name}
+                  data-testid="chart-row"
+                  data-chart={c.name}
+                  className={c.name === selected ? 'selected' : undefined}
+                  onClick={() => select(c.name)}
+                  aria-selected={c.name === selected}
+                >
+                  <td className="name">
+                    <span className="swatch" style={{ background: colors.get(c.name) }} />
+                    {c.name}
+                  </td>
+                  <td className="dim node" title={c.node ?? ''}>
+                    {c.node ?? '—'}
+                  </td>
+                  {/* Keyed on the state so a transition replays the flash. */}
+                  <td data-testid="chart-state" className="state">
+                    <span key={c.state ?? ''} className="state-flash">
+                      {c.state ?? '—'}
+                    </span>
+                  </td>
+                  <td className="last-event" title={c.lastEvent ?? ''}>
+                    {c.lastEvent ?? '—'}
+                  </td>
+                  <td className="num">{c.rate.toFixed(1)}/s</td>
+                  <td className="spark">{counts && <Sparkline counts={counts} />}</td>
+                  <td>
+                    <span className={`liveness ${c.liveness}`}>{c.liveness}</span>
+                  </td>
+                </tr>
+              );
+            })}
+            {window.last < rows.length && <tr className="spacer" style={{ height: (rows.length - window.last) * ROW_HEIGHT }} aria-hidden="true" />}
+          </tbody>
+        </table>
+      </div>
     </div>
   );
 }

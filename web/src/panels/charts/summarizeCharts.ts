@@ -26,6 +26,8 @@ export interface ChartSummary {
   liveness: Liveness;
   /** Records of this chart up to the cursor. */
   records: number;
+  /** When it was last heard (the clock's field), null if no record says. */
+  lastSeen: number | null;
 }
 
 export interface SummaryClock {
@@ -75,6 +77,7 @@ function summarize(log: RecordLog, entry: ChartEntry, count: number, end: number
     rate: now === null ? 0 : rate(log, entry, count, now, field),
     liveness,
     records: count,
+    lastSeen,
   };
 }
 
