@@ -10,6 +10,7 @@ import { useRecordsView } from '../../panelApi/useRecords.ts';
 import { useRange, useSequenceView } from '../../panelApi/useSelection.ts';
 import { useTheme } from '../../panelApi/usePreferences.ts';
 import { useSourceStatus } from '../../panelApi/useSourceStatus.ts';
+import { ChartPicker } from '../../ui/ChartPicker.tsx';
 import { chartIndex } from '../../panelApi/recordIndexes.ts';
 import { advanceSequenceBuilder, sequenceBuilderFor } from './sequenceBuilderFor.ts';
 import { useCaughtUp, type CatchUpStep } from '../../panelApi/useCaughtUp.ts';
@@ -39,6 +40,10 @@ const INDEXES: readonly CatchUpStep[] = [advanceSequenceBuilder];
 
 /** One object, so memos keyed on the view do not re-run for a fresh `{ kind: 'all' }`. */
 const ALL_CHARTS: SequenceView = { kind: 'all' };
+const FIXED_VIEWS = [
+  { value: 'all', label: 'All charts' },
+  { value: 'system', label: 'System (charts as lifelines)' },
+];
 
 function viewKey(view: SequenceView): string {
   return view.kind === 'chart' ? `chart:${view.chart}` : view.kind;
@@ -65,6 +70,7 @@ export default function SequencePanel() {
   const charts = useMemo(() => chartIndex(log).names.slice(), [log, length]);
   // A chart chosen in another source (the live stream before this replay) that this log never heard of.
   const view: SequenceView = chosenView.kind === 'chart' && !chartIndex(log).byName.has(chosenView.chart) ? ALL_CHARTS : chosenView;
+  const viewOptions = useMemo(() => [...FIXED_VIEWS, ...charts.map((c) => ({ value: `chart:${c}`, label: c }))], [charts]);
 
   const { ready, waitingForLoad } = useCaughtUp(INDEXES);
 
@@ -138,15 +144,7 @@ export default function SequencePanel() {
   return (
     <div className="panel-fill sequence-panel">
       <div className="panel-toolbar">
-        <select aria-label="View" data-testid="sequence-view" value={viewKey(view)} onChange={(e) => setViewText(e.target.value)}>
-          <option value="all">All charts</option>
-          <option value="system">System (charts as lifelines)</option>
-          {charts.map((c) => (
-            <option key={c} value={`chart:${c}`}>
-              {c}
-            </option>
-          ))}
-        </select>
+        <ChartPicker label="View" testId="sequence-view" options={viewOptions} value={viewKey(view)} onChange={setViewText} />
         <select aria-label="Window" data-testid="sequence-window" value={size} onChange={(e) => setSize(Number(e.target.value))} title="How many of the latest events to draw">
           {WINDOW_SIZES.map((n) => (
             <option key={n} value={n}>

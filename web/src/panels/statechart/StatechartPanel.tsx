@@ -23,6 +23,7 @@ import { flattenLayout, type FlatLayout } from './flattenLayout.ts';
 import { layoutGraph } from './layoutEngine.ts';
 import { StatechartDrawing } from './StatechartDrawing.tsx';
 import { HIERARCHY_UNKNOWN_NOTE, hierarchySource } from './hierarchySource.ts';
+import { ChartPicker } from '../../ui/ChartPicker.tsx';
 import { SendEventControl } from '../sendEvent/SendEventControl.tsx';
 import './StatechartPanel.css';
 
@@ -31,6 +32,7 @@ export default function StatechartPanel() {
   const [chart, selectChart] = useSelectedChart();
   const { server } = useSourceStatus();
   const names = useRecords(({ log: l }) => chartIndex(l).names.slice(), []);
+  const chartOptions = useMemo(() => names.map((n) => ({ value: n, label: n })), [names]);
 
   const { ready, waitingForLoad } = useCaughtUp(INDEXES);
 
@@ -75,14 +77,13 @@ export default function StatechartPanel() {
   return (
     <div className="panel-fill statechart-panel">
       <div className="panel-toolbar">
-        <select aria-label="Chart" data-testid="statechart-chart" value={chart ?? ''} onChange={(e) => selectChart(e.target.value || null)}>
-          {chart === null && <option value="">(no chart)</option>}
-          {names.map((n) => (
-            <option key={n} value={n}>
-              {n}
-            </option>
-          ))}
-        </select>
+        <ChartPicker
+          label="Chart"
+          testId="statechart-chart"
+          options={chart === null ? [{ value: '', label: '(no chart)' }, ...chartOptions] : chartOptions}
+          value={chart ?? ''}
+          onChange={(v) => selectChart(v || null)}
+        />
         {chart !== null && <SendEventControl key={chart} chart={chart} />}
         <span className="dim" data-testid="statechart-current" data-state={current?.state ?? ''}>
           {current ? `in ${current.state} · last ${current.last.signal}: ${current.last.from} → ${current.last.to}` : 'no transition yet'}
