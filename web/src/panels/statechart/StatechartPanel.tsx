@@ -10,12 +10,13 @@ import { useSelectedChart } from '../../panelApi/useSelection.ts';
 import { useSourceStatus } from '../../panelApi/useSourceStatus.ts';
 import { chartIndex } from '../../panelApi/recordIndexes.ts';
 import { observedTransitions, transitionIndex } from './transitionIndex.ts';
+import { spyMoveIndex } from './chartMoves.ts';
 import { announcedTopology } from './chartTopology.ts';
 import { advanceTopology, inferredTopology } from './inferredTopology.ts';
 import { useCaughtUp, type CatchUpStep } from '../../panelApi/useCaughtUp.ts';
 
 /** The indexes the drawing's structure comes from: folded in slices once a replay has loaded (see useCaughtUp). */
-const INDEXES: readonly CatchUpStep[] = [transitionIndex.advance, advanceTopology];
+const INDEXES: readonly CatchUpStep[] = [transitionIndex.advance, advanceTopology, spyMoveIndex.advance];
 import { activePath, stateHierarchy } from './stateHierarchy.ts';
 import { buildElkGraph, edgeId } from './buildElkGraph.ts';
 import { currentTransition } from './currentTransition.ts';

@@ -5,14 +5,13 @@
  * at the cursor" (charts, statechart) read it here, so a spy-only chart is
  * not shown as "—".
  *
- * The spy side is kept per log and per chart, folded from the chart's spy
- * positions (chartIndex) as they grow, so it costs nothing for charts with
- * trace lines and O(new spy lines) for the others.
+ * The spy side is an incremental index over the log (spyMoveIndex): it
+ * keeps nothing for a chart once a trace line of it is seen.
  */
 import type { TraceRecord } from '../../../../shared/records/MirosRecord.ts';
 import { SpyTransitionReader, type SpyTransition } from '../../../../shared/topology/SpyTransitionReader.ts';
 import type { RecordLog } from '../../store/RecordLog.ts';
-import { chartIndex, type ChartEntry } from '../../panelApi/recordIndexes.ts';
+import { chartIndex, incrementalIndex, type ChartEntry } from '../../panelApi/recordIndexes.ts';
 
 export interface ChartMove {
   signal: string;
@@ -26,30 +25,39 @@ export interface ChartMove {
 
 interface SpyFold {
   reader: SpyTransitionReader;
-  /** How many of the chart's spy positions are folded in. */
-  upTo: number;
+  /** Log positions of the spy lines that ended each step, increasing. */
   positions: number[];
   moves: (SpyTransition & { seq: number })[];
 }
 
-const folds = new WeakMap<RecordLog, Map<string, SpyFold>>();
-
-function spyFold(log: RecordLog, entry: ChartEntry): SpyFold {
-  let perChart = folds.get(log);
-  if (!perChart) folds.set(log, (perChart = new Map()));
-  let fold = perChart.get(entry.name);
-  if (!fold) perChart.set(entry.name, (fold = { reader: new SpyTransitionReader(), upTo: 0, positions: [], moves: [] }));
-  for (; fold.upTo < entry.spies.length; fold.upTo++) {
-    const position = entry.spies.get(fold.upTo);
-    const r = log.at(position);
-    if (r.kind !== 'spy') continue;
-    const t = fold.reader.read(r.line, r.signal, r.state, r.hook === true);
+/**
+ * Per chart, its transitions read from spy steps; null for a chart with a
+ * trace record (its trace lines are the authority, nothing is kept for it).
+ * Folded from field views (no record built), so a panel can catch it up in
+ * slices (useCaughtUp) like its other indexes.
+ */
+export const spyMoveIndex = incrementalIndex<Map<string, SpyFold | null>>({
+  init: () => new Map(),
+  add(charts, record, position) {
+    if (record.chart === null) return;
+    if (record.kind === 'trace') {
+      charts.set(record.chart, null);
+      return;
+    }
+    if (record.kind !== 'spy') return;
+    let fold = charts.get(record.chart);
+    if (fold === null) return;
+    if (!fold) charts.set(record.chart, (fold = { reader: new SpyTransitionReader(), positions: [], moves: [] }));
+    const t = fold.reader.read(record.line, record.signal, record.state, record.hook === true);
     if (t) {
       fold.positions.push(position);
-      fold.moves.push({ ...t, seq: r.seq });
+      fold.moves.push({ signal: t.signal, from: t.from, to: t.to, seq: record.seq });
     }
-  }
-  return fold;
+  },
+});
+
+function spyFold(log: RecordLog, entry: ChartEntry): SpyFold | null {
+  return spyMoveIndex(log).get(entry.name) ?? null;
 }
 
 /** True when the chart's moves come from its spy lines (it has no trace record in the log). */
@@ -69,6 +77,7 @@ export function lastMoveBefore(log: RecordLog, end: number, chart: string): Char
   }
   if (entry.traces.length > 0 || entry.spies.length === 0) return null;
   const fold = spyFold(log, entry);
+  if (!fold) return null;
   const k = countBelow(fold.positions, end) - 1;
   if (k < 0) return null;
   const m = fold.moves[k]!;
@@ -79,7 +88,7 @@ export function lastMoveBefore(log: RecordLog, end: number, chart: string): Char
 export function spyMoves(log: RecordLog, chart: string): readonly SpyTransition[] {
   const entry = chartIndex(log).byName.get(chart);
   if (!entry || entry.traces.length > 0) return [];
-  return spyFold(log, entry).moves;
+  return spyFold(log, entry)?.moves ?? [];
 }
 
 function countBelow(sorted: readonly number[], value: number): number {
