@@ -35,6 +35,9 @@ test('a 300,000-line log loads whole, filters, and draws the latest steps before
   await replayFile(page, file);
   rmSync(path.dirname(file), { recursive: true });
 
+  // Notes are meta rows, left out until asked for; the toggle lists every record.
+  await expect(page.getByTestId('log-count')).toHaveText(`${TRACES.toLocaleString('en-US')} of ${total.toLocaleString('en-US')}`);
+  await page.getByTestId('log-show-meta').check();
   await expect(page.getByTestId('log-count')).toHaveText(`${total.toLocaleString('en-US')} records`);
   // The list follows the tail: its last row is the last record.
   const seqs = await page.getByTestId('log-row').evaluateAll((rows) => rows.map((r) => Number(r.getAttribute('data-seq'))));
