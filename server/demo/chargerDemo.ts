@@ -36,7 +36,11 @@ export default async function startChargerDemo(ctx: ChartContext): Promise<void>
   fan.startAt(fanStates().off);
   battery.startAt(batteryStates(scale).monitoring);
   for (const charger of chargers) charger.startAt(buildCharger(charger, scale));
-  // The site speaks first: wait until the others are bound to the mesh.
-  await Promise.all([fan, battery, ...chargers].map((chart) => chart.network.ready()));
-  site.startAt(siteStates(scale).siteRunning);
+  // The site speaks first, once the others are bound to the mesh. Not awaited: on a
+  // broker that is not up yet the server must still come up and say where it is; the
+  // site starts when the broker does (a chart stopped before then rejects, and never starts).
+  void Promise.all([fan, battery, ...chargers].map((chart) => chart.network.ready())).then(
+    () => site.startAt(siteStates(scale).siteRunning),
+    () => undefined,
+  );
 }

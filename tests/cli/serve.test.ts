@@ -68,6 +68,15 @@ describe('miroscope serve', () => {
     ]);
   });
 
+  it('comes up with the whole demo when the broker it was given is not up yet, and says it keeps retrying', async () => {
+    // A port nothing listens on: the charger demo waits for its mesh, the server must not.
+    const served = await serve(['--demo', '--amqp', 'amqp://guest:guest@127.0.0.1:1/']);
+    expect(served.stdout()).toContain('not reachable yet');
+    const health = await (await fetch(new URL('/api/health', served.url))).json();
+    expect(health.transport).toMatchObject({ kind: 'amqp', connected: false });
+    expect(served.stdout()).toContain('charts: started the charger demo');
+  });
+
   it('never sends keys to the browser, and never prints keys or the broker password', async () => {
     const served = await serve(['--amqp', 'amqp://guest:guest@127.0.0.1:5672/'], {
       MIROS_MESH_KEY: MESH_KEY,
