@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeUrlState, encodeUrlState, sameSource, type UrlState } from '../../web/src/shell/urlState.ts';
+import { decodeUrlState, encodeUrlState, planUrlWrite, sameSource, type ShownState, type UrlState } from '../../web/src/shell/urlState.ts';
 
 const base: UrlState = { source: null, at: null, filter: '', chart: null, view: 'all' };
 
@@ -49,5 +49,34 @@ describe('URL state', () => {
     expect(sameSource({ kind: 'recording', name: 'a' }, { kind: 'file', name: 'a' })).toBe(false);
     expect(sameSource({ kind: 'live', url: null }, { kind: 'live', url: null })).toBe(true);
     expect(sameSource(null, { kind: 'live', url: null })).toBe(false);
+  });
+});
+
+describe('planUrlWrite', () => {
+  const shown: ShownState = { source: { kind: 'recording', name: 'b' }, at: 7, filter: '', chart: null, view: 'all', loading: false };
+
+  it('replaces the entry when the cursor or a choice changed, and pushes a new one for a new source', () => {
+    expect(planUrlWrite(shown, '?recording=b&at=3', { kind: 'recording', name: 'b' })).toEqual({ search: '?recording=b&at=7', push: false });
+    expect(planUrlWrite(shown, '?recording=a&at=3', { kind: 'recording', name: 'a' })).toEqual({ search: '?recording=b&at=7', push: true });
+    expect(planUrlWrite({ ...shown, source: { kind: 'live', url: null } }, '?recording=b&at=3', { kind: 'recording', name: 'b' })).toEqual({ search: '?live', push: true });
+  });
+
+  it('replaces the first entry a page writes (the link it was opened with)', () => {
+    expect(planUrlWrite(shown, '', undefined)).toEqual({ search: '?recording=b&at=7', push: false });
+  });
+
+  it('writes nothing when the URL already says it', () => {
+    expect(planUrlWrite(shown, '?recording=b&at=7', undefined)).toBeNull();
+  });
+
+  it('keeps a link\'s source and cursor while nothing is open (a local file the page cannot reopen)', () => {
+    const nothing: ShownState = { ...shown, source: undefined, at: null, filter: 'kind:trace' };
+    expect(planUrlWrite(nothing, '?file=seed.log&at=5', undefined)).toEqual({ search: '?file=seed.log&at=5&q=kind%3Atrace', push: false });
+  });
+
+  it('keeps the link\'s cursor while the recording it names loads toward it, and drops another source\'s', () => {
+    expect(planUrlWrite({ ...shown, at: 2, loading: true }, '?recording=b&at=38', undefined)).toBeNull();
+    expect(planUrlWrite({ ...shown, at: 2, loading: true }, '?recording=a&at=38', { kind: 'recording', name: 'a' })).toEqual({ search: '?recording=b', push: true });
+    expect(planUrlWrite({ ...shown, at: 38, loading: false }, '?recording=b&at=38', undefined)).toBeNull();
   });
 });

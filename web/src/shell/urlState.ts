@@ -76,3 +76,35 @@ export function sameSource(a: UrlSource | null, b: UrlSource | null): boolean {
   if (a.kind !== b.kind) return false;
   return a.kind === 'live' ? a.url === (b as { url: string | null }).url : a.name === (b as { name: string }).name;
 }
+
+/** What the page shows, as the URL sync reads it; `source` undefined = nothing open yet. */
+export interface ShownState extends Omit<UrlState, 'source'> {
+  source: UrlSource | undefined;
+  /** A replay still loading (its playhead is on its way to where a link put it). */
+  loading: boolean;
+}
+
+/**
+ * The URL to write for what is shown, given the URL now (`search`) and the
+ * source last written: `push` for a new source (its own history entry), else
+ * a replacement; null when the URL already says it.
+ *
+ * - Nothing open yet: the link's source and cursor stay (a file it names, a
+ *   recording still starting).
+ * - A replay loading: the link's cursor stays if the link names this source
+ *   (a reload then still lands there), none otherwise; the cursor is written
+ *   once the load is done.
+ */
+export function planUrlWrite(shown: ShownState, search: string, written: UrlSource | undefined): { search: string; push: boolean } | null {
+  const link = decodeUrlState(search);
+  const { loading, ...rest } = shown;
+  let state: UrlState;
+  if (shown.source === undefined) state = { ...rest, source: link.source, at: link.at };
+  else {
+    state = { ...rest, source: shown.source };
+    if (loading && shown.source.kind !== 'live') state.at = sameSource(link.source, shown.source) ? link.at : null;
+  }
+  const text = encodeUrlState(state, search);
+  if (text === search) return null;
+  return { search: text, push: shown.source !== undefined && written !== undefined && !sameSource(written, shown.source) };
+}

@@ -10,7 +10,7 @@ import { useDashboard } from '../panelApi/DashboardContext.tsx';
 import type { DashboardState } from '../store/createDashboardStore.ts';
 import type { SourceSession } from '../sources/SourceSession.ts';
 import { ReplaySource } from '../sources/ReplaySource.ts';
-import { decodeUrlState, encodeUrlState, sameSource, type UrlSource, type UrlState } from './urlState.ts';
+import { planUrlWrite, type UrlSource, type UrlState } from './urlState.ts';
 import { openStartupSource } from './openStartupSource.ts';
 
 const WRITE_MS = 250;
@@ -40,18 +40,15 @@ export function useUrlSync(): void {
     let timer: ReturnType<typeof setTimeout> | null = null;
     const write = () => {
       timer = null;
-      const next = urlStateOf(store.getState(), session, origin);
-      const search = window.location.search;
-      // Nothing open yet: keep the link's source and cursor (a file it names, a recording still starting).
-      const link = decodeUrlState(search);
-      const state: UrlState = next.source === undefined ? { ...next, source: link.source, at: link.at } : { ...next, source: next.source };
-      const text = encodeUrlState(state, search);
-      if (text === search) return;
-      const url = `${window.location.pathname}${text}${window.location.hash}`;
-      const newSource = next.source !== undefined && written !== undefined && !sameSource(written, next.source);
-      if (newSource) window.history.pushState(null, '', url);
+      const state = store.getState();
+      const shown = urlStateOf(state, session, origin);
+      const loading = state.source.progress !== null && !state.source.progress.done;
+      const plan = planUrlWrite({ ...shown, loading }, window.location.search, written);
+      if (shown.source !== undefined) written = shown.source;
+      if (plan === null) return;
+      const url = `${window.location.pathname}${plan.search}${window.location.hash}`;
+      if (plan.push) window.history.pushState(null, '', url);
       else window.history.replaceState(null, '', url);
-      if (next.source !== undefined) written = next.source;
     };
     const schedule = () => {
       timer ??= setTimeout(write, WRITE_MS);
@@ -64,7 +61,7 @@ export function useUrlSync(): void {
         write();
         return;
       }
-      if (s.cursor !== previous.cursor || s.filterText !== previous.filterText || s.selectedChart !== previous.selectedChart || s.sequenceView !== previous.sequenceView) schedule();
+      if (s.source.progress?.done !== previous.source.progress?.done || s.cursor !== previous.cursor || s.filterText !== previous.filterText || s.selectedChart !== previous.selectedChart || s.sequenceView !== previous.sequenceView) schedule();
     });
     const onPopState = () => {
       if (timer !== null) clearTimeout(timer);
