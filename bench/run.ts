@@ -11,6 +11,7 @@ const benches: Record<string, () => Promise<{ main(args: string[]): Promise<void
   sequence: () => import('./sequence.bench.ts'),
   abuse: () => import('./abuse.bench.ts'),
   soak: () => import('./soak.bench.ts'),
+  scale: () => import('./scale.bench.ts'),
 };
 
 const [name, ...rest] = process.argv.slice(2);

@@ -1,0 +1,276 @@
+/**
+ * `npm run bench -- scale [--charts 10,100,500] [--seconds 30] [--rate 1000] [--workers 4] [--warmup 5]`
+ *
+ * Cost as charts grow. For each N: N networked ping charts in `--workers`
+ * processes (one AMQP connection each, as a process hosting many charts
+ * runs them) on a private vhost with a fresh key, sending `--rate` records
+ * per second IN TOTAL (so each chart sends rate/N); `miroscope serve` in
+ * its own process; one socket.io client of the relay; one Chromium page on
+ * the dashboard. After `--warmup` seconds, over `--seconds`:
+ *
+ *   - server CPU per 1,000 records relayed (/proc/<pid>/stat utime+stime);
+ *   - relay latency p50/p99: the ping's payload is the sender's Date.now(),
+ *     compared with the time the socket.io client got it;
+ *   - the page's longest frame gap (requestAnimationFrame) with every
+ *     chart in its charts panel;
+ *   - server RSS and the page's JS heap (CDP Performance.getMetrics) at the end.
+ *
+ * Goals: CPU per record at the largest N within 1.5× of the smallest;
+ * p99 < 50 ms; no frame gap over 100 ms. serve runs from a private copy of
+ * the tree with its own built dashboard (others may rebuild web/dist).
+ */
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { loadavg, tmpdir } from 'node:os';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { chromium, type Page } from '@playwright/test';
+import { io } from 'socket.io-client';
+import { Fernet } from '../server/net/fernet/Fernet.ts';
+import type { MirosRecord } from '../shared/records/MirosRecord.ts';
+import { numberArg } from './support/numberArg.ts';
+import { percentile } from './support/percentile.ts';
+import { cpuMs, rssBytes } from './support/procStats.ts';
+import { privateTree } from './support/privateTree.ts';
+
+const repoRoot = path.resolve(import.meta.dirname, '..');
+const MB = 1024 * 1024;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+interface Result {
+  n: number;
+  records: number;
+  cpuPer1000: number;
+  p50: number;
+  p99: number;
+  maxGap: number;
+  listed: string;
+  serverMB: number;
+  pageMB: number;
+  sent: number;
+}
+
+function chartsArg(args: string[]): number[] {
+  const i = args.indexOf('--charts');
+  return (i >= 0 && args[i + 1] ? args[i + 1]! : '10,100,500').split(',').map(Number);
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+    s.on('error', reject);
+  });
+}
+
+function rabbitmqctl(...args: string[]): void {
+  execFileSync('rabbitmqctl', args, { stdio: 'ignore' });
+}
+
+/** Resolves with the first stdout line matching `pattern`. */
+function lineFrom(child: ChildProcess, pattern: RegExp, timeoutMs: number, what: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`timed out waiting for ${what}`)), timeoutMs);
+    const rl = createInterface({ input: child.stdout! });
+    rl.on('line', (line) => {
+      if (!pattern.test(line)) return;
+      clearTimeout(timer);
+      rl.close();
+      resolve(line);
+    });
+    child.once('exit', (code) => reject(new Error(`${what}: exited with ${code}`)));
+  });
+}
+
+async function startServe(tree: string, amqp: string, key: string, recordings: string): Promise<{ child: ChildProcess; url: string }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [path.join(tree, 'bin/miroscope.mjs'), 'serve', '--no-build', '--port', String(port), '--amqp', amqp, '--recordings', recordings], {
+    env: { ...process.env, AMQP_URL: '', MIROS_MESH_KEY: key },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout!.on('data', (d: Buffer) => void (output += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => void (output += d.toString()));
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 90_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`serve exited (${child.exitCode}):\n${output}`);
+    try {
+      const health = (await (await fetch(`${url}/api/health`)).json()) as { transport?: { connected?: boolean } };
+      if (health.transport?.connected) return { child, url };
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      child.kill('SIGTERM');
+      throw new Error(`serve did not come up:\n${output}`);
+    }
+    await sleep(250);
+  }
+}
+
+function startWorker(settings: object): ChildProcess {
+  return spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'bench/support/scaleWorker.ts')], {
+    env: { ...process.env, SCALE_WORKER: JSON.stringify(settings) },
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
+}
+
+/** A dashboard's socket: hello → resume → ack every batch; notes each ping's latency while `measuring`. */
+function relayClient(url: string) {
+  const state = { records: 0, measuring: false, latencies: [] as number[] };
+  let lastSeq = 0;
+  const socket = io(url, { transports: ['websocket'], forceNew: true });
+  socket.on('hello', (info: { session: string }) => socket.emit('resume', { afterSeq: lastSeq, session: info.session }));
+  socket.on('records', (batch: { records: MirosRecord[]; dropped?: { toSeq: number } }) => {
+    const now = Date.now();
+    state.records += batch.records.length;
+    if (state.measuring) {
+      for (const r of batch.records) if (r.kind === 'mesh' && r.signal === 'ping' && typeof r.payload === 'number') state.latencies.push(now - r.payload);
+    }
+    lastSeq = batch.records.at(-1)?.seq ?? batch.dropped?.toSeq ?? lastSeq;
+    socket.emit('ack', { lastSeq });
+  });
+  return { state, close: () => socket.disconnect() };
+}
+
+/** Longest gap between animation frames since the last call (the page's main thread blocked). */
+async function installFrameGaps(page: Page): Promise<void> {
+  // A string, not a function: tsx's name helper (__name) does not exist in the page.
+  await page.evaluate(`(() => {
+    const g = (window.__gap = { max: 0, last: performance.now() });
+    const frame = (t) => {
+      g.max = Math.max(g.max, t - g.last);
+      g.last = t;
+      requestAnimationFrame(frame);
+    };
+    requestAnimationFrame(frame);
+  })()`);
+}
+const takeMaxGap = (page: Page) =>
+  page.evaluate(() => {
+    const g = (window as unknown as { __gap: { max: number } }).__gap;
+    const max = g.max;
+    g.max = 0;
+    return max;
+  });
+
+async function runOne(tree: string, n: number, opts: { seconds: number; rate: number; workers: number; warmup: number }, browser: Awaited<ReturnType<typeof chromium.launch>>): Promise<Result> {
+  const vhost = `miroscope-scale-${process.pid}-${n}`;
+  const key = Fernet.generateKey();
+  const amqp = `amqp://guest:guest@127.0.0.1:5672/${vhost}`;
+  const tag = Math.random().toString(36).slice(2, 6);
+  const recordings = mkdtempSync(path.join(tmpdir(), 'miroscope-scale-rec-'));
+  rabbitmqctl('add_vhost', vhost);
+  rabbitmqctl('set_permissions', '-p', vhost, 'guest', '.*', '.*', '.*');
+  const workers: ChildProcess[] = [];
+  let serve: ChildProcess | undefined;
+  let client: ReturnType<typeof relayClient> | undefined;
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  try {
+    const started = await startServe(tree, amqp, key, recordings);
+    serve = started.child;
+    client = relayClient(started.url);
+    const w = Math.min(opts.workers, n);
+    for (let i = 0, first = 0; i < w; i++) {
+      const count = Math.floor(n / w) + (i < n % w ? 1 : 0);
+      workers.push(startWorker({ url: amqp, key, first, count, perChart: opts.rate / n, tag }));
+      first += count;
+    }
+    await Promise.all(workers.map((c, i) => lineFrom(c, /^ready$/, 120_000, `worker ${i} ready`)));
+    await page.goto(started.url);
+    for (const c of workers) c.stdin!.write('go\n');
+    await sleep(opts.warmup * 1000);
+    await installFrameGaps(page);
+
+    const cpu0 = cpuMs(serve.pid!);
+    const records0 = client.state.records;
+    client.state.measuring = true;
+    await sleep(opts.seconds * 1000);
+    const cpu1 = cpuMs(serve.pid!);
+    const records = client.state.records - records0;
+    client.state.measuring = false;
+    const maxGap = await takeMaxGap(page);
+    const listed = (await page.getByTestId('charts-count').textContent({ timeout: 5000 }).catch(() => null)) ?? '?';
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Performance.enable');
+    const metrics = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
+    const heap = metrics.metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? NaN;
+    const serverRss = rssBytes(serve.pid!);
+    const sentLines = await Promise.all(
+      workers.map((c, i) => {
+        const line = lineFrom(c, /^sent \d+$/, 60_000, `worker ${i} stop`);
+        c.stdin!.write('stop\n');
+        return line;
+      }),
+    );
+    const lat = client.state.latencies.sort((a, b) => a - b);
+    return {
+      n,
+      records,
+      cpuPer1000: ((cpu1 - cpu0) / records) * 1000,
+      p50: percentile(lat, 0.5),
+      p99: percentile(lat, 0.99),
+      maxGap,
+      listed,
+      serverMB: serverRss / MB,
+      pageMB: heap / MB,
+      sent: sentLines.reduce((s, l) => s + Number(l.split(' ')[1]), 0),
+    };
+  } finally {
+    await page.close();
+    client?.close();
+    for (const c of workers) if (c.exitCode === null) c.kill('SIGTERM');
+    if (serve && serve.exitCode === null) {
+      serve.kill('SIGTERM');
+      await new Promise((r) => serve!.once('exit', r));
+    }
+    rabbitmqctl('delete_vhost', vhost);
+    rmSync(recordings, { recursive: true, force: true });
+  }
+}
+
+export async function main(args: string[]): Promise<void> {
+  const chartCounts = chartsArg(args);
+  const opts = {
+    seconds: numberArg(args, 'seconds', 30),
+    rate: numberArg(args, 'rate', 1000),
+    workers: numberArg(args, 'workers', 4),
+    warmup: numberArg(args, 'warmup', 5),
+  };
+  console.log(`scale bench: charts ${chartCounts.join(', ')}; ${opts.rate} records/s in total; ${opts.workers} chart processes; ${opts.warmup} s warm-up, ${opts.seconds} s measured`);
+  console.log('building the dashboard in a private copy of the tree…');
+  const tree = await privateTree(repoRoot, 'miroscope-scale-tree-');
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  const results: Result[] = [];
+  try {
+    for (const n of chartCounts) {
+      const load = loadavg().map((l) => l.toFixed(1)).join(' ');
+      const r = await runOne(tree, n, opts, browser);
+      results.push(r);
+      console.log(
+        `  N=${String(n).padStart(4)}  relayed ${r.records} in the window (${r.sent} sent in all, warm-up included)  cpu ${r.cpuPer1000.toFixed(1)} ms/1000 records  ` +
+          `latency p50 ${r.p50} ms p99 ${r.p99} ms  longest frame gap ${r.maxGap.toFixed(0)} ms (page lists "${r.listed}")  ` +
+          `server RSS ${r.serverMB.toFixed(0)} MB  page heap ${r.pageMB.toFixed(0)} MB  [load before: ${load}]`,
+      );
+    }
+  } finally {
+    await browser.close();
+    rmSync(tree, { recursive: true, force: true });
+  }
+  const first = results[0]!;
+  const last = results.at(-1)!;
+  const ratio = last.cpuPer1000 / first.cpuPer1000;
+  console.log(`\ncpu per record at ${last.n} vs ${first.n} charts: ${ratio.toFixed(2)}× (goal ≤ 1.5×) ${ratio <= 1.5 ? 'ok' : 'MISSED'}`);
+  const worstP99 = Math.max(...results.map((r) => r.p99));
+  const worstGap = Math.max(...results.map((r) => r.maxGap));
+  console.log(`worst p99 ${worstP99} ms (goal < 50) ${worstP99 < 50 ? 'ok' : 'MISSED'}; longest frame gap ${worstGap.toFixed(0)} ms (goal ≤ 100) ${worstGap <= 100 ? 'ok' : 'MISSED'}`);
+  console.log(`load average now: ${loadavg().map((l) => l.toFixed(1)).join(' ')} (2 cores)`);
+}
