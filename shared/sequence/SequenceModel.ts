@@ -18,6 +18,8 @@ export interface SequenceOptions {
   order?: SequenceOrder;
   /** Only records with fromSeq <= seq <= toSeq. */
   range?: { fromSeq?: number; toSeq?: number };
+  /** Infer cross-chart arrows for `other_…` receptions no mesh record explains (default true). */
+  inferred?: boolean;
 }
 
 export interface ChartStep {
@@ -51,6 +53,13 @@ export interface SystemMessage {
   from: string;
   /** Charts whose reception was paired with this message. */
   to: string[];
+  /**
+   * Drawn from no mesh record: the sender's move inferred from the
+   * `other_<signal>` convention (see model/inferReceptions.ts). `n` is then
+   * the number of that move (the send has no number of its own) and `to`
+   * the one reception it is placed before.
+   */
+  inferred?: true;
 }
 
 export interface SystemStateNote {
@@ -65,6 +74,10 @@ export interface SystemStateNote {
   to: string;
   /** `n` of the mesh message this step was the reception of, when paired. */
   causedBy?: number;
+  /** `n` of the other chart's move inferred to have sent this `other_…` event (no mesh record paired). */
+  inferredFrom?: number;
+  /** An `other_…` event with neither a mesh message nor a plausible send: "no send seen". */
+  noSendSeen?: true;
 }
 
 export type SystemItem = SystemMessage | SystemStateNote;

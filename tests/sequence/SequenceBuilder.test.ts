@@ -77,7 +77,17 @@ describe('SequenceBuilder', () => {
         ['A', '04ccc_ao', ['outer', 'inner'], [11]],
         ['B', '2771f_ao', ['outer', 'inner'], [10, 12]],
       ]);
-      expect(model.system.items.map((i) => i.n)).toEqual([10, 11, 12]);
+      // The seed has no mesh records: 10 and 12 are other_ receptions, each after an inferred arrow numbered by the move that sent it.
+      expect(model.system.items.map((i) => [i.n, i.type === 'message' && i.inferred === true])).toEqual([
+        [9, true],
+        [10, false],
+        [11, false],
+        [11, true],
+        [12, false],
+      ]);
+      const plain = new SequenceBuilder({ inferred: false });
+      plain.add(seedRecords);
+      expect(plain.window({ last: 3 }).system.items.map((i) => i.n)).toEqual([10, 11, 12]);
     });
 
     it('gives the latest N steps of one chart', () => {

@@ -15,6 +15,11 @@
  * The arrows are the per-chart diagrams' (drawRowGroup), so both views look
  * alike. A message nobody was seen to receive is drawn as a self arrow on
  * its sender: sent, but no reception paired with it.
+ *
+ * Logs without mesh records get inferred arrows (model/inferReceptions):
+ * labelled `signal() ?`, marked `(inferred, sent at N)` with N the sending
+ * move's number; the receiving note says `(inferred from N)`, or
+ * `(no send seen)` when nothing plausible preceded it.
  */
 import { centerText, codePointLength, rstripAscii } from '../text/rubyText.ts';
 import { columnWidth } from '../draw/columnWidth.ts';
@@ -36,7 +41,8 @@ function payloadText(payload: unknown): string | undefined {
 }
 
 function noteText(note: SystemStateNote): string {
-  return `* ${note.n} ${stepLabel(note)} ${printable(clipText(note.from))}->${printable(clipText(note.to))}`;
+  const after = note.inferredFrom !== undefined ? ` (inferred from ${note.inferredFrom})` : note.noSendSeen ? ' (no send seen)' : '';
+  return `* ${note.n} ${stepLabel(note)} ${printable(clipText(note.from))}->${printable(clipText(note.to))}${after}`;
 }
 
 /** A note row: the chart's bar becomes the note, the other bars stay. */
@@ -65,8 +71,9 @@ export function renderAsciiSystem(model: SequenceModel, options: AsciiSystemOpti
     const from = column.get(item.from);
     if (from === undefined) continue;
     const payload = payloadText(item.payload);
-    const label = stepLabel({ signal: item.signal, ...(payload !== undefined && { payload }) });
-    const marker = `(${item.n})`;
+    const label = stepLabel({ signal: item.signal, ...(payload !== undefined && { payload }) }) + (item.inferred ? ' ?' : '');
+    // An inferred arrow carries the number of the move that sent it, marked as a guess.
+    const marker = item.inferred ? `(inferred, sent at ${item.n})` : `(${item.n})`;
     const receivers = item.to.map((name) => column.get(name)).filter((k): k is number => k !== undefined && k !== from);
     if (receivers.length === 0) rows.push({ kind: 'arrow', step: { from, to: from, label, marker } });
     for (const to of receivers) rows.push({ kind: 'arrow', step: { from, to, label, marker } });

@@ -12,6 +12,7 @@
  *     c0->>c1: 3: other_to_inner(04ccc_ao)        a message and its receiver
  *     par / and / end                              … several receivers
  *     Note right of c0: 7: sent ping(), …         no reception seen
+ *     c0-->>c1: other_to_inner() (inferred, sent at 3)   inferred from the other_ naming
  *
  * The model's numbers are written into the labels rather than left to
  * `autonumber`, so they match the ASCII view and continue across parts.
@@ -86,12 +87,24 @@ function chartParts(diagram: ChartDiagram, maxChars: number, source: string | un
 
 function systemBlock(item: SystemItem, id: (name: string) => string): MermaidBlock {
   if (item.type === 'state') {
-    const after = item.causedBy === undefined ? '' : ` (received ${item.causedBy})`;
+    const after =
+      item.causedBy !== undefined
+        ? ` (received ${item.causedBy})`
+        : item.inferredFrom !== undefined
+          ? ` (inferred from ${item.inferredFrom})`
+          : item.noSendSeen
+            ? ' (no send seen)'
+            : '';
     const text = `${item.signal}(${item.payload ?? ''}): ${item.from} → ${item.to}${after}`;
     return { lines: [`Note over ${id(item.chart)}: ${label(item.n, text)}`], uses: [id(item.chart)] };
   }
   const text = `${item.signal}(${payloadText(item.payload)})`;
   const from = id(item.from);
+  if (item.inferred) {
+    // Dashed, unnumbered (the number is the sending move's): a guess from the other_ naming, not a record.
+    const to = item.to.map(id);
+    return { lines: to.map((receiver) => `${from}-->>${receiver}: ${mermaidText(`${text} (inferred, sent at ${item.n})`)}`), uses: [from, ...to] };
+  }
   if (item.to.length === 0) return { lines: [`Note right of ${from}: ${label(item.n, `sent ${text}, no reception seen`)}`], uses: [from] };
   const uses = [from, ...item.to.map(id)];
   const arrows = item.to.map((receiver) => `${from}->>${id(receiver)}: ${label(item.n, text)}`);

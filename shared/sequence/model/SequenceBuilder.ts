@@ -34,10 +34,14 @@ import { insertSorted, lowerBound, upperBound } from './sortedArray.ts';
 import { latestEntries } from './latestEntries.ts';
 import { SeqSet } from './SeqSet.ts';
 import { SpyTransitions } from '../../topology/spyTransitions.ts';
+import { ReceptionInferrer, type InferenceOptions } from './inferReceptions.ts';
 
 export interface SequenceBuilderOptions {
   order?: SequenceOrder;
   pairing?: Partial<PairingOptions>;
+  /** Infer arrows for `other_…` receptions no mesh message explains (default true; see inferReceptions). */
+  inferred?: boolean;
+  inference?: Partial<InferenceOptions>;
 }
 
 /** Which part of the model to materialise; all filters combine. */
@@ -72,6 +76,9 @@ const bySeqOrder = (a: SequenceEntry, b: SequenceEntry): number => a.seq - b.seq
 export class SequenceBuilder {
   readonly #compare: (a: SequenceEntry, b: SequenceEntry) => number;
   readonly #pairer: ReceptionPairer;
+  readonly #inferrer: ReceptionInferrer | undefined;
+  /** Steps by arrival, for the inferred sends (the inferrer returns what it was given). */
+  readonly #stepOf = new Map<number, StepEntry>();
   readonly #entries: SequenceEntry[] = [];
   readonly #bySeq: SequenceEntry[] = [];
   /** #prefixMax[k]: the entry latest in diagram order among #bySeq[0..k] (see latestEntries). */
@@ -92,6 +99,7 @@ export class SequenceBuilder {
   constructor(options: SequenceBuilderOptions = {}) {
     this.#compare = options.order === 'timestamp' ? byTimestamp : byArrival;
     this.#pairer = new ReceptionPairer(options.pairing, (id) => this.#place(id));
+    if (options.inferred !== false) this.#inferrer = new ReceptionInferrer(options.inference);
   }
 
   /** Number of numbered events (steps and messages) so far. */
@@ -190,6 +198,7 @@ export class SequenceBuilder {
     this.#noteState(track.states, step.to, step, 1);
     // The step is its own reception record (no second object per transition).
     this.#pairer.addReception(step);
+    this.#inferrer?.add(step);
   }
 
   #addMesh(record: MeshRecord, arrival: number): void {
@@ -308,6 +317,17 @@ export class SequenceBuilder {
     return id === undefined ? undefined : this.#messages.get(id)?.n;
   }
 
+  /**
+   * The move inferred to have sent a step's `other_…` event: undefined when
+   * a mesh message explains it (those take precedence) or it is no such
+   * event, null when no send was seen.
+   */
+  #inferredSendOf(step: StepEntry): StepEntry | null | undefined {
+    if (!this.#inferrer || this.#pairer.messageOf(step.arrival) !== undefined) return undefined;
+    const send = this.#inferrer.sendOf(step.arrival);
+    return send === undefined || send === null ? send : (send as StepEntry);
+  }
+
   #lookups(): SequenceLookups {
     if (this.#chartOrder?.version !== this.#version) {
       const charts = [...this.#tracks].sort((a, b) => this.#compare(a[1].first, b[1].first)).map(([chart]) => chart);
@@ -328,6 +348,7 @@ export class SequenceBuilder {
       senderOf: (message) => this.#senderOf(message),
       receiversOf: (message) => this.#pairer.receiversOf(message.arrival),
       causeOf: (step) => this.#causeOf(step),
+      inferredSendOf: (step) => this.#inferredSendOf(step),
       rankOf: (participant) => this.#rank.get(participant) ?? Number.MAX_SAFE_INTEGER,
     };
   }
@@ -335,7 +356,7 @@ export class SequenceBuilder {
 
 /** The model of a finished list of records, optionally limited to a seq range. */
 export function buildSequenceModel(records: readonly MirosRecord[], options: SequenceOptions = {}): SequenceModel {
-  const builder = new SequenceBuilder({ ...(options.order && { order: options.order }) });
+  const builder = new SequenceBuilder({ ...(options.order && { order: options.order }), ...(options.inferred === false && { inferred: false }) });
   builder.add(records);
   const { fromSeq, toSeq } = options.range ?? {};
   return fromSeq === undefined && toSeq === undefined ? builder.model() : builder.window({ fromSeq, toSeq });

@@ -19,6 +19,8 @@ export interface SequenceLookups {
   receiversOf(message: MessageEntry): string[];
   /** `n` of the message a step was the reception of. */
   causeOf(step: StepEntry): number | undefined;
+  /** The move inferred to have sent a step's `other_…` event (null: none seen; undefined: not inferred). */
+  inferredSendOf(step: StepEntry): StepEntry | null | undefined;
   /** First-seen rank of a participant that is not a lettered chart. */
   rankOf(participant: string): number;
 }
@@ -34,6 +36,12 @@ export function materializeSequence(entries: readonly SequenceEntry[], lookups: 
       steps.push(entry);
       participants.add(entry.chart);
       const causedBy = lookups.causeOf(entry);
+      const send = causedBy === undefined ? lookups.inferredSendOf(entry) : undefined;
+      if (send) {
+        // The inferred send, drawn as an arrow into this reception.
+        participants.add(send.chart);
+        items.push({ type: 'message', n: send.n, seq: send.seq, time: send.time, signal: entry.signal, from: send.chart, to: [entry.chart], inferred: true });
+      }
       items.push({
         type: 'state',
         n: entry.n,
@@ -45,6 +53,8 @@ export function materializeSequence(entries: readonly SequenceEntry[], lookups: 
         from: entry.from,
         to: entry.to,
         ...(causedBy !== undefined && { causedBy }),
+        ...(send && { inferredFrom: send.n }),
+        ...(send === null && { noSendSeen: true as const }),
       });
     } else {
       const from = lookups.senderOf(entry);
