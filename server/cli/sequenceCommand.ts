@@ -28,6 +28,7 @@ interface SequenceFlags {
   output?: string;
   out?: string;
   maxSize: string;
+  inferred: boolean;
 }
 
 export function sequenceCommand(): Command {
@@ -42,6 +43,7 @@ export function sequenceCommand(): Command {
     .option('--to <seq>', 'only records up to this seq')
     .option('-o, --output <file>', 'write to a file instead of standard output (several Mermaid diagrams: Markdown)')
     .option('--out <dir>', 'write one file per diagram into this folder (01-<chart>.mmd, …)')
+    .option('--no-inferred', 'draw no inferred arrows (other_<signal> receptions paired with a plausible send when the log has no mesh records)')
     .option('--max-size <MB>', 'refuse a diagram larger than this', String(DEFAULT_DIAGRAM_MAX_CHARS / 2 ** 20))
     .addHelpText(
       'after',
@@ -73,6 +75,7 @@ go to standard error; the diagram goes to standard output or --output.`,
         maxChars,
       };
       if (flags.system) request.system = true;
+      if (!flags.inferred) request.inferred = false;
       if (flags.chart !== undefined) request.chart = flags.chart;
       if (flags.from !== undefined) request.fromSeq = seqOption('--from', flags.from);
       if (flags.to !== undefined) request.toSeq = seqOption('--to', flags.to);

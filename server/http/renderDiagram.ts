@@ -37,6 +37,8 @@ export interface DiagramRequest {
   source?: string;
   /** Output budget in characters (see DEFAULT_DIAGRAM_MAX_CHARS). */
   maxChars?: number;
+  /** Draw inferred arrows for `other_…` receptions no mesh record explains (default true). */
+  inferred?: boolean;
 }
 
 export function renderDiagram(records: readonly MirosRecord[], request: DiagramRequest): Diagram {
@@ -64,6 +66,7 @@ export function renderDiagram(records: readonly MirosRecord[], request: DiagramR
   }
   const model = buildSequenceModel(records, {
     ...(request.order && { order: request.order }),
+    ...(request.inferred === false && { inferred: false }),
     ...((request.fromSeq !== undefined || request.toSeq !== undefined) && {
       range: { fromSeq: request.fromSeq, toSeq: request.toSeq },
     }),

@@ -27,6 +27,7 @@ import { drawRowGroup, type RowGrid, type RowStep } from '../draw/drawRowGroup.t
 import type { SequenceModel, SystemItem, SystemStateNote } from '../SequenceModel.ts';
 import { clipText, printable, stepLabel } from './renderAscii.ts';
 import { DrawingBudget, stepLines } from '../draw/DiagramTooLarge.ts';
+import { INFERENCE_NOTE } from '../model/inferReceptions.ts';
 
 export interface AsciiSystemOptions {
   /** Put this before every line. */
@@ -95,5 +96,6 @@ export function renderAsciiSystem(model: SequenceModel, options: AsciiSystemOpti
     if (row.kind === 'note') lines.push(noteRow(row.text, row.column, grid));
     else lines.push(...drawRowGroup(row.step, grid));
   }
+  if (items.some((item) => item.type === 'message' && item.inferred)) lines.push('', `? ${INFERENCE_NOTE}`);
   return lines.map((line) => rstripAscii(indent + line)).join('\n') + '\n';
 }

@@ -28,6 +28,7 @@ import type { ChartDiagram, SequenceModel, SystemItem } from '../SequenceModel.t
 import { mermaidText, payloadText } from './mermaidText.ts';
 import { mermaidTitle } from './mermaidTitle.ts';
 import { splitMermaidParts, type MermaidBlock } from './splitMermaidParts.ts';
+import { INFERENCE_NOTE } from '../model/inferReceptions.ts';
 
 export interface MermaidOptions {
   view: 'chart' | 'system';
@@ -126,6 +127,12 @@ function systemParts(model: SequenceModel, chart: string | undefined, maxChars: 
     return ids.get(name)!;
   };
   const blocks = items.map((item) => systemBlock(item, id));
+  if (items.some((item) => item.type === 'message' && item.inferred)) {
+    // How the dashed arrows were made, spanning the lifelines, after the last message.
+    const span = [...new Set(blocks.flatMap((b) => b.uses))].sort((a, b) => Number(a.slice(1)) - Number(b.slice(1)));
+    const over = span.length > 1 ? `${span[0]},${span[span.length - 1]}` : span[0]!;
+    blocks.push({ lines: [`Note over ${over}: ${mermaidText(INFERENCE_NOTE)}`], uses: [span[0]!, span[span.length - 1]!] });
+  }
   const letters = new Map(model.charts.map((c) => [c.chart, c.letter]));
   const participants = [...ids].map(([name, pid]) => {
     const letter = letters.get(name);

@@ -46,7 +46,8 @@ export const DEFAULT_INFERENCE: InferenceOptions = { windowMs: 500 };
 
 /** What every drawing with inferred arrows says about them. */
 export const INFERENCE_NOTE =
-  'inferred arrows: no mesh record; each other_<signal> reception is paired with the closest preceding move of another chart (a move named <signal> first) within 500 ms';
+  `inferred arrows (dashed, marked ?): no mesh record, so each other_X reception is paired with the closest ` +
+  `preceding move of another chart (a move named X first) within ${DEFAULT_INFERENCE.windowMs} ms`;
 
 export const OTHER_PREFIX = 'other_';
 
