@@ -33,6 +33,9 @@ export interface Derived {
 
 interface ChartSteps {
   reader: SpyTransitionReader;
+  /** The ticket and fields of the chart's latest spy line (where an unfinished step ends); scalars, not a copy per line. */
+  lastTicket: number;
+  last: { seq: number; chart: string; node: string | null; time: number | null; received: number };
   /** True once a step followed the first derived one with no trace line in between. */
   confirmed: boolean;
   held: Derived[];
@@ -56,7 +59,13 @@ export class SpyTransitions {
     }
     if (record.kind !== 'spy' || this.traced.has(record.chart)) return NONE;
     let chart = this.charts.get(record.chart);
-    if (!chart) this.charts.set(record.chart, (chart = { reader: new SpyTransitionReader(), confirmed: false, held: [] }));
+    if (!chart) this.charts.set(record.chart, (chart = { reader: new SpyTransitionReader(), lastTicket: ticket, last: { seq: 0, chart: record.chart, node: null, time: null, received: 0 }, confirmed: false, held: [] }));
+    chart.lastTicket = ticket;
+    const last = chart.last;
+    last.seq = record.seq;
+    last.node = record.node;
+    last.time = record.time;
+    last.received = record.received;
     const t = chart.reader.read(record.line, record.signal, record.state, record.hook === true);
     const derived = t === null ? null : { record: derivedTrace(record, t.signal, t.from, t.to), ticket };
     if (chart.confirmed) return derived ? [derived] : NONE;
@@ -69,6 +78,23 @@ export class SpyTransitions {
       return released;
     }
     return NONE;
+  }
+
+  /**
+   * The end of a finished stream (a saved log read whole): what is still
+   * held back, and each spy-only chart's unfinished last step (a log that
+   * ends mid-step, or direct dispatches without reflection lines), in order.
+   */
+  flush(): Derived[] {
+    const out: Derived[] = [];
+    for (const chart of this.charts.values()) {
+      out.push(...chart.held);
+      chart.held = [];
+      const t = chart.reader.pending();
+      if (t) out.push({ record: derivedTrace(chart.last, t.signal, t.from, t.to), ticket: chart.lastTicket });
+      chart.reader = new SpyTransitionReader();
+    }
+    return out.sort((a, b) => a.ticket - b.ticket);
   }
 
   /** True once a trace record named the chart (nothing is derived for it after that). */

@@ -122,6 +122,15 @@ export class SequenceBuilder {
     this.#version += 1;
   }
 
+  /**
+   * Says the input is complete (a saved log read whole): steps still held
+   * back for spy-only charts, and their unfinished last steps, are added.
+   */
+  endOfInput(): void {
+    for (const d of this.#spySteps.flush()) this.#addTrace(d.record, d.ticket);
+    this.#version += 1;
+  }
+
   /** The whole model (cached until the next `add`). */
   model(): SequenceModel {
     if (this.#cached?.version !== this.#version) {
@@ -358,6 +367,7 @@ export class SequenceBuilder {
 export function buildSequenceModel(records: readonly MirosRecord[], options: SequenceOptions = {}): SequenceModel {
   const builder = new SequenceBuilder({ ...(options.order && { order: options.order }), ...(options.inferred === false && { inferred: false }) });
   builder.add(records);
+  builder.endOfInput();
   const { fromSeq, toSeq } = options.range ?? {};
   return fromSeq === undefined && toSeq === undefined ? builder.model() : builder.window({ fromSeq, toSeq });
 }
