@@ -8,6 +8,7 @@ import { useDashboard } from '../panelApi/DashboardContext.tsx';
 import { listRecordings, recordingUrl } from '../sources/recordingsApi.ts';
 import type { RecordingInfo } from '../../../shared/contract/recordings.ts';
 import { openReplay } from './openReplay.ts';
+import { RECORDS_LOADED_WHOLE, RecordingWindowSource } from '../sources/RecordingWindowSource.ts';
 import { uploadRecording } from './uploadRecording.ts';
 import { useCompareView } from '../panels/compare/compareViewState.ts';
 
@@ -55,9 +56,11 @@ export function RecordingsMenu() {
     }
   };
 
-  const replay = (name: string) => {
+  const replay = (name: string, records: number) => {
     if (menu.current) menu.current.open = false;
-    openReplay(session, { kind: 'url', url: recordingUrl(name), name });
+    // Millions of records would not fit the page: those open a window at a time, at their start.
+    if (records > RECORDS_LOADED_WHOLE) session.open(new RecordingWindowSource(name));
+    else openReplay(session, { kind: 'url', url: recordingUrl(name), name });
   };
 
   return (
@@ -105,7 +108,7 @@ export function RecordingsMenu() {
         {listing.state === 'ready' && listing.recordings.length === 0 && <div className="dim menu-note">No recordings yet.</div>}
         {listing.state === 'ready' &&
           listing.recordings.map((r) => (
-            <button type="button" key={r.name} className={`menu-item recording${r.name === fresh ? ' fresh' : ''}`} data-testid="recording-item" data-name={r.name} onClick={() => replay(r.name)}>
+            <button type="button" key={r.name} className={`menu-item recording${r.name === fresh ? ' fresh' : ''}`} data-testid="recording-item" data-name={r.name} onClick={() => replay(r.name, r.records)}>
               <span className="recording-name">
                 {r.name}
                 {r.live && <span className="badge live">live</span>}

@@ -12,6 +12,7 @@ import { useParseErrors, useSourceStatus } from '../panelApi/useSourceStatus.ts'
 import { statusCounts } from '../store/statusCounts.ts';
 import { chartIndex } from '../store/chartIndex.ts';
 import { useCursor } from '../panelApi/useCursor.ts';
+import { RecordingWindowBar } from './RecordingWindowBar.tsx';
 import type { TransportInfo } from '../../../shared/contract/socketContract.ts';
 
 /** Over-budget reasons (too-deep, too-many-items, …) are the server's limits, which `serve --budget` changes. */
@@ -55,6 +56,7 @@ export function StatusBar() {
 
   return (
     <footer className="statusbar">
+      <RecordingWindowBar />
       <span className={`presence ${status.presence}`} data-testid="presence" data-presence={status.presence}>
         ● {status.presence}
       </span>

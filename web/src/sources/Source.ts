@@ -67,6 +67,25 @@ export interface SourceState {
   dropped: number;
   /** Live: how many times the connection came back. */
   reconnects: number;
+  /**
+   * A recording too big to load whole, opened a window at a time
+   * (RecordingWindowSource): where the records held sit in the whole. Absent
+   * for every other source.
+   */
+  window?: RecordingWindowState;
+}
+
+export interface RecordingWindowState {
+  /** Record number (0-based) of the first record held; its seq is from + 1. */
+  from: number;
+  /** Records held (the store's length). */
+  count: number;
+  /** Records in the whole recording. */
+  total: number;
+  firstReceived: number | null;
+  lastReceived: number | null;
+  /** A window is being fetched: the record it is centred on. */
+  loadingAt: number | null;
 }
 
 export interface SourceUpdate {
