@@ -69,7 +69,7 @@ test('a replay opens at its start; the timeline has an axis and activity rows, a
   await expect(page.getByTestId('cursor-position')).toHaveText('0');
 });
 
-test('a link to a local file says it cannot reopen it', async ({ page }) => {
+test('a link to a local file says it cannot reopen it, and opening that file lands at its cursor', async ({ page }) => {
   await page.goto('/');
   await replayFile(page, SEED, { at: 'start' });
   await page.getByTestId('step-forward').click();
@@ -77,6 +77,9 @@ test('a link to a local file says it cannot reopen it', async ({ page }) => {
   await page.reload();
   await expect(page.getByTestId('source-label')).toContainText('local file "seed-two-charts-trace.log"');
   expect(search(page).get('file')).toBe('seed-two-charts-trace.log');
+  // Opening that file lands where the link was.
+  await replayFile(page, SEED, { at: 'start' });
+  await expect(page.getByTestId('cursor-position')).toHaveText('1');
 });
 
 test('a server recording, its cursor, filter, chart and view come back on reload', async ({ page, request }) => {

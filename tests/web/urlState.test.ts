@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeUrlState, encodeUrlState, planUrlWrite, sameSource, type ShownState, type UrlState } from '../../web/src/shell/urlState.ts';
+import { decodeUrlState, encodeUrlState, linkedFileCursor, planUrlWrite, sameSource, type ShownState, type UrlState } from '../../web/src/shell/urlState.ts';
 
 const base: UrlState = { source: null, at: null, filter: '', chart: null, view: 'all' };
 
@@ -78,5 +78,14 @@ describe('planUrlWrite', () => {
     expect(planUrlWrite({ ...shown, at: 2, loading: true }, '?recording=b&at=38', undefined)).toBeNull();
     expect(planUrlWrite({ ...shown, at: 2, loading: true }, '?recording=a&at=38', { kind: 'recording', name: 'a' })).toEqual({ search: '?recording=b', push: true });
     expect(planUrlWrite({ ...shown, at: 38, loading: false }, '?recording=b&at=38', undefined)).toBeNull();
+  });
+});
+
+describe('linkedFileCursor', () => {
+  it('gives the cursor of a link to a local file when the same file is opened, and nothing for another', () => {
+    expect(linkedFileCursor('?file=seed.log&at=5', 'seed.log')).toBe(5);
+    expect(linkedFileCursor('?file=seed.log&at=5', 'other.log')).toBeNull();
+    expect(linkedFileCursor('?recording=seed.log&at=5', 'seed.log')).toBeNull();
+    expect(linkedFileCursor('?file=seed.log', 'seed.log')).toBeNull();
   });
 });

@@ -6,6 +6,7 @@ import type { SourceSession } from '../sources/SourceSession.ts';
 import { ReplaySource } from '../sources/ReplaySource.ts';
 import { WorkerLogLoader } from '../sources/WorkerLogLoader.ts';
 import type { LogInput } from '../sources/LogLoader.ts';
+import { linkedFileCursor } from './urlState.ts';
 
 let loader: WorkerLogLoader | null = null;
 
@@ -17,6 +18,12 @@ export function openReplay(session: SourceSession, input: LogInput, options: { o
   return source;
 }
 
-export function openFile(session: SourceSession, file: File): ReplaySource {
-  return openReplay(session, { kind: 'file', file, name: file.name });
+/**
+ * A picked or dropped file. When the page's URL is a link to a file of this
+ * name (which a link cannot reopen itself), the replay opens at the link's
+ * cursor: the recipient opens the same file and lands where the sender was.
+ */
+export function openFile(session: SourceSession, file: File, search = globalThis.location?.search ?? ''): ReplaySource {
+  const openAt = linkedFileCursor(search, file.name);
+  return openReplay(session, { kind: 'file', file, name: file.name }, openAt === null ? {} : { openAt });
 }

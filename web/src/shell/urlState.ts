@@ -108,3 +108,9 @@ export function planUrlWrite(shown: ShownState, search: string, written: UrlSour
   if (text === search) return null;
   return { search: text, push: shown.source !== undefined && written !== undefined && !sameSource(written, shown.source) };
 }
+
+/** The cursor a link to the local file `name` carries, or null (another file, or no cursor). */
+export function linkedFileCursor(search: string, name: string): number | null {
+  const { source, at } = decodeUrlState(search);
+  return source?.kind === 'file' && source.name === name ? at : null;
+}
