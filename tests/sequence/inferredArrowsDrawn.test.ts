@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { parseLog } from '../../shared/parsers/parseLog.ts';
 import { renderDiagram } from '../../shared/sequence/diagram/renderDiagram.ts';
 import { INFERENCE_NOTE } from '../../shared/sequence/model/inferReceptions.ts';
+import { withoutInferred } from '../../shared/sequence/model/withoutInferred.ts';
 import { buildSequenceModel } from '../../shared/sequence/model/SequenceBuilder.ts';
 import { runCli } from '../cli/support/runCli.ts';
 import { fixtureLog } from '../support/fixturePath.ts';
@@ -59,5 +60,14 @@ describe('inferred arrows drawn', () => {
     const withInference = renderDiagram(buildSequenceModel(records), { format: 'ascii', view: 'chart' });
     const without = renderDiagram(buildSequenceModel(records, { inferred: false }), { format: 'ascii', view: 'chart' });
     expect(withInference.parts).toEqual(without.parts);
+  });
+});
+
+describe('withoutInferred', () => {
+  it('gives the model the builder makes without inference, and the same model back when nothing was inferred', () => {
+    const inferred = buildSequenceModel(records);
+    const plain = buildSequenceModel(records, { inferred: false });
+    expect(withoutInferred(inferred)).toEqual(plain);
+    expect(withoutInferred(plain)).toBe(plain);
   });
 });

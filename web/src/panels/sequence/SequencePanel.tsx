@@ -17,6 +17,7 @@ import { useCaughtUp, type CatchUpStep } from '../../panelApi/useCaughtUp.ts';
 import { DEFAULT_WINDOW, displayModel, exportWindow, WINDOW_SIZES, type SequenceView } from './sequenceWindow.ts';
 import { panelParts, exportSequence } from './exportSequence.ts';
 import { DiagramTooLarge } from '../../../../shared/sequence/draw/DiagramTooLarge.ts';
+import type { SequenceModel } from '../../../../shared/sequence/SequenceModel.ts';
 import { compatInputText } from './compatInputText.ts';
 import { EXPORT_FORMATS, exportFileName, type ExportFormat } from './exportFormats.ts';
 import { downloadBlob } from './downloadBlob.ts';
@@ -25,6 +26,8 @@ import { diagramCaption } from './diagramCaption.ts';
 import { useChartColors } from '../../panelApi/chartColor.ts';
 import { useCursor } from '../../panelApi/useCursor.ts';
 import { labelNumber, seqOfNumber, windowSpan } from './sequenceFocus.ts';
+import { withoutInferred } from '../../../../shared/sequence/model/withoutInferred.ts';
+import { INFERENCE_NOTE } from '../../../../shared/sequence/model/inferReceptions.ts';
 import './SequencePanel.css';
 
 /** Fewest ms between two diagram renders while records stream in. */
@@ -66,6 +69,9 @@ export default function SequencePanel() {
   const [exportNote, setExportNote] = useState<string | null>(null);
   // Fit: wide system views shrink to the panel instead of scrolling sideways.
   const [fit, setFit] = useState(true);
+  // Inferred arrows (other_… receptions with no mesh record, see inferReceptions): shown, marked, unless turned off.
+  const [inferred, setInferred] = useState(true);
+  const shape = (model: SequenceModel) => (inferred ? model : withoutInferred(model));
   const colors = useChartColors();
   const charts = useMemo(() => chartIndex(log).names.slice(), [log, length]);
   // A chart chosen in another source (the live stream before this replay) that this log never heard of.
@@ -78,14 +84,16 @@ export default function SequencePanel() {
     // No diagram while a replay loads or the builder catches up: one render at the end.
     if (!ready) return null;
     const builder = sequenceBuilderFor(log);
-    const model = displayModel(builder, log, end, range, size, view);
-    if (!model) return null;
+    const drawn = displayModel(builder, log, end, range, size, view);
+    if (!drawn) return null;
+    const model = shape(drawn);
     const span = windowSpan(model, view);
     if (!span) return null;
     const parts = panelParts(model, view);
-    return { model, span, parts: parts.map((p) => p.text), headings: parts.map((p) => ({ chart: p.chart, text: p.heading })), numbers: span.drawn, total: builder.size };
+    const guesses = model.system.items.filter((i) => i.type === 'message' && i.inferred).length;
+    return { model, span, parts: parts.map((p) => p.text), headings: parts.map((p) => ({ chart: p.chart, text: p.heading })), numbers: span.drawn, total: builder.size, guesses };
     // `length` is listed because the builder catches up with new records.
-  }, [log, end, length, range, size, view, ready]);
+  }, [log, end, length, range, size, view, ready, inferred]);
 
   const rendered = useMermaidSvgs(shown?.parts ?? [], theme, RENDER_INTERVAL_MS);
   const first = shown?.span.first ?? null;
@@ -126,7 +134,7 @@ export default function SequencePanel() {
     if (!window) return;
     setExportNote(`exporting ${format}…`);
     try {
-      const model = sequenceBuilderFor(log).window(window);
+      const model = shape(sequenceBuilderFor(log).window(window));
       const from = range ? range.from : 0;
       const to = range ? Math.min(range.to, end) : end;
       const compatText = format === 'ascii-compat' ? compatInputText(log, from, to, view.kind === 'chart' ? view.chart : null) : '';
@@ -159,6 +167,17 @@ export default function SequencePanel() {
         <button type="button" data-testid="sequence-fit" aria-pressed={fit} onClick={() => setFit(!fit)} title={fit ? 'Draw at full size (scroll to see it all)' : 'Shrink wide diagrams to the panel width'}>
           {fit ? 'Fit width' : '100%'}
         </button>
+        {view.kind === 'system' && (
+          <button
+            type="button"
+            data-testid="sequence-inferred"
+            aria-pressed={inferred}
+            onClick={() => setInferred(!inferred)}
+            title={`${inferred ? 'Hide' : 'Show'} inferred arrows. ${INFERENCE_NOTE}`}
+          >
+            Inferred
+          </button>
+        )}
         <details className="export-menu">
           <summary data-testid="sequence-export">Export ▾</summary>
           <div className="menu">
@@ -180,6 +199,11 @@ export default function SequencePanel() {
           </div>
         </details>
       </div>
+      {view.kind === 'system' && inferred && (shown?.guesses ?? 0) > 0 && (
+        <div className="dim inferred-note" data-testid="sequence-inferred-note">
+          {shown!.guesses} dashed arrow{shown!.guesses === 1 ? '' : 's'} inferred — {INFERENCE_NOTE}
+        </div>
+      )}
       {exportNote && (
         <div className="export-note" data-testid="export-note">
           {exportNote}

@@ -27,18 +27,21 @@ export function windowSpan(model: SequenceModel, view: SequenceView): WindowSpan
   if (items.length === 0) return null;
   let first = Number.POSITIVE_INFINITY;
   let last = Number.NEGATIVE_INFINITY;
-  for (const item of items) {
+  // An inferred arrow has no number of its own (it shows its sending move's), so it counts for nothing here.
+  const numbered = items.filter((i) => i.type !== 'message' || !i.inferred);
+  if (numbered.length === 0) return null;
+  for (const item of numbered) {
     first = Math.min(first, item.n);
     last = Math.max(last, item.n);
   }
-  const drawn = view.kind === 'system' ? items.map((i) => i.n) : model.charts.flatMap((c) => c.steps.map((s) => s.n));
+  const drawn = view.kind === 'system' ? numbered.map((i) => i.n) : model.charts.flatMap((c) => c.steps.map((s) => s.n));
   const current = drawn.length > 0 ? Math.max(...drawn) : null;
   return { first, last, current, drawn };
 }
 
 /** The record seq of the event numbered `n` in the window, if it is there. */
 export function seqOfNumber(model: SequenceModel, n: number): number | undefined {
-  return model.system.items.find((item) => item.n === n)?.seq;
+  return model.system.items.find((item) => item.n === n && (item.type !== 'message' || !item.inferred))?.seq;
 }
 
 /** The number a drawn label starts with (`12: to_inner()` → 12), or null. */
