@@ -7,7 +7,7 @@
  * (fixed-height rows windowed like the log panel's), each with a sparkline
  * of its last minute computed for that row alone.
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useRecords, useRecordsView } from '../../panelApi/useRecords.ts';
 import { chartIndex } from '../../panelApi/recordIndexes.ts';
 import { useSelectedChart } from '../../panelApi/useSelection.ts';
@@ -49,6 +49,17 @@ export default function ChartsPanel() {
   const rows = useMemo(() => chartListRows(charts, query, sort, group), [charts, query, sort, group]);
   const scroller = useRef<HTMLDivElement>(null);
   const window = useRowWindow(scroller, rows.length, ROW_HEIGHT);
+  // A new search, order or grouping starts from the top (not when a chart
+  // arrives: the ref keeps this effect off the row count).
+  const scrollToIndex = useRef(window.scrollToIndex);
+  scrollToIndex.current = window.scrollToIndex;
+  useLayoutEffect(() => {
+    scrollToIndex.current(0, 'start');
+  }, [query, sort, group]);
+  // A shorter list clamps the element's scrollTop without a scroll event:
+  // read it again so the window does not stay on rows past the end.
+  const { onScroll } = window;
+  useLayoutEffect(onScroll, [rows.length, onScroll]);
 
   // With nothing chosen yet — or a choice the log has never heard of, kept
   // from another source (the live stream before this replay) — the first
