@@ -10,6 +10,7 @@ import { useDashboard } from '../panelApi/DashboardContext.tsx';
 import type { DashboardState } from '../store/createDashboardStore.ts';
 import type { SourceSession } from '../sources/SourceSession.ts';
 import { ReplaySource } from '../sources/ReplaySource.ts';
+import { RecordingWindowSource } from '../sources/RecordingWindowSource.ts';
 import { planUrlWrite, type UrlSource, type UrlState } from './urlState.ts';
 import { openStartupSource } from './openStartupSource.ts';
 
@@ -22,10 +23,13 @@ export function urlStateOf(state: DashboardState, session: SourceSession, origin
   if (state.source.kind === 'live') source = { kind: 'live', url: state.source.label === origin ? null : state.source.label };
   else if (state.source.kind === 'replay' && current instanceof ReplaySource) {
     source = current.input.kind === 'url' ? { kind: 'recording', name: current.input.name } : { kind: 'file', name: current.input.name };
+  } else if (state.source.kind === 'replay' && current instanceof RecordingWindowSource) {
+    // A recording too large to load whole, seen a window at a time: its cursor counts within the window, so it is left out.
+    source = { kind: 'recording', name: state.source.label };
   }
   return {
     source,
-    at: state.source.kind === 'replay' ? state.cursor : null,
+    at: state.source.kind === 'replay' && !(current instanceof RecordingWindowSource) ? state.cursor : null,
     filter: state.filterText,
     chart: state.selectedChart,
     view: state.sequenceView,
