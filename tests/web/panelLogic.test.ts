@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fractionOf, nextSpeed, positionAt, rangeBetween } from '../../web/src/panels/timeline/timelineScale.ts';
+import { nextSpeed, rangeBetween } from '../../web/src/panels/timeline/timelineScale.ts';
 import { shortcutFor, SHORTCUTS } from '../../web/src/shell/shortcuts.ts';
 import { followAfterScroll, isAtBottom } from '../../web/src/panels/log/followTail.ts';
 import { formatLogRow } from '../../web/src/panels/log/formatLogRow.ts';
@@ -9,10 +9,6 @@ import { rowWindow, scrollTopFor } from '../../web/src/panels/log/rowWindow.ts';
 import { fixtureRecords } from './support/records.ts';
 
 describe('timeline geometry', () => {
-  it('maps track fractions to record counts and back, clamped', () => {
-    expect([positionAt(-0.5, 12), positionAt(0.5, 12), positionAt(1.2, 12), fractionOf(3, 12), fractionOf(5, 0)]).toEqual([0, 6, 12, 0.25, 0]);
-  });
-
   it('makes a range from a drag in either direction, none from a click', () => {
     expect([rangeBetween(8, 3), rangeBetween(3, 8), rangeBetween(4, 4)]).toEqual([{ from: 3, to: 8 }, { from: 3, to: 8 }, null]);
   });
