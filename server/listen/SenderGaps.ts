@@ -23,27 +23,15 @@
  */
 import type { MetaRecord } from '../../shared/records/MirosRecord.ts';
 import { RECORD_VERSION } from '../../shared/records/MirosRecord.ts';
-import { readCorrelation } from '../net/correlationHeaders.ts';
+import { SeqGaps } from '../net/charts/SeqGaps.ts';
 import type { MirosNetwork } from '../net/mirosTopology.ts';
 
-export const DEFAULT_MAX_SENDERS = 4_096;
-/** Node and chart names are the sender's to choose: kept to this many characters. */
-const MAX_NAME_CHARS = 200;
-
-interface SenderTally {
-  last: number;
-  received: number;
-  missed: number;
-}
-
+/** The server's view of SeqGaps (shared with every networked chart): each gap becomes a `missed` record. */
 export class SenderGaps {
-  private readonly senders = new Map<string, SenderTally>();
-  private readonly maxSenders: number;
-  private forgottenCount = 0;
-  private missedCount = 0;
+  private readonly gaps: SeqGaps;
 
   constructor(options: { maxSenders?: number } = {}) {
-    this.maxSenders = options.maxSenders ?? DEFAULT_MAX_SENDERS;
+    this.gaps = new SeqGaps(options);
   }
 
   /**
@@ -51,55 +39,24 @@ export class SenderGaps {
    * (before the delivery's own records) when numbers were skipped, else null.
    */
   see(network: MirosNetwork, headers: Record<string, unknown> | undefined, received: number): Omit<MetaRecord, 'seq'> | null {
-    const correlation = readCorrelation(headers);
-    if (correlation.seq === undefined || correlation.node === undefined) return null;
-    const seq = correlation.seq;
-    const node = clip(correlation.node);
-    const chart = correlation.chart === undefined ? undefined : clip(correlation.chart);
-    const key = `${network} ${chart ?? ''}@${node}`;
-    const tally = this.senders.get(key);
-    if (tally === undefined || seq < tally.last) {
-      this.follow(key, { last: seq, received: 1, missed: 0 });
-      return null;
-    }
-    if (seq === tally.last) return null;
-    const gap = seq - tally.last - 1;
-    const from = tally.last + 1;
-    tally.last = seq;
-    tally.received++;
-    if (gap === 0) return null;
-    tally.missed += gap;
-    this.missedCount += gap;
-    return missedRecord(network, chart ?? null, node, gap, from, seq - 1, received);
+    const step = this.gaps.see(network, headers);
+    if (step === null || step.gap === 0) return null;
+    return missedRecord(network, step.chart, step.node, step.gap, step.seq - step.gap, step.seq - 1, received);
   }
 
   /** Numbers skipped over all senders since the server started. */
   get missed(): number {
-    return this.missedCount;
+    return this.gaps.missed;
   }
 
   /** Senders forgotten to stay within `maxSenders`. */
   get forgotten(): number {
-    return this.forgottenCount;
+    return this.gaps.forgotten;
   }
 
   get size(): number {
-    return this.senders.size;
+    return this.gaps.size;
   }
-
-  private follow(key: string, tally: SenderTally): void {
-    this.senders.delete(key);
-    if (this.senders.size >= this.maxSenders) {
-      const oldest = this.senders.keys().next().value as string;
-      this.senders.delete(oldest);
-      this.forgottenCount++;
-    }
-    this.senders.set(key, tally);
-  }
-}
-
-function clip(name: string): string {
-  return name.length > MAX_NAME_CHARS ? `${name.slice(0, MAX_NAME_CHARS)}…` : name;
 }
 
 function missedRecord(

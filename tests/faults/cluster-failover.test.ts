@@ -103,7 +103,7 @@ describe('two charts and serve on a two-node RabbitMQ cluster under load', () =>
       // What the dashboard's socket received, and each chart's tally of its peer's numbers.
       const seen = new DashboardTally(client);
       const missedRecords = () => seen.update().meta.filter((r) => r.event === 'missed');
-      const peerTally = (c: NetworkedActiveObject) => peerOf.get(c)!.networkCounters().heard[`mesh ${c.name![0]}-${tag}`];
+      const peerTally = (c: NetworkedActiveObject) => peerOf.get(c)!.networkCounters().heard[`mesh ${c.name}@${c.name![0]}-${tag}`];
 
       /** Pause the load until everything sent has landed; then the loss by numbers. */
       const settle = async (): Promise<Settled> => {
@@ -205,7 +205,7 @@ describe('two charts and serve on a two-node RabbitMQ cluster under load', () =>
       };
 
       // Everyone listened before the first ping: a receiver's baseline is number 1, so all loss is seen.
-      expect(charts.map((c) => peerOf.get(c)!.networkCounters().heard[`mesh ${c.name![0]}-${tag}`]?.first)).toEqual([1, 1]);
+      expect(charts.map((c) => peerOf.get(c)!.networkCounters().heard[`mesh ${c.name}@${c.name![0]}-${tag}`]?.first)).toEqual([1, 1]);
       expect(charts.map((c) => seen.update().numbers.get(c.name!)!.has(1))).toEqual([true, true]);
       const calm = await settle();
       checkLoss(calm, missedRecords());

@@ -96,7 +96,7 @@ describe('a two-chart network across a broker restart', () => {
       await new Promise((resolve) => setTimeout(resolve, 500));
       const [ca, cb] = [a.networkCounters(), b.networkCounters()];
       const accounted = (network: 'mesh' | 'trace') => {
-        const t = cb.heard[`${network} a-${tag}`]!;
+        const t = cb.heard[`${network} ${a.name}@a-${tag}`]!;
         return t.first - 1 + t.received + t.missed;
       };
       console.log(

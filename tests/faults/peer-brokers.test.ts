@@ -88,7 +88,7 @@ describe('a broker per machine, charts publishing to every broker', () => {
       const followed = (c: NetworkedActiveObject) => (c.trace() ?? '').split('\n').filter((line) => /e->other_to_(inner|outer)\(/.test(line));
       await waitFor(() => expect(charts.map((c) => followed(c).length >= 3)).toEqual([true, true]), 30_000, 50);
       // Each heard the other on its own broker only: the other's numbers, once each, none missed.
-      expect(charts.map((c) => c.networkCounters().heard[`mesh ${c === a ? 'b' : 'a'}-${tag}`]?.missed)).toEqual([0, 0]);
+      expect(charts.map((c) => c.networkCounters().heard[`mesh ${(c === a ? b : a).name}@${c === a ? 'b' : 'a'}-${tag}`]?.missed)).toEqual([0, 0]);
       expect(charts.map((c) => c.network.broker)).toEqual([`amqp://***@127.0.0.1:${p.port}/`, `amqp://***@127.0.0.2:${q.port}/`]);
 
       // Let the last messages land, then read both dashboards.

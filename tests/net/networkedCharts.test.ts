@@ -195,7 +195,7 @@ describe('NetworkedActiveObject mesh reception', () => {
     await waitFor(() => expect(chart.networkCounters().received.mesh).toBe(5));
     const { missed, heard } = chart.networkCounters();
     // 6, 7, 10 and 11 never came; what came before 4 is not a loss.
-    expect([missed, heard['mesh lossy']]).toEqual([4, { first: 4, last: 12, received: 5, missed: 4 }]);
+    expect([missed, heard['mesh lossy_ao@lossy']]).toEqual([4, { first: 4, last: 12, received: 5, missed: 4 }]);
     await chart.stop();
   });
 });

@@ -74,8 +74,8 @@ describe('SenderGaps', () => {
 
   it('keeps a sender-chosen name to 200 characters', () => {
     const gaps = new SenderGaps();
-    gaps.see('mesh', headers(1, 'n'.repeat(100_000), 'c'.repeat(100_000)), 1);
-    const record = gaps.see('mesh', headers(3, 'n'.repeat(100_000), 'c'.repeat(100_000)), 1)!;
+    gaps.see('mesh', headers(1, 'n'.repeat(1_000), 'c'.repeat(1_000)), 1);
+    const record = gaps.see('mesh', headers(3, 'n'.repeat(1_000), 'c'.repeat(1_000)), 1)!;
     expect([record.node!.length, record.chart!.length, record.detail!.length < 600]).toEqual([201, 201, true]);
   });
 });

@@ -26,7 +26,6 @@
  */
 import type { MeshRecord, UnnumberedRecord } from '../../../shared/records/MirosRecord.ts';
 import { Event, formatTimestamp, signalRegistry, type ChartListener, type Clock } from '../../statechart/index.ts';
-import { readCorrelation } from '../correlationHeaders.ts';
 import { MirosNets } from '../MirosNets.ts';
 import type { MirosNetwork } from '../mirosTopology.ts';
 import type { PickleValue } from '../pickle/PickleValue.ts';
@@ -72,7 +71,7 @@ export interface ChartNetworkCounters {
   rejected: Record<string, number>;
   /** Messages of our peers that never reached us (gaps in their per-network sequence numbers). */
   missed: number;
-  /** Per sender, `<network> <node>`: what we heard of its numbered messages (SeqGaps). */
+  /** Per sender, `<network> <chart>@<node>`: what we heard of its numbered messages (SeqGaps; at most 4,096 senders). */
   heard: Record<string, SourceTally>;
   disconnects: number;
   reconnects: number;
@@ -299,11 +298,9 @@ export class ChartNetwork {
 
   /** One delivery per message: records split from it share its seq, so count by delivery. */
   private noteSeq(network: MirosNetwork, delivery: Delivery): void {
-    const { node, seq } = readCorrelation(delivery.props.headers);
-    if (node !== undefined && seq !== undefined && this.lastCounted !== delivery) {
-      this.lastCounted = delivery;
-      this.gaps.see(`${network} ${node}`, seq);
-    }
+    if (this.lastCounted === delivery) return;
+    this.lastCounted = delivery;
+    this.gaps.see(network, delivery.props.headers);
   }
 }
 
