@@ -41,10 +41,8 @@ async function readBack(text: string): Promise<Parsed> {
 
 // Mermaid's LINETYPE values for what we draw.
 const SOLID_ARROW = 0;
+const DOTTED_ARROW = 1;
 const NOTE = 2;
-const PAR_START = 19;
-const PAR_AND = 20;
-const PAR_END = 21;
 
 const seed = buildSequenceModel(traceRecords(readFileSync(path.join(logsDir, 'seed-two-charts-trace.log'), 'utf8')));
 
@@ -70,7 +68,7 @@ describe('renderMermaid', () => {
     expect(renderMermaid(seed, { view: 'chart', chart: 'nope' })).toEqual([]);
   });
 
-  it('draws messages to their receivers, several receivers in parallel, and state changes as notes', () => {
+  it('draws one labelled arrow per message, its other receivers fanned out (no par box), and state changes as notes', () => {
     const records: MirosRecord[] = [
       trace(1, 'A1', 'start_at', 'top', 'outer', { received: 1000 }),
       mesh(2, 'other_to_inner', 'A1', { received: 1200 }),
@@ -87,11 +85,8 @@ describe('renderMermaid', () => {
         '  participant c2 as C3',
         '  participant c3 as 10.0.0.7',
         '  Note over c0: 1: start_at(): top → outer',
-        '  par 2: other_to_inner(A1)',
         '  c0->>c1: 2: other_to_inner(A1)',
-        '  and',
-        '  c0->>c2: 2: other_to_inner(A1)',
-        '  end',
+        '  c0->>c2: ↳ 2',
         '  Note over c1: 3: other_to_inner(): outer → inner (received 2)',
         '  Note right of c3: 4: sent ping({"n":1}), no reception seen',
         '',
@@ -115,14 +110,21 @@ describe('renderMermaid', () => {
       ],
       messages: [
         { from: 'c0', to: 'c0', text: '1: start_at(): top → outer', type: NOTE },
-        { text: '2: other_to_inner(A1)', type: PAR_START },
         { from: 'c0', to: 'c1', text: '2: other_to_inner(A1)', type: SOLID_ARROW },
-        { text: '', type: PAR_AND },
-        { from: 'c0', to: 'c2', text: '2: other_to_inner(A1)', type: SOLID_ARROW },
-        { text: '', type: PAR_END },
+        { from: 'c0', to: 'c2', text: '↳ 2', type: SOLID_ARROW },
         { from: 'c1', to: 'c1', text: '3: other_to_inner(): outer → inner (received 2)', type: NOTE },
       ],
     });
+  });
+
+  it('draws an inferred arrow dashed, as Mermaid reads it back', async () => {
+    const [part] = renderMermaid(seed, { view: 'system' });
+    const { messages } = await readBack(part!);
+    expect(messages.slice(2, 5)).toEqual([
+      { from: 'c0', to: 'c0', text: '3: to_inner(): outer → inner', type: NOTE },
+      { from: 'c0', to: 'c1', text: 'other_to_inner() (inferred, sent at 3)', type: DOTTED_ARROW },
+      { from: 'c1', to: 'c1', text: '4: other_to_inner(): outer → inner (inferred from 3)', type: NOTE },
+    ]);
   });
 
   it('keeps names and payloads Mermaid would otherwise read as syntax', async () => {

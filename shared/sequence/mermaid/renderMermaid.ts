@@ -10,7 +10,7 @@
  *     participant c0 as 04ccc_ao (A)
  *     Note over c0: 1: start_at(): top → outer    a state change
  *     c0->>c1: 3: other_to_inner(04ccc_ao)        a message and its receiver
- *     par / and / end                              … several receivers
+ *     c0->>c2: ↳ 3                                 … its other receivers, fanned out
  *     Note right of c0: 7: sent ping(), …         no reception seen
  *     c0-->>c1: other_to_inner() (inferred, sent at 3)   inferred from the other_ naming
  *
@@ -108,9 +108,10 @@ function systemBlock(item: SystemItem, id: (name: string) => string): MermaidBlo
   }
   if (item.to.length === 0) return { lines: [`Note right of ${from}: ${label(item.n, `sent ${text}, no reception seen`)}`], uses: [from] };
   const uses = [from, ...item.to.map(id)];
-  const arrows = item.to.map((receiver) => `${from}->>${id(receiver)}: ${label(item.n, text)}`);
-  if (arrows.length === 1) return { lines: arrows, uses };
-  return { lines: [`par ${label(item.n, text)}`, ...arrows.flatMap((arrow, k) => (k === 0 ? [arrow] : ['and', arrow])), 'end'], uses };
+  // One labelled arrow per send, its other receptions fanned out under it as
+  // short `↳ n` arrows (no `par` box repeating the label for every receiver).
+  const arrows = item.to.map((receiver, k) => `${from}->>${id(receiver)}: ${k === 0 ? label(item.n, text) : `↳ ${item.n}`}`);
+  return { lines: arrows, uses };
 }
 
 function systemParts(model: SequenceModel, chart: string | undefined, maxChars: number, source: string | undefined): MermaidPart[] {
