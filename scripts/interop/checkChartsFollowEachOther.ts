@@ -13,7 +13,7 @@
  * Our chart runs with `--no-echo` (it transmits after its own timer's moves
  * only). The seed design re-transmits after every move, a peer's included,
  * and the factory version hears its own payload-less transmits: now and
- * then (one run in nine here) the pair locked into swapping states at
+ * then (once in about 15 runs here) the pair locked into swapping states at
  * network speed, 600 transitions each in 40 s (docs/networked.md, "Limits
  * of the seed chart"), which can end a chart at 500 running timers. That is
  * the seed chart's design, not the wire; the Python node still echoes.
