@@ -56,12 +56,19 @@ interface Summary {
   index: SeekIndex;
 }
 
+export interface RecordingStoreOptions {
+  /** Recordings of at least this many bytes keep their seek index in a file (default: SeekIndex's PERSIST_FROM_BYTES). */
+  persistIndexFromBytes?: number;
+}
+
 export class RecordingStore {
   readonly folder: string;
   readonly #summaries = new Map<string, Summary>();
+  readonly #persistIndexFromBytes: number | undefined;
 
-  constructor(folder: string) {
+  constructor(folder: string, options: RecordingStoreOptions = {}) {
     this.folder = path.resolve(folder);
+    this.#persistIndexFromBytes = options.persistIndexFromBytes;
   }
 
   /** The file of a recording; throws for any name that is not a plain stem in this folder. */
@@ -120,11 +127,14 @@ export class RecordingStore {
   }
 
   async #summary(name: string, stats: { size: number; mtimeMs: number }): Promise<Summary> {
-    let summary = this.#summaries.get(name);
-    if (!summary || summary.size !== stats.size || summary.mtimeMs !== stats.mtimeMs) {
-      summary = { size: stats.size, mtimeMs: stats.mtimeMs, index: await updateSeekIndex(this.pathOf(name), this.#indexOf(name)) };
-      this.#summaries.set(name, summary);
-    }
+    const known = this.#summaries.get(name);
+    if (known && known.size === stats.size && known.mtimeMs === stats.mtimeMs) return known;
+    const index = await updateSeekIndex(this.pathOf(name), this.#indexOf(name), {
+      previous: known?.index ?? null,
+      ...(this.#persistIndexFromBytes === undefined ? {} : { persistFromBytes: this.#persistIndexFromBytes }),
+    });
+    const summary = { size: stats.size, mtimeMs: stats.mtimeMs, index };
+    this.#summaries.set(name, summary);
     return summary;
   }
 

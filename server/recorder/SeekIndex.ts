@@ -19,7 +19,10 @@
  * newline, so what it counts is whole lines only.
  *
  * The index is written under a temporary name and renamed, so a crash
- * leaves the old index or the new one, never half of one.
+ * leaves the old index or the new one, never half of one. Only recordings
+ * of PERSIST_FROM_BYTES or more get an index file: a smaller one is scanned
+ * in milliseconds, and the folder is not cluttered with an `.idx` beside
+ * every short session (the store keeps their index in memory).
  */
 import { closeSync, openSync, readSync } from 'node:fs';
 import { open, readFile, rename, stat, writeFile } from 'node:fs/promises';
@@ -27,6 +30,8 @@ import { open, readFile, rename, stat, writeFile } from 'node:fs/promises';
 export const INDEX_EXTENSION = '.idx';
 /** Records between two marks. */
 export const INDEX_STEP = 4096;
+/** Recordings smaller than this get no index file (see above). */
+export const PERSIST_FROM_BYTES = 16 * 1024 * 1024;
 const INDEX_VERSION = 1;
 const CHUNK_BYTES = 1 << 20;
 /** A mark's line is read to find its time; a longer line gives up (the time is then null). */
@@ -58,18 +63,25 @@ function emptyIndex(): SeekIndex {
   return { v: INDEX_VERSION, step: INDEX_STEP, bytes: 0, records: 0, firstReceived: null, lastReceived: null, lastOffset: null, marks: [] };
 }
 
+export interface UpdateOptions {
+  /** The index as last returned for this file (kept in memory), tried before the index file. */
+  previous?: SeekIndex | null;
+  /** Save an index file only for a recording of at least this many bytes (default PERSIST_FROM_BYTES). */
+  persistFromBytes?: number;
+}
+
 /**
  * The index of `file`, brought up to date with it (built, extended or
  * rebuilt as needed) and saved to `indexFile` when it changed.
  */
-export async function updateSeekIndex(file: string, indexFile: string): Promise<SeekIndex> {
+export async function updateSeekIndex(file: string, indexFile: string, options: UpdateOptions = {}): Promise<SeekIndex> {
   const size = (await stat(file)).size;
-  let index = await readIndex(indexFile);
+  let index = options.previous ? structuredClone(options.previous) : await readIndex(indexFile);
   if (index && !(await fits(index, file, size))) index = null;
   const before = index?.bytes ?? -1;
   index ??= emptyIndex();
   if (index.bytes < size) extend(index, file, size);
-  if (index.bytes !== before) await saveIndex(index, indexFile);
+  if (index.bytes !== before && size >= (options.persistFromBytes ?? PERSIST_FROM_BYTES)) await saveIndex(index, indexFile);
   return index;
 }
 

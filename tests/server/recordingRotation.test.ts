@@ -85,7 +85,7 @@ describe('retention', () => {
     fill(folder, 'b', 1000, 30_000, now);
     fill(folder, 'live', 1000, 50_000, now);
     fill(folder, 'c', 1000, 10_000, now);
-    const store = new RecordingStore(folder);
+    const store = new RecordingStore(folder, { persistIndexFromBytes: 0 });
     await store.info('a'); // gives `a` an index file, deleted with it
     expect(existsSync(path.join(folder, 'a.idx'))).toBe(true);
     const result = await pruneRecordings(store, { keepBytes: 2500, keepMs: 0 }, new Set(['live']), now);

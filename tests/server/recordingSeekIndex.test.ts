@@ -31,7 +31,7 @@ describe('seek index', () => {
     const file = path.join(folder, 'big.jsonl');
     const count = INDEX_STEP * 3 + 17;
     writeFileSync(file, lines(0, count));
-    const index = await updateSeekIndex(file, path.join(folder, 'big.idx'));
+    const index = await updateSeekIndex(file, path.join(folder, 'big.idx'), { persistFromBytes: 0 });
     expect(index.records).toBe(count);
     expect(index.firstReceived).toBe(1_000_000);
     expect(index.lastReceived).toBe(1_000_000 + count - 1);
@@ -50,9 +50,9 @@ describe('seek index', () => {
     const file = path.join(folder, 'grow.jsonl');
     const indexFile = path.join(folder, 'grow.idx');
     writeFileSync(file, lines(0, 5000));
-    await updateSeekIndex(file, indexFile);
+    await updateSeekIndex(file, indexFile, { persistFromBytes: 0 });
     appendFileSync(file, lines(5000, 9000) + line(9000).slice(0, 30));
-    const grown = await updateSeekIndex(file, indexFile);
+    const grown = await updateSeekIndex(file, indexFile, { persistFromBytes: 0 });
     expect(grown.records).toBe(9000);
     expect(grown.marks.map((m) => m.record)).toEqual([0, 4096, 8192]);
     expect(grown.lastReceived).toBe(1_000_000 + 8999);
@@ -67,9 +67,9 @@ describe('seek index', () => {
     const file = path.join(folder, 'r.jsonl');
     const indexFile = path.join(folder, 'r.idx');
     writeFileSync(file, lines(0, 6000));
-    await updateSeekIndex(file, indexFile);
+    await updateSeekIndex(file, indexFile, { persistFromBytes: 0 });
     writeFileSync(file, lines(0, 100));
-    expect((await updateSeekIndex(file, indexFile)).records).toBe(100);
+    expect((await updateSeekIndex(file, indexFile, { persistFromBytes: 0 })).records).toBe(100);
     writeFileSync(indexFile, '{"v":1,"step":4096,"bytes":');
     const rebuilt = await updateSeekIndex(file, indexFile);
     expect(rebuilt.records).toBe(100);
@@ -119,11 +119,24 @@ describe('range reads', () => {
     const folder = tempDir();
     writeFileSync(path.join(folder, 'torn.jsonl'), lines(0, 3) + line(3).slice(0, 20));
     writeFileSync(path.join(folder, 'whole.jsonl'), lines(0, 3));
-    const store = new RecordingStore(folder);
+    const store = new RecordingStore(folder, { persistIndexFromBytes: 0 });
     expect(await store.repairTornTails()).toEqual(['torn']);
     expect(readFileSync(path.join(folder, 'torn.jsonl'), 'utf8')).toBe(lines(0, 3));
     expect((await store.info('torn')).records).toBe(3);
+    expect(existsSync(path.join(folder, 'torn.idx'))).toBe(true);
     await store.remove('torn');
     expect(existsSync(path.join(folder, 'torn.idx'))).toBe(false);
+  });
+
+  it('keeps no index file beside a small recording, and extends its index in memory as it grows', async () => {
+    const folder = tempDir();
+    const file = path.join(folder, 'small.jsonl');
+    writeFileSync(file, lines(0, 10));
+    const store = new RecordingStore(folder);
+    expect((await store.info('small')).records).toBe(10);
+    appendFileSync(file, lines(10, 15));
+    expect((await store.info('small')).records).toBe(15);
+    expect((await store.range('small', 12, 10)).records.map((r) => r.seq)).toEqual([13, 14, 15]);
+    expect(existsSync(path.join(folder, 'small.idx'))).toBe(false);
   });
 });
