@@ -45,6 +45,8 @@ export interface DiagramOptions {
   titles?: boolean;
   /** Output budget in characters (default DEFAULT_DIAGRAM_MAX_CHARS). */
   maxChars?: number;
+  /** Mermaid system view: a cycle repeated in a row drawn once, then "×N". */
+  collapseRepeats?: boolean;
 }
 
 export interface DiagramPart {
@@ -98,6 +100,7 @@ export function renderDiagram(model: SequenceModel, options: DiagramOptions): Di
     view,
     ...(chart !== undefined && { chart }),
     ...(options.titles !== false && { source: caption }),
+    ...(options.collapseRepeats && { collapseRepeats: true }),
   });
   const chars = parts.reduce((sum, part) => sum + part.text.length, 0);
   if (chars > maxChars) throw new DiagramTooLarge(chars, maxChars, `${parts.length} Mermaid parts`);

@@ -29,6 +29,7 @@ import { mermaidText, payloadText } from './mermaidText.ts';
 import { mermaidTitle } from './mermaidTitle.ts';
 import { splitMermaidParts, type MermaidBlock } from './splitMermaidParts.ts';
 import { INFERENCE_NOTE } from '../model/inferReceptions.ts';
+import { collapseRepeats, type RepeatMarker } from '../model/collapseRepeats.ts';
 
 export interface MermaidOptions {
   view: 'chart' | 'system';
@@ -41,6 +42,8 @@ export interface MermaidOptions {
    * when given, each part gets a `title` with its heading, and this line in a comment.
    */
   source?: string;
+  /** System view: draw a cycle repeated in a row once, then "×N" (see collapseRepeats). */
+  collapseRepeats?: boolean;
 }
 
 /** One complete Mermaid diagram and what it shows. */
@@ -114,7 +117,21 @@ function systemBlock(item: SystemItem, id: (name: string) => string): MermaidBlo
   return { lines: arrows, uses };
 }
 
-function systemParts(model: SequenceModel, chart: string | undefined, maxChars: number, source: string | undefined): MermaidPart[] {
+function repeatBlock(marker: RepeatMarker, id: (name: string) => string): MermaidBlock {
+  const ids = marker.lifelines.map(id).sort((a, b) => Number(a.slice(1)) - Number(b.slice(1)));
+  const over = ids.length > 1 ? `${ids[0]},${ids[ids.length - 1]}` : ids[0]!;
+  const events = marker.length === 1 ? 'the event above' : `the ${marker.length} events above`;
+  const text = `×${marker.times}: ${events}, ${marker.times - 1} more time${marker.times === 2 ? '' : 's'} (events ${marker.fromN}–${marker.toN})`;
+  return { lines: [`Note over ${over}: ${mermaidText(text)}`], uses: [ids[0]!, ids[ids.length - 1]!] };
+}
+
+function systemParts(
+  model: SequenceModel,
+  chart: string | undefined,
+  maxChars: number,
+  source: string | undefined,
+  collapse = false,
+): MermaidPart[] {
   const items = model.system.items.filter(
     (item) =>
       chart === undefined ||
@@ -127,7 +144,7 @@ function systemParts(model: SequenceModel, chart: string | undefined, maxChars: 
     if (!ids.has(name)) ids.set(name, `c${ids.size}`);
     return ids.get(name)!;
   };
-  const blocks = items.map((item) => systemBlock(item, id));
+  const blocks = (collapse ? collapseRepeats(items) : items).map((item) => (item.type === 'repeat' ? repeatBlock(item, id) : systemBlock(item, id)));
   if (items.some((item) => item.type === 'message' && item.inferred)) {
     // How the dashed arrows were made, spanning the lifelines, after the last message.
     const span = [...new Set(blocks.flatMap((b) => b.uses))].sort((a, b) => Number(a.slice(1)) - Number(b.slice(1)));
@@ -152,7 +169,7 @@ function systemParts(model: SequenceModel, chart: string | undefined, maxChars: 
 /** The parts with the chart and heading of each. */
 export function renderMermaidParts(model: SequenceModel, options: MermaidOptions): MermaidPart[] {
   const maxChars = options.maxChars ?? DEFAULT_MERMAID_MAX_CHARS;
-  if (options.view === 'system') return systemParts(model, options.chart, maxChars, options.source);
+  if (options.view === 'system') return systemParts(model, options.chart, maxChars, options.source, options.collapseRepeats);
   return model.charts
     .filter((diagram) => (options.chart === undefined || diagram.chart === options.chart) && diagram.steps.length > 0)
     .flatMap((diagram) => chartParts(diagram, maxChars, options.source));

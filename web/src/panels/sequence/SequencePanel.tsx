@@ -71,6 +71,8 @@ export default function SequencePanel() {
   const [fit, setFit] = useState(true);
   // Inferred arrows (other_… receptions with no mesh record, see inferReceptions): shown, marked, unless turned off.
   const [inferred, setInferred] = useState(true);
+  // Repeated exchange cycles drawn once with "×N" (system view, off by default: every number stays on screen).
+  const [collapse, setCollapse] = useState(false);
   const shape = (model: SequenceModel) => (inferred ? model : withoutInferred(model));
   const colors = useChartColors();
   const charts = useMemo(() => chartIndex(log).names.slice(), [log, length]);
@@ -89,11 +91,11 @@ export default function SequencePanel() {
     const model = shape(drawn);
     const span = windowSpan(model, view);
     if (!span) return null;
-    const parts = panelParts(model, view);
+    const parts = panelParts(model, view, collapse);
     const guesses = model.system.items.filter((i) => i.type === 'message' && i.inferred).length;
     return { model, span, parts: parts.map((p) => p.text), headings: parts.map((p) => ({ chart: p.chart, text: p.heading })), numbers: span.drawn, total: builder.size, guesses };
     // `length` is listed because the builder catches up with new records.
-  }, [log, end, length, range, size, view, ready, inferred]);
+  }, [log, end, length, range, size, view, ready, inferred, collapse]);
 
   const rendered = useMermaidSvgs(shown?.parts ?? [], theme, RENDER_INTERVAL_MS);
   const first = shown?.span.first ?? null;
@@ -138,7 +140,7 @@ export default function SequencePanel() {
       const from = range ? range.from : 0;
       const to = range ? Math.min(range.to, end) : end;
       const compatText = format === 'ascii-compat' ? compatInputText(log, from, to, view.kind === 'chart' ? view.chart : null) : '';
-      const out = await exportSequence({ format, model, view, source: label, compatText });
+      const out = await exportSequence({ format, model, view, source: label, compatText, collapseRepeats: collapse });
       let name = exportFileName(label, viewKey(view).replace('chart:', ''), format);
       if (out.markdown) name = name.replace(/\.mmd$/, '.md');
       downloadBlob(out.blob, name);
@@ -176,6 +178,17 @@ export default function SequencePanel() {
             title={`${inferred ? 'Hide' : 'Show'} inferred arrows. ${INFERENCE_NOTE}`}
           >
             Inferred
+          </button>
+        )}
+        {view.kind === 'system' && (
+          <button
+            type="button"
+            data-testid="sequence-collapse"
+            aria-pressed={collapse}
+            onClick={() => setCollapse(!collapse)}
+            title={collapse ? 'Draw every repeated exchange' : 'Draw an exchange repeated in a row once, with ×N'}
+          >
+            Collapse ×N
           </button>
         )}
         <details className="export-menu">

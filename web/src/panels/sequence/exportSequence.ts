@@ -21,8 +21,8 @@ export function diagramView(view: SequenceView): Pick<DiagramOptions, 'view' | '
 }
 
 /** What the panel draws: Mermaid parts without titles (the panel shows each part's heading itself). */
-export function panelParts(model: SequenceModel, view: SequenceView): DiagramPart[] {
-  return renderDiagram(model, { format: 'mermaid', ...diagramView(view), titles: false }).parts;
+export function panelParts(model: SequenceModel, view: SequenceView, collapseRepeats = false): DiagramPart[] {
+  return renderDiagram(model, { format: 'mermaid', ...diagramView(view), titles: false, ...(collapseRepeats && { collapseRepeats }) }).parts;
 }
 
 export interface ExportInput {
@@ -33,6 +33,8 @@ export interface ExportInput {
   source: string;
   /** For `ascii-compat`: the original lines of the same span (see compatInputText). */
   compatText: string;
+  /** Mermaid system view: repeated cycles drawn once with "×N", as on screen. */
+  collapseRepeats?: boolean;
 }
 
 export interface ExportOutput {
@@ -43,13 +45,20 @@ export interface ExportOutput {
   markdown: boolean;
 }
 
-export async function exportSequence({ format, model, view, source, compatText }: ExportInput): Promise<ExportOutput> {
+export async function exportSequence({ format, model, view, source, compatText, collapseRepeats }: ExportInput): Promise<ExportOutput> {
   const textFormat = format === 'svg' || format === 'png' ? 'mermaid' : format;
   // The sequence tool draws per chart only: its export of the system view is every chart's.
   const shape = format === 'ascii-compat' ? { view: 'chart' as const } : diagramView(view);
   const image = format === 'svg' || format === 'png';
   // Images get their captions from stackSvgs, not Mermaid's title (see there).
-  const diagram = renderDiagram(model, { format: textFormat, ...shape, source, compatText, ...(image && { titles: false }) });
+  const diagram = renderDiagram(model, {
+    format: textFormat,
+    ...shape,
+    source,
+    compatText,
+    ...(image && { titles: false }),
+    ...(collapseRepeats && { collapseRepeats }),
+  });
   if (!image) {
     const { text, markdown } = diagramDocument(diagram);
     return { blob: new Blob([text], { type: 'text/plain;charset=utf-8' }), warnings: diagram.warnings, markdown };
