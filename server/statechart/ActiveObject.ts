@@ -68,6 +68,7 @@ export class ActiveObject extends HsmWithQueues implements FabricSubscriber {
   private drainScheduled = false;
   private draining = false;
   private idleWaiters: IdleWaiter[] = [];
+  private readonly turnListeners = new Set<() => void>();
   private readonly batchSize: number;
   private readonly printText: (text: string) => void;
   private readonly onError: (error: unknown) => void;
@@ -208,6 +209,18 @@ export class ActiveObject extends HsmWithQueues implements FabricSubscriber {
     }
   }
 
+  /**
+   * Call `listener` after each turn of the worker (up to `batchSize` steps), while it runs: the
+   * queue has room again. Returns the unsubscribe function. A feeder that holds events for a full
+   * queue (ChartNetwork's mesh inbox) posts them here, before the worker decides it is idle.
+   *
+   * @remarks miros: none (miros's network thread blocks on nothing and overflows instead).
+   */
+  onDrainTurn(listener: () => void): () => void {
+    this.turnListeners.add(listener);
+    return () => void this.turnListeners.delete(listener);
+  }
+
   /** The fabric's delivery: queue without a spy line. */
   receivePublished(e: Event, queueType: QueueType): void {
     if (queueType === 'lifo') this.queue.pushFront(e);
@@ -310,8 +323,19 @@ export class ActiveObject extends HsmWithQueues implements FabricSubscriber {
     } finally {
       this.draining = false;
     }
+    if (this.running) this.afterTurn();
     if (this.running && this.queue.length > 0) this.scheduleDrain();
     else this.settle();
+  }
+
+  private afterTurn(): void {
+    for (const listener of this.turnListeners) {
+      try {
+        listener();
+      } catch (error) {
+        this.onError(error);
+      }
+    }
   }
 
   private exitWorker(): void {

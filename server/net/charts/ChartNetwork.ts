@@ -17,7 +17,8 @@
  *         snoopScribble(t)   ─▶ snoop trace, else snoop spy, else a local scribble
  *   in    mesh record  ─▶ callback (default: post FIFO into the chart, except
  *                          events whose payload is this chart's name — its own
- *                          transmits — and reserved signals)
+ *                          transmits — and reserved signals; while the chart's
+ *                          queue is full they wait in its MeshInbox)
  *         trace / spy  ─▶ callback (default: print ` [+t] ` / ` [+s] ` lines)
  *
  * Counters say what happened to every message: published (sent, buffered
@@ -35,6 +36,7 @@ import { ChartTopology } from './ChartTopology.ts';
 import { ANSI_BRIGHT_BLACK, ANSI_RESET, formatSnoopLine, type SnoopNetwork } from './formatSnoopLine.ts';
 import type { NetworkedChartOptions } from './NetworkedChartOptions.ts';
 import { openChartTransport } from './openChartTransport.ts';
+import { MeshInbox } from './MeshInbox.ts';
 import { SeqGaps, type SourceTally } from './SeqGaps.ts';
 
 /** What ChartNetwork uses of its chart (an ActiveObject or a Factory has all of it). */
@@ -44,6 +46,10 @@ export interface NetworkedHost {
   liveTrace: boolean;
   liveSpy: boolean;
   postFifo(e: Event): unknown;
+  /** The chart's event queue (its length says whether a mesh event may be posted now). */
+  readonly queue: { readonly length: number };
+  /** Called after each worker turn: held mesh events are posted then (MeshInbox). */
+  onDrainTurn(listener: () => void): () => void;
   registerLiveTraceCallback(callback: (text: string) => void): void;
   registerLiveSpyCallback(callback: (line: string) => void): void;
   observe(listener: ChartListener): () => void;
@@ -65,9 +71,14 @@ export interface ChartNetworkCounters {
   received: Record<MirosNetwork, number>;
   /** Mesh events posted into the chart. */
   posted: number;
+  /**
+   * Mesh events waiting for room in the chart's full queue (MeshInbox), now and at most;
+   * those refused beyond its 10,000 are `rejected['queue-full']`.
+   */
+  inbox: { waiting: number; peak: number };
   /** Mesh events not posted: `own` (payload = our name), `reserved` (ENTRY_SIGNAL … from the network). */
   ignored: { own: number; reserved: number };
-  /** Messages this chart's decoders refused, by reason (wrong-key, bad-token, forbidden-opcode …). */
+  /** Messages this chart refused, by reason (wrong-key, bad-token, forbidden-opcode …; queue-full: its mesh inbox was full). */
   rejected: Record<string, number>;
   /** Messages of our peers that never reached us (gaps in their per-network sequence numbers). */
   missed: number;
@@ -95,6 +106,7 @@ export class ChartNetwork {
   private offTopology: (() => void) | null = null;
   private readonly topology = new ChartTopology();
   private readonly gaps = new SeqGaps();
+  private readonly inbox: MeshInbox;
   private lastCounted: Delivery | null = null;
   private meshCallback: NetworkMessageCallback | null = null;
   private readonly snoop: Record<SnoopNetwork, Snoop | null> = { trace: null, spy: null };
@@ -114,7 +126,12 @@ export class ChartNetwork {
   constructor(
     private readonly host: NetworkedHost,
     private readonly options: NetworkedChartOptions,
-  ) {}
+  ) {
+    this.inbox = new MeshInbox(host, (e) => {
+      host.postFifo(e);
+      this.counts.posted++;
+    });
+  }
 
   /** Where the transport is (or will be) connected, credentials removed; null before open(). */
   get broker(): string | null {
@@ -223,6 +240,7 @@ export class ChartNetwork {
       published: { mesh: { ...c.published.mesh }, trace: { ...c.published.trace }, spy: { ...c.published.spy } },
       received: { ...c.received },
       posted: c.posted,
+      inbox: { waiting: this.inbox.size, peak: this.inbox.peak },
       ignored: { ...c.ignored },
       rejected: { ...c.rejected },
       missed: this.gaps.missed,
@@ -239,6 +257,7 @@ export class ChartNetwork {
   close(): Promise<void> {
     this.closing ??= (async () => {
       for (const off of this.offs.splice(0)) off();
+      this.inbox.close();
       this.offTopology?.();
       await this.nets?.close();
       if (this.transport && this.transport !== this.options.transport) await this.transport.close('the chart stopped');
@@ -292,8 +311,8 @@ export class ChartNetwork {
       this.counts.ignored.reserved++;
       return;
     }
-    this.host.postFifo(event);
-    this.counts.posted++;
+    // A burst (a failover's held messages) waits for room rather than overflowing the queue.
+    if (this.inbox.offer(event) === 'full') this.counts.rejected['queue-full'] = (this.counts.rejected['queue-full'] ?? 0) + 1;
   }
 
   /** One delivery per message: records split from it share its seq, so count by delivery. */
