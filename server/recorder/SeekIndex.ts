@@ -126,7 +126,7 @@ async function saveIndex(index: SeekIndex, indexFile: string): Promise<void> {
 
 /**
  * Scans `file` from `index.bytes` to its last newline before `size`,
- * counting non-empty lines and marking every STEP-th. Synchronous reads of
+ * counting non-blank lines and marking every STEP-th. Synchronous reads of
  * 1 MiB: the scan is a tight loop over a buffer, and it runs once per byte
  * of a recording's life.
  */
@@ -145,7 +145,7 @@ function extend(index: SeekIndex, file: string, size: number): void {
         const newline = buffer.indexOf(0x0a, at);
         if (newline < 0 || newline >= length) break;
         const lineEnd = chunkStart + newline;
-        if (lineEnd > lineStart && !(lineEnd - lineStart === 1 && byteAt(fd, buffer, chunkStart, lineStart) === 0x0d)) {
+        if (!isBlankLine(fd, buffer, chunkStart, lineStart, lineEnd)) {
           if (index.records % index.step === 0) index.marks.push({ record: index.records, offset: lineStart, received: null });
           index.records += 1;
           index.lastOffset = lineStart;
@@ -163,6 +163,17 @@ function extend(index: SeekIndex, file: string, size: number): void {
   } finally {
     closeSync(fd);
   }
+}
+
+/** Spaces, tabs and CRs only (or nothing): what the parser skips as blank, so counts agree. */
+export function isSpaceByte(byte: number): boolean {
+  return byte === 0x20 || byte === 0x09 || byte === 0x0d;
+}
+
+function isBlankLine(fd: number, buffer: Buffer, chunkStart: number, start: number, end: number): boolean {
+  // A record line starts with `{`: one byte decides nearly always.
+  for (let at = start; at < end; at++) if (!isSpaceByte(byteAt(fd, buffer, chunkStart, at))) return false;
+  return true;
 }
 
 function byteAt(fd: number, buffer: Buffer, chunkStart: number, offset: number): number {

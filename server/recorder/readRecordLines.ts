@@ -4,13 +4,13 @@
  * at most one mark's worth of lines (4,095), so any range of a multi-GB
  * recording costs about the same as its first.
  *
- * Lines are counted as the index counts them (non-empty, up to the last
+ * Lines are counted as the index counts them (non-blank, up to the last
  * newline the index covers), so record numbers agree with the list's count.
  * The read is bounded in bytes as well as lines: a recording of huge lines
  * cannot make one request hold gigabytes.
  */
 import { open } from 'node:fs/promises';
-import { markBefore, type SeekIndex } from './SeekIndex.ts';
+import { isSpaceByte, markBefore, type SeekIndex } from './SeekIndex.ts';
 
 const CHUNK_BYTES = 1 << 20;
 
@@ -53,7 +53,7 @@ export async function readRecordLines(
         const line = chunk.subarray(at, newline);
         at = newline + 1;
         const text = stripReturn(line);
-        if (text.length === 0) continue;
+        if (isBlank(text)) continue;
         if (record >= start) {
           taken += text.length + 1;
           if (taken > maxBytes && lines.length > 0) return { from: start, lines, truncated: true };
@@ -70,6 +70,11 @@ export async function readRecordLines(
   } finally {
     await handle.close();
   }
+}
+
+function isBlank(line: Buffer): boolean {
+  for (let i = 0; i < line.length; i++) if (!isSpaceByte(line[i]!)) return false;
+  return true;
 }
 
 function stripReturn(line: Buffer): Buffer {

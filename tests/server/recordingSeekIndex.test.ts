@@ -102,7 +102,7 @@ describe('range reads', () => {
 
   it('keeps a bad line as a note in its place, and lists the count the index keeps', async () => {
     const folder = tempDir();
-    writeFileSync(path.join(folder, 'mixed.jsonl'), lines(0, 10) + 'not a record\n\n' + lines(10, 20));
+    writeFileSync(path.join(folder, 'mixed.jsonl'), lines(0, 10) + 'not a record\n\n  \t\r\n\r\n' + lines(10, 20));
     const store = new RecordingStore(folder);
     const range = await store.range('mixed', 8, 4);
     expect(range.records.map((r) => r.kind)).toEqual(['trace', 'trace', 'meta', 'trace']);
