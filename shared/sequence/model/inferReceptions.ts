@@ -92,21 +92,22 @@ export class ReceptionInferrer {
     const { windowMs } = this.#options;
     this.#stepsByReceived.insert(step.received, step);
     if (step.time !== null) this.#stepsByTime.insert(step.time, step);
-    // Receptions this step may now explain better (it can only send to later ones).
-    const later = new Set<InferenceStep>();
+    // Receptions this step may now explain better (it can only send to later
+    // ones). Each is reached once: by stamp when both have one, else by arrival.
+    const reconsider = (reception: InferenceStep): void => {
+      const offer = this.#offer(reception, step);
+      if (!offer) return;
+      const current = this.#choice.get(reception.id) ?? null;
+      if (!current || better(offer, current)) this.#set(reception, offer);
+    };
     if (step.time !== null) {
       const [lo, hi] = this.#receptionsByTime.range(step.time, step.time + windowMs);
-      for (let k = lo; k < hi; k++) later.add(this.#receptionsByTime.items[k]!);
+      for (let k = lo; k < hi; k++) reconsider(this.#receptionsByTime.items[k]!);
     }
     const [lo, hi] = this.#receptionsByReceived.range(step.received, step.received + windowMs);
     for (let k = lo; k < hi; k++) {
       const r = this.#receptionsByReceived.items[k]!;
-      if (step.time === null || r.time === null) later.add(r);
-    }
-    for (const reception of later) {
-      const offer = this.#offer(reception, step);
-      const current = this.#choice.get(reception.id) ?? null;
-      if (offer && (!current || better(offer, current))) this.#set(reception, offer);
+      if (step.time === null || r.time === null) reconsider(r);
     }
     if (remoteSignal(step.signal) === null) return;
     this.#receptionsByReceived.insert(step.received, step);
@@ -147,11 +148,11 @@ export class ReceptionInferrer {
   /** How `send` would explain `reception`, or null when it cannot. */
   #offer(reception: InferenceStep, send: InferenceStep): Choice | null {
     if (send.chart === reception.chart || send.id === reception.id) return null;
-    const remote = remoteSignal(reception.signal)!;
     if (send.signal === reception.signal) return null;
     const bothStamped = send.time !== null && reception.time !== null;
     const delta = bothStamped ? reception.time! - send.time! : reception.received - send.received;
     if (delta < 0 || delta > this.#options.windowMs) return null;
+    const remote = reception.signal.slice(OTHER_PREFIX.length);
     const rank = reception.payload !== undefined && reception.payload === send.chart ? 0 : send.signal === remote || send.to === remote ? 1 : 2;
     return { send, rank, delta };
   }
