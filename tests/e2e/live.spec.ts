@@ -85,6 +85,9 @@ test('the log fills with live records and a filter narrows it to one chart and k
   await page.keyboard.press('/');
   await expect(page.getByTestId('log-filter')).toBeFocused();
   await page.keyboard.type(`chart:${ao} kind:trace`);
+  // The count reads "N of M" already (meta rows are hidden by default): wait for the rows the query keeps.
+  const kinds = () => page.getByTestId('log-row').evaluateAll((els) => [...new Set(els.map((el) => `${el.getAttribute('data-chart')} ${el.getAttribute('data-kind')}`))]);
+  await expect.poll(kinds).toEqual([`${ao} trace`]);
   await expect(page.getByTestId('log-count')).toHaveText(/^[\d,]+ of [\d,]+$/);
   const [kept, total] = (await page.getByTestId('log-count').textContent())!.split(' of ').map((n) => Number(n.replace(/,/g, '')));
   expect(kept).toBeGreaterThan(0);
