@@ -6,7 +6,7 @@
  * past what the scroll container can scroll to.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { openLive, screenshot, sequenceReady } from './support.ts';
+import { fixtureLog, openLive, replayFile, screenshot, sequenceReady } from './support.ts';
 
 interface TextBox {
   text: string;
@@ -52,4 +52,26 @@ test('the system view of the 7-chart demo has no text below 11 px and no label c
     expect(clipped, `fit=${fit}`).toEqual([]);
   }
   await screenshot(page, 'system-view-live.png');
+});
+
+test('a saved log without mesh records gets dashed inferred arrows, a note saying how, and a toggle that hides them', async ({ page }) => {
+  await page.goto('/');
+  await replayFile(page, fixtureLog('seed-two-charts-trace.log'));
+  await page.getByTestId('sequence-view').selectOption('system');
+  await sequenceReady(page);
+  const arrows = page.locator('[data-testid=sequence-diagram] svg text.messageText');
+  await expect(arrows).toHaveText([
+    'other_to_inner() (inferred, sent at 3)',
+    'other_to_outer() (inferred, sent at 5)',
+    'other_to_outer() (inferred, sent at 9)',
+    'other_to_inner() (inferred, sent at 11)',
+  ]);
+  // Mermaid draws `-->>` as a dashed line.
+  expect(await page.locator('[data-testid=sequence-diagram] svg line.messageLine1').count()).toBe(4);
+  await expect(page.getByTestId('sequence-inferred-note')).toContainText('4 dashed arrows inferred');
+  await expect(page.getByTestId('sequence-diagram')).toHaveAttribute('data-numbers', '1,2,3,4,5,6,7,8,9,10,11,12');
+  await page.getByTestId('sequence-inferred').click();
+  await sequenceReady(page);
+  await expect(arrows).toHaveCount(0);
+  await expect(page.getByTestId('sequence-inferred-note')).toHaveCount(0);
 });
