@@ -1,5 +1,5 @@
 /**
- * `GET …/diagram?format=ascii|ascii-compat|mermaid&chart=NAME|system&from=SEQ&to=SEQ&order=arrival|timestamp`
+ * `GET …/diagram?format=ascii|ascii-compat|mermaid&chart=NAME|system&from=SEQ&to=SEQ&order=arrival|timestamp&inferred=true|false`
  * for a recording and for the live session.
  *
  * Answers the document `miroscope sequence` writes (diagramDocument): text
@@ -82,6 +82,11 @@ function readRequest(query: Request['query']): DiagramRequest {
   if (order !== undefined) {
     if (order !== 'arrival' && order !== 'timestamp') throw new HttpError(400, 'order must be arrival or timestamp');
     request.order = order;
+  }
+  const inferred = query.inferred;
+  if (inferred !== undefined) {
+    if (inferred !== 'true' && inferred !== 'false') throw new HttpError(400, 'inferred must be true or false');
+    if (inferred === 'false') request.inferred = false;
   }
   for (const [key, field] of [['from', 'fromSeq'], ['to', 'toSeq']] as const) {
     const value = query[key];
