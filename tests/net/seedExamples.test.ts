@@ -67,7 +67,9 @@ describe('the networked seed examples in two processes', () => {
     // Fixed, different paces instead of random ones: a flips every 0.5 s and
     // b follows it; b's own 1.25 s timers fire while both are in outer, and
     // then a follows b. (With random periods one chart can lead every time.)
-    const a = runExample(first, ['--seconds', '9', '--period', '0.5', ...mesh]);
+    // a outlives b by 8 s: b's process can take seconds to start on a loaded
+    // machine, and a must still be listening when b prints its last line.
+    const a = runExample(first, ['--seconds', '14', '--period', '0.5', ...mesh]);
     const nameA = await a.started;
     const b = runExample(second, ['--seconds', '6', '--period', '1.25', ...mesh]);
     const nameB = await b.started;

@@ -70,6 +70,7 @@ describe('GET /api/health', () => {
       recording: { name: server.recorder.name, written: 0, buffered: 4, state: 'open' },
       uploads: { accepted: 0, active: 0, rejected: {} },
       relay: { records: 4, chars: expect.any(Number) },
+      send: { messages: 0, sent: 0, refused: {} },
       budgets: server.budgets,
     });
     server.flushRecording();
