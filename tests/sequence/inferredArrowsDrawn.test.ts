@@ -10,7 +10,7 @@ import { parseLog } from '../../shared/parsers/parseLog.ts';
 import { renderDiagram } from '../../shared/sequence/diagram/renderDiagram.ts';
 import { INFERENCE_NOTE } from '../../shared/sequence/model/inferReceptions.ts';
 import { withoutInferred } from '../../shared/sequence/model/withoutInferred.ts';
-import { buildSequenceModel } from '../../shared/sequence/model/SequenceBuilder.ts';
+import { buildSequenceModel, SequenceBuilder } from '../../shared/sequence/model/SequenceBuilder.ts';
 import { runCli } from '../cli/support/runCli.ts';
 import { fixtureLog } from '../support/fixturePath.ts';
 import { parseMermaid } from './support/parseMermaid.ts';
@@ -69,5 +69,16 @@ describe('withoutInferred', () => {
     const plain = buildSequenceModel(records, { inferred: false });
     expect(withoutInferred(inferred)).toEqual(plain);
     expect(withoutInferred(plain)).toBe(plain);
+  });
+});
+
+describe('the source line of a range with inferred arrows', () => {
+  it('counts the events of the range, not the sending move before it', () => {
+    const builder = new SequenceBuilder();
+    builder.add(records);
+    // Records 4–6: the reception 4 (sent by 3, outside), 5 and 6.
+    const model = builder.window({ fromSeq: 4, toSeq: 6 });
+    expect(model.system.items.some((i) => i.type === 'message' && i.inferred && i.n === 3)).toBe(true);
+    expect(renderDiagram(model, { format: 'ascii', view: 'system' }).caption).toMatch(/events 4–6$/);
   });
 });

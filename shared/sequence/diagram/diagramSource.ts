@@ -33,6 +33,8 @@ export function sourceSpan(model: SequenceModel, view: 'chart' | 'system', chart
   };
   if (view === 'system') {
     for (const item of model.system.items) {
+      // An inferred arrow shows its sending move's number, which may lie outside the span.
+      if (item.type === 'message' && item.inferred) continue;
       const involved = chart === undefined || (item.type === 'state' ? item.chart === chart : item.from === chart || item.to.includes(chart));
       if (involved) note(item.n, item.time);
     }
