@@ -1,15 +1,13 @@
 /**
  * Issue 9's acceptance for hostile messages, end to end: a running server
- * (startServe: listener, pipeline, recorder, relay) on a private RabbitMQ
- * vhost with a fresh key; a hostile publisher (amqplib, the far side) sends
+ * (startServe: listener, pipeline, recorder, relay) on the private RabbitMQ
+ * node this fault run starts (never the machine's shared broker), with a fresh key; a hostile publisher (amqplib, the far side) sends
  * each message that once took the server down. After each one the server
  * must still be up, relay a canary to a browser connected all along and to
  * one that connects afterwards, and count the rejection by its reason. The
  * process's RSS stays under RSS_BOUND throughout, including a flood of 700 kB
  * events that once filled the ring buffer (10,000 slots, no byte limit).
  */
-import { execFileSync } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -22,12 +20,12 @@ import { Fernet } from '../../server/net/fernet/Fernet.ts';
 import { MIROS_EXCHANGES, TRACE_ROUTING_KEY, SPY_ROUTING_KEY, type MirosNetwork } from '../../server/net/mirosTopology.ts';
 import type { HealthReport } from '../../server/http/LiveSession.ts';
 import { RelayTestClient } from '../server/support/RelayTestClient.ts';
-import { hostileMessages, meshEventWithSignal } from './hostileMessages.ts';
+import { hostileMessages, meshEventWithSignal } from '../abuse/hostileMessages.ts';
+import { faultBroker } from './faultBroker.ts';
 
 /** The bound stated for issue 9: the whole test process (vitest worker + server) stays under it. */
 const RSS_BOUND = 1024 * 1024 * 1024;
 
-const vhost = `miroscope-abuse-${randomUUID().slice(0, 8)}`;
 const key = Fernet.generateKey();
 const fernet = new Fernet(key);
 let running: RunningServe;
@@ -39,15 +37,9 @@ const clients: RelayTestClient[] = [];
 let peakRss = 0;
 const sampleRss = () => (peakRss = Math.max(peakRss, process.memoryUsage().rss));
 
-function rabbitmqctl(...args: string[]): void {
-  execFileSync('rabbitmqctl', args, { stdio: 'ignore' });
-}
-
 beforeAll(async () => {
-  rabbitmqctl('add_vhost', vhost);
-  rabbitmqctl('set_permissions', '-p', vhost, 'guest', '.*', '.*', '.*');
   recordings = mkdtempSync(path.join(tmpdir(), 'miroscope-abuse-'));
-  const url = `amqp://guest:guest@127.0.0.1:5672/${encodeURIComponent(vhost)}`;
+  const url = faultBroker().url;
   const config = resolveServeConfig({ amqp: url, meshKey: key, port: 0, recordings }, {});
   running = await startServe({ config, say: () => {}, log: () => {} });
   base = `http://127.0.0.1:${running.server.port}`;
@@ -61,11 +53,6 @@ afterAll(async () => {
   await connection?.close().catch(() => {});
   await running?.stop();
   rmSync(recordings, { recursive: true, force: true });
-  try {
-    rabbitmqctl('delete_vhost', vhost);
-  } catch {
-    // Best effort: a leftover private vhost harms no other test.
-  }
 }, 60_000);
 
 const ROUTING_KEY: Record<MirosNetwork, string> = { trace: TRACE_ROUTING_KEY, spy: SPY_ROUTING_KEY, mesh: 'abuse.man' };
