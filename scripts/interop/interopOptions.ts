@@ -1,5 +1,5 @@
 /**
- * The command line of `npm run interop -- <reference folder> [--scripts DIR] [--only a,b,c]`.
+ * The command line of `npm run interop -- <reference folder> [--scripts DIR] [--only a,b,c,d]`.
  *
  * The reference folder holds the unmodified Python sources (`python/` with
  * miros, miros_rabbitmq and examples/, `pika-0.13.1/`); the interop scripts
@@ -10,7 +10,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 
-export const CHECK_IDS = ['a', 'b', 'c'] as const;
+export const CHECK_IDS = ['a', 'b', 'c', 'd'] as const;
 export type CheckId = (typeof CHECK_IDS)[number];
 
 export interface InteropOptions {
@@ -19,7 +19,7 @@ export interface InteropOptions {
   only: CheckId[];
 }
 
-export const USAGE = `usage: npm run interop -- <reference folder> [--scripts DIR] [--only a,b,c]
+export const USAGE = `usage: npm run interop -- <reference folder> [--scripts DIR] [--only a,b,c,d]
 
 Runs the unmodified miros-rabbitmq (with pika 0.13.1) from <reference folder>
 against our TypeScript nodes on a private vhost of the local RabbitMQ:
@@ -27,6 +27,7 @@ against our TypeScript nodes on a private vhost of the local RabbitMQ:
   (b) the library's networkable_active_object.py and our networked-factory
       follow each other, in their outputs and in the dashboard
   (c) miroscope tail prints a Python node's items as the library prints them
+  (d) miroscope send reaches the library's networkable_active_object.py
 --scripts DIR  the interop scripts (default: <reference folder>/../interop)
 --only LIST    run only these checks (comma-separated ids)
 See docs/interop.md.`;

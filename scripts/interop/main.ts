@@ -1,5 +1,5 @@
 /**
- * `npm run interop -- <reference folder> [--scripts DIR] [--only a,b,c]`
+ * `npm run interop -- <reference folder> [--scripts DIR] [--only a,b,c,d]`
  *
  * The real miros-rabbitmq in the loop: runs the unmodified library (and the
  * pika 0.13.1 it was written for) from the reference folder against our
@@ -16,6 +16,7 @@ import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { checkChartsFollowEachOther } from './checkChartsFollowEachOther.ts';
 import { checkListenerDecodesOurs } from './checkListenerDecodesOurs.ts';
+import { checkSendReachesPython } from './checkSendReachesPython.ts';
 import { checkTailPrintsLikeLibrary } from './checkTailPrintsLikeLibrary.ts';
 import { InteropContext, type CheckResult } from './InteropContext.ts';
 import { parseInteropOptions, USAGE, UsageError, type CheckId } from './interopOptions.ts';
@@ -26,6 +27,7 @@ const CHECKS: Record<CheckId, { title: string; run: (ctx: InteropContext) => Pro
   a: { title: 'Python listener decodes everything our examples publish', run: checkListenerDecodesOurs, budgetMs: 240_000 },
   b: { title: 'networkable_active_object.py and networked-factory follow each other', run: checkChartsFollowEachOther, budgetMs: 420_000 },
   c: { title: 'miroscope tail prints Python items as the library does', run: checkTailPrintsLikeLibrary, budgetMs: 240_000 },
+  d: { title: 'miroscope send reaches networkable_active_object.py', run: checkSendReachesPython, budgetMs: 210_000 },
 };
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));

@@ -7,7 +7,9 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { MirosRecord } from '../../shared/records/MirosRecord.ts';
 import { transitionsCausedBy } from '../../scripts/interop/causedTransitions.ts';
+import { firstExitFromOuter, latestEntry, stampMs } from '../../scripts/interop/checkSendReachesPython.ts';
 import { exampleCounters } from '../../scripts/interop/exampleCounters.ts';
 import { parseInteropOptions, UsageError } from '../../scripts/interop/interopOptions.ts';
 import { listenerReport } from '../../scripts/interop/listenerReport.ts';
@@ -49,6 +51,38 @@ describe('reading trace lines a node printed', () => {
   it('takes the blue name as the node’s own chart', () => {
     expect(ownChartName(PYTHON_OUTPUT)).toBe('77dbc_ao');
     expect(ownChartName(` [+t] [2026-12-06 11:40:02.500000] [${PURPLE('67f0f_fo')}] e->to_inner() outer->inner\n`)).toBeNull();
+  });
+});
+
+describe('(d): when the Python chart entered outer, and how it left', () => {
+  const trace = (seq: number, chart: string, to: string, stamp?: string) =>
+    ({ v: 1, seq, chart, node: null, kind: 'trace', signal: 'x', from: 'y', to, stamp }) as unknown as MirosRecord;
+
+  it('reads a trace stamp as UTC with its microseconds, and nothing of another shape', () => {
+    expect(stampMs('2026-12-06 11:40:02.500000')).toBe(Date.UTC(2026, 11, 6, 11, 40, 2, 500));
+    expect(stampMs('2026-12-06 11:40:02.000250')).toBeCloseTo(Date.UTC(2026, 11, 6, 11, 40, 2) + 0.25, 3);
+    expect(stampMs('2026-12-06 11:40:02')).toBeNull();
+    expect(stampMs(undefined)).toBeNull();
+  });
+
+  it('takes the last entry of that chart into that state, skipping other charts, states and stampless records', () => {
+    const records = [
+      trace(1, '77dbc_ao', 'outer', '2026-12-06 11:40:01.000000'),
+      trace(2, '77dbc_ao', 'outer', '2026-12-06 11:40:09.000000'),
+      trace(3, '77dbc_ao', 'inner', '2026-12-06 11:40:12.000000'),
+      trace(4, '67f0f_fo', 'outer', '2026-12-06 11:40:13.000000'),
+      trace(5, '77dbc_ao', 'outer'),
+    ];
+    expect(latestEntry(records, '77dbc_ao', 'outer')).toBe(Date.UTC(2026, 11, 6, 11, 40, 9));
+    expect(latestEntry(records, 'nobody', 'outer')).toBeNull();
+  });
+
+  it('finds the chart’s first move out of outer after the entry seen, ours or its timer’s', () => {
+    const lines = snoopTraceLines(PYTHON_OUTPUT);
+    const entered = Date.UTC(2026, 11, 6, 11, 40, 9);
+    expect(firstExitFromOuter(lines, '77dbc_ao', entered)?.text).toBe('[2026-12-06 11:40:20.000000] [77dbc_ao] e->other_to_inner() outer->inner');
+    expect(firstExitFromOuter(lines, '77dbc_ao', Date.UTC(2026, 11, 6, 11, 40, 1))?.stamp).toBe('2026-12-06 11:40:02.503000');
+    expect(firstExitFromOuter(lines, '67f0f_fo', entered)).toBeNull();
   });
 });
 
@@ -163,7 +197,7 @@ describe('the command line', () => {
 
   it('says what is missing or wrong in one sentence', () => {
     expect(() => parseInteropOptions([])).toThrow(new UsageError('the reference folder is missing'));
-    expect(() => parseInteropOptions([reference(), '--only', 'd'])).toThrow('--only takes a, b, c, not "d"');
+    expect(() => parseInteropOptions([reference(), '--only', 'e'])).toThrow('--only takes a, b, c, d, not "e"');
     expect(() => parseInteropOptions([reference(), '--scripts', '/nonexistent-interop'])).toThrow(/^not found: \/nonexistent-interop\/py_listen\.py/);
   });
 });
