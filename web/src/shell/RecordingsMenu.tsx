@@ -5,10 +5,9 @@
  */
 import { useRef, useState } from 'react';
 import { useDashboard } from '../panelApi/DashboardContext.tsx';
-import { listRecordings, recordingUrl } from '../sources/recordingsApi.ts';
+import { listRecordings } from '../sources/recordingsApi.ts';
 import type { RecordingInfo } from '../../../shared/contract/recordings.ts';
-import { openReplay } from './openReplay.ts';
-import { RECORDS_LOADED_WHOLE, RecordingWindowSource } from '../sources/RecordingWindowSource.ts';
+import { openRecording } from './openRecording.ts';
 import { uploadRecording } from './uploadRecording.ts';
 import { useCompareView } from '../panels/compare/compareViewState.ts';
 
@@ -58,9 +57,8 @@ export function RecordingsMenu() {
 
   const replay = (name: string, records: number) => {
     if (menu.current) menu.current.open = false;
-    // Millions of records would not fit the page: those open a window at a time, at their start.
-    if (records > RECORDS_LOADED_WHOLE) session.open(new RecordingWindowSource(name));
-    else openReplay(session, { kind: 'url', url: recordingUrl(name), name });
+    // Millions of records would not fit the page: those open a window at a time, at their start (openRecording.ts decides).
+    void openRecording(session, name, { records });
   };
 
   return (

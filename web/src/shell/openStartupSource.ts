@@ -4,13 +4,13 @@
  * store. Without a source parameter the page goes live when a miroscope
  * server served it — the demo `npm start` runs is on screen at once — and
  * replay stays one click away (Open log…, Recordings, or a dropped file).
+ * A recording opens whole or a window at a time by its size (openRecording.ts).
  */
 import type { SourceSession } from '../sources/SourceSession.ts';
 import type { DashboardStore } from '../store/createDashboardStore.ts';
 import { LiveSource } from '../sources/LiveSource.ts';
-import { recordingUrl } from '../sources/recordingsApi.ts';
 import { startupSource } from './startupSource.ts';
-import { openReplay } from './openReplay.ts';
+import { openRecording } from './openRecording.ts';
 import { servedByMiroscope } from './isMiroscopeServer.ts';
 import { decodeUrlState } from './urlState.ts';
 
@@ -24,6 +24,7 @@ export async function openStartupSource(
   location: { search: string; origin: string },
   probe: () => Promise<boolean> = servedByMiroscope,
   store?: DashboardStore,
+  doFetch?: typeof fetch,
 ): Promise<void> {
   if (store) {
     const { filter, chart, view } = decodeUrlState(location.search);
@@ -39,7 +40,8 @@ export async function openStartupSource(
       session.open(new LiveSource(startup.url));
       return;
     case 'recording':
-      openReplay(session, { kind: 'url', url: recordingUrl(startup.name), name: startup.name }, { openAt: startup.at });
+      // Whole or a window at a time, as the Recordings menu would open it (a 5-million-record link must not load whole).
+      await openRecording(session, startup.name, { at: startup.at, ...(doFetch ? { fetch: doFetch } : {}) });
       return;
     case 'file':
       return;

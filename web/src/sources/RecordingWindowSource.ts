@@ -35,6 +35,8 @@ export const WINDOW_RECORDS = 2000;
 export interface RecordingWindowSourceOptions {
   /** Record number (0-based) to open at (default 0). */
   openAt?: number;
+  /** The recording's index when the opener already asked for it (openRecording.ts): not asked again. */
+  summary?: RecordingSummary;
   base?: string;
   fetch?: typeof fetch;
 }
@@ -114,9 +116,7 @@ export class RecordingWindowSource implements Source {
 
   private async open(): Promise<void> {
     try {
-      const response = await this.doFetch(`${recordingUrl(this.name, this.base)}/index`, { signal: this.abort.signal });
-      if (!response.ok) throw new Error(`GET ${this.name}/index answered ${response.status}`);
-      const summary = (await response.json()) as RecordingSummary;
+      const summary = this.options.summary ?? (await this.fetchSummary());
       this.summary = summary;
       this.setState({
         window: { from: 0, count: 0, total: summary.records, firstReceived: summary.firstReceived, lastReceived: summary.lastReceived, loadingAt: null },
@@ -130,6 +130,12 @@ export class RecordingWindowSource implements Source {
     } catch (error) {
       this.fail(error);
     }
+  }
+
+  private async fetchSummary(): Promise<RecordingSummary> {
+    const response = await this.doFetch(`${recordingUrl(this.name, this.base)}/index`, { signal: this.abort.signal });
+    if (!response.ok) throw new Error(`GET ${this.name}/index answered ${response.status}`);
+    return (await response.json()) as RecordingSummary;
   }
 
   private async fetchWindow(target: number): Promise<void> {
