@@ -4,7 +4,9 @@
  *   ?recording=<name>   a server recording (restores on reload)
  *   ?file=<name>        a local file (cannot be reopened from a link: the page says so)
  *   ?live[=<url>]       the live stream (of another server when given)
- *   &at=<n>             the cursor, as a count of records shown (replays)
+ *   &at=<n>             the cursor, as a count of records shown (replays), in the
+ *                       whole recording even when it is seen a window at a time
+ *                       (a reload opens the window around record n: openRecording.ts)
  *   &q=<query>          the log filter
  *   &chart=<name>       the selected chart
  *   &view=system|chart:<name>   the sequence panel's view (`all` is left out)

@@ -24,16 +24,32 @@ export function urlStateOf(state: DashboardState, session: SourceSession, origin
   else if (state.source.kind === 'replay' && current instanceof ReplaySource) {
     source = current.input.kind === 'url' ? { kind: 'recording', name: current.input.name } : { kind: 'file', name: current.input.name };
   } else if (state.source.kind === 'replay' && current instanceof RecordingWindowSource) {
-    // A recording too large to load whole, seen a window at a time: its cursor counts within the window, so it is left out.
-    source = { kind: 'recording', name: state.source.label };
+    source = { kind: 'recording', name: current.name };
   }
   return {
     source,
-    at: state.source.kind === 'replay' && !(current instanceof RecordingWindowSource) ? state.cursor : null,
+    at: state.source.kind === 'replay' ? wholeCursor(state) : null,
     filter: state.filterText,
     chart: state.selectedChart,
     view: state.sequenceView,
   };
+}
+
+/**
+ * The replay's cursor as a link carries it: records shown, counted in the
+ * whole recording. A recording seen a window at a time has its cursor counted
+ * within the window, so the window's first record number is added (a reload
+ * then opens the window around the same record, openRecording.ts).
+ */
+export function wholeCursor(state: Pick<DashboardState, 'cursor' | 'source'>): number | null {
+  const window = state.source.window;
+  if (state.cursor === null || window === undefined) return state.cursor;
+  return window.from + state.cursor;
+}
+
+/** A replay on its way to where it will be: loading, or fetching another window. */
+export function replayLoading(state: Pick<DashboardState, 'source'>): boolean {
+  return (state.source.progress !== null && !state.source.progress.done) || (state.source.window?.loadingAt ?? null) !== null;
 }
 
 export function useUrlSync(): void {
@@ -46,7 +62,7 @@ export function useUrlSync(): void {
       timer = null;
       const state = store.getState();
       const shown = urlStateOf(state, session, origin);
-      const loading = state.source.progress !== null && !state.source.progress.done;
+      const loading = replayLoading(state);
       const plan = planUrlWrite({ ...shown, loading }, window.location.search, written);
       if (shown.source !== undefined) written = shown.source;
       if (plan === null) return;
@@ -65,7 +81,7 @@ export function useUrlSync(): void {
         write();
         return;
       }
-      if (s.source.progress?.done !== previous.source.progress?.done || s.cursor !== previous.cursor || s.filterText !== previous.filterText || s.selectedChart !== previous.selectedChart || s.sequenceView !== previous.sequenceView) schedule();
+      if (s.source.progress?.done !== previous.source.progress?.done || s.source.window?.from !== previous.source.window?.from || s.source.window?.loadingAt !== previous.source.window?.loadingAt || s.cursor !== previous.cursor || s.filterText !== previous.filterText || s.selectedChart !== previous.selectedChart || s.sequenceView !== previous.sequenceView) schedule();
     });
     const onPopState = () => {
       if (timer !== null) clearTimeout(timer);
