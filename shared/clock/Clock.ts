@@ -1,10 +1,12 @@
 /**
- * Time and scheduling for the runtime, injected so tests can fake it.
+ * Time and scheduling, injected so tests can fake it: one interface for the
+ * statechart runtime, the transport, the relay and the recorder (issue 9).
  *
  * `now()` stamps trace entries (local wall-clock, microseconds); `setTimeout`
- * drives timed posts; `setImmediate` runs an active object's drain loop
- * "soon, after the caller returns". `RealClock` maps these to Node's timers,
- * `VirtualClock` runs them only when a test advances it.
+ * drives timed posts, batching and flushes; `setImmediate` runs an active
+ * object's drain loop "soon, after the caller returns". The server's
+ * `RealClock` maps these to Node's timers; `VirtualClock` (here, free of Node
+ * and DOM globals) runs them only when a test advances it.
  */
 export interface TimerHandle {
   readonly id: number;

@@ -66,7 +66,8 @@ export class VirtualClock implements Clock {
     this.immediates.push(fn);
     if (!this.flushScheduled) {
       this.flushScheduled = true;
-      queueMicrotask(() => {
+      // A microtask (queueMicrotask is a Node/DOM global; shared/ uses neither).
+      void Promise.resolve().then(() => {
         this.flushScheduled = false;
         this.runImmediates();
       });
@@ -93,6 +94,28 @@ export class VirtualClock implements Clock {
     }
     this.micros = target;
     this.runImmediates();
+  }
+
+  /**
+   * `advance` for code whose timers start promise chains (a replay's pump):
+   * before each due timer fires, and once at the end, `settle()` lets the
+   * previous timer's async work finish and arm its next timers.
+   */
+  async advanceSettling(seconds: number, settle: () => Promise<void>): Promise<void> {
+    if (!(seconds >= 0)) throw new RangeError(`advance needs a non-negative number of seconds, got ${seconds}`);
+    const target = this.micros + Math.round(seconds * 1_000_000);
+    for (;;) {
+      this.runImmediates();
+      await settle();
+      const next = this.nextDue(target);
+      if (next === null) break;
+      this.timers.splice(this.timers.indexOf(next), 1);
+      this.micros = next.due;
+      next.fn();
+    }
+    this.micros = target;
+    this.runImmediates();
+    await settle();
   }
 
   /** Run every pending immediate, including ones scheduled meanwhile. */

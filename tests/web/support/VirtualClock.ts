@@ -1,41 +1,35 @@
 /**
  * A wall clock for replay tests: time moves only when the test says so, and
  * due timers fire in order. (The far side of ReplaySource's pacing.)
+ *
+ * The one VirtualClock (shared/clock/) keeps the timers; this adapter speaks
+ * the web Clock's milliseconds, starts at 0, and lets the promise chains a
+ * timer starts (listener → pump → source) settle before the next one fires.
  */
+import { VirtualClock as SharedVirtualClock } from '../../../shared/clock/VirtualClock.ts';
+import type { TimerHandle } from '../../../shared/clock/Clock.ts';
 import type { Clock } from '../../../web/src/sources/Clock.ts';
 
 export class VirtualClock implements Clock {
-  private time = 0;
-  private nextId = 1;
-  private timers = new Map<number, { at: number; callback: () => void }>();
+  readonly #clock = new SharedVirtualClock(0);
 
   now(): number {
-    return this.time;
+    return this.#clock.now();
   }
 
   setTimeout(callback: () => void, ms: number): unknown {
-    const id = this.nextId++;
-    this.timers.set(id, { at: this.time + Math.max(0, ms), callback });
-    return id;
+    // The shared clock keeps whole microseconds; round up so a timer never fires
+    // before the fractional time it was set for (a replay would re-arm it for 0 µs forever).
+    return this.#clock.setTimeout(callback, Math.ceil(Math.max(0, ms) * 1000) / 1000);
   }
 
   clearTimeout(handle: unknown): void {
-    this.timers.delete(handle as number);
+    this.#clock.clearTimeout(handle as TimerHandle);
   }
 
   /** Moves time forward by `ms`, firing due timers (and letting their async work settle) on the way. */
   async advance(ms: number): Promise<void> {
-    const target = this.time + ms;
-    for (;;) {
-      await settle();
-      const due = [...this.timers.entries()].filter(([, t]) => t.at <= target).sort((a, b) => a[1].at - b[1].at)[0];
-      if (!due) break;
-      this.timers.delete(due[0]);
-      this.time = Math.max(this.time, due[1].at);
-      due[1].callback();
-    }
-    this.time = target;
-    await settle();
+    await this.#clock.advanceSettling(ms / 1000, settle);
   }
 }
 
