@@ -27,7 +27,9 @@
  */
 import { closeSync, ftruncateSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import path from 'node:path';
+import type { Clock, TimerHandle } from '../../shared/clock/Clock.ts';
 import type { MirosRecord } from '../../shared/records/MirosRecord.ts';
+import { keepAliveClock } from '../net/transport/keepAliveClock.ts';
 import { RECORDING_EXTENSION, checkRecordingName } from './recordingName.ts';
 
 export interface RecorderOptions {
@@ -52,7 +54,13 @@ export interface RecorderOptions {
   rotateMs?: number;
   /** Told after a part was closed and the next one opened (names of both). */
   onRotate?: (closed: string, opened: string) => void;
-  /** The clock for rotateMs (tests pass a fake one). */
+  /**
+   * Arms the flush timer and dates parts for rotateMs. The default keeps its
+   * timers referenced, as before: a due flush is work the process must not
+   * exit before. Tests pass a VirtualClock and advance it instead of sleeping.
+   */
+  clock?: Clock;
+  /** Epoch ms for rotateMs only, overriding `clock.now` (the older way to fake it). */
   now?: () => number;
 }
 
@@ -91,6 +99,7 @@ export class Recorder {
   readonly #rotateBytes: number;
   readonly #rotateMs: number;
   readonly #onRotate: ((closed: string, opened: string) => void) | undefined;
+  readonly #clock: Clock;
   readonly #now: () => number;
   readonly #flushMs: number;
   readonly #maxBuffered: number;
@@ -101,7 +110,7 @@ export class Recorder {
   #bufferedChars = 0;
   /** Bytes of whole lines in the file. */
   #fileBytes = 0;
-  #timer: NodeJS.Timeout | null = null;
+  #timer: TimerHandle | null = null;
   #state: RecorderState = 'open';
   #stateAt = new Date();
   #error: Error | undefined;
@@ -114,7 +123,8 @@ export class Recorder {
     this.#rotateBytes = options.rotateBytes ?? Infinity;
     this.#rotateMs = options.rotateMs ?? Infinity;
     this.#onRotate = options.onRotate;
-    this.#now = options.now ?? Date.now;
+    this.#clock = options.clock ?? keepAliveClock;
+    this.#now = options.now ?? (() => this.#clock.now());
     this.#partOpenedAt = this.#now();
     this.#flushMs = options.flushMs ?? 100;
     this.#maxBuffered = options.maxBuffered ?? 500;
@@ -166,7 +176,7 @@ export class Recorder {
     this.#bufferedChars += line.length;
     if (this.#lines.length >= this.#maxBuffered || this.#bufferedChars >= this.#maxBufferedChars) this.flush();
     else if (!this.#timer) {
-      this.#timer = setTimeout(() => {
+      this.#timer = this.#clock.setTimeout(() => {
         this.#timer = null;
         this.flush();
       }, this.#flushMs);
@@ -176,7 +186,7 @@ export class Recorder {
   /** Writes everything buffered now. */
   flush(): void {
     if (this.#timer) {
-      clearTimeout(this.#timer);
+      this.#clock.clearTimeout(this.#timer);
       this.#timer = null;
     }
     if (this.#state !== 'open' || this.#lines.length === 0) return;

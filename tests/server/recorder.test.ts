@@ -8,6 +8,7 @@ import { InvalidRecordingNameError, checkRecordingName, sessionRecordingName } f
 import { RecordingNotFoundError, RecordingStore } from '../../server/recorder/RecordingStore.ts';
 import { Sequencer } from '../../server/relay/Sequencer.ts';
 import type { MirosRecord } from '../../shared/records/MirosRecord.ts';
+import { VirtualClock } from '../../shared/clock/VirtualClock.ts';
 import type { RecordingInfo } from '../../shared/contract/recordings.ts';
 import type { RecordingWindow } from '../../shared/contract/recordingRange.ts';
 import { MiroscopeServer } from '../../server/http/MiroscopeServer.ts';
@@ -89,14 +90,30 @@ describe('Recorder', () => {
     expect(readLines(path.join(folder, 'session.jsonl'))).toEqual(input);
   });
 
-  it('flushes buffered records after the flush interval without waiting for more', async () => {
+  it('flushes buffered records after the flush interval without waiting for more', () => {
     const folder = tempDir();
-    const recorder = new Recorder({ folder, name: 'timed', flushMs: 20 });
+    const clock = new VirtualClock();
+    const recorder = new Recorder({ folder, name: 'timed', flushMs: 20, clock });
     recorder.write(records(1)[0]!);
-    expect(readFileSync(recorder.file, 'utf8')).toBe('');
-    await new Promise((r) => setTimeout(r, 60));
-    expect(readLines(recorder.file)).toEqual(records(1));
+    clock.advance(0.019);
+    const before = readFileSync(recorder.file, 'utf8');
+    // A second record joins the pending flush instead of arming another timer.
+    recorder.write(records(2)[1]!);
+    clock.advance(0.001);
+    expect([before, readLines(recorder.file), clock.pendingTimers]).toEqual(['', records(2), 0]);
     recorder.close();
+  });
+
+  it('disarms its flush timer when a full buffer flushes first, and at close', () => {
+    const clock = new VirtualClock();
+    const recorder = new Recorder({ folder: tempDir(), name: 'disarmed', flushMs: 20, maxBuffered: 2, clock });
+    recorder.write(records(1)[0]!);
+    const armed = clock.pendingTimers;
+    recorder.write(records(2)[1]!);
+    const afterFull = clock.pendingTimers;
+    recorder.write(records(3)[2]!);
+    recorder.close();
+    expect([armed, afterFull, clock.pendingTimers, readLines(recorder.file)]).toEqual([1, 0, 0, records(3)]);
   });
 
   it('never overwrites an existing recording', () => {
