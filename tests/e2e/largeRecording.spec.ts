@@ -145,4 +145,18 @@ test('a 5-million-record recording opens a window at a time and jumps to its mid
   // The next window is one click away.
   await page.getByRole('button', { name: 'Later window' }).click();
   await expect(bar).toHaveAttribute('data-from', String(target + 1000));
+
+  // The address bar is a link to the record shown, counted in the whole
+  // recording (not the window): a reload opens the window around it, and the
+  // recording is never asked for whole.
+  const at = target + 2001;
+  await expect(page).toHaveURL(new RegExp(`[?&]recording=five-million&at=${at}(&|$)`));
+  const reloaded = performance.now();
+  await page.reload();
+  await expect(bar).toHaveAttribute('data-from', String(target + 1000));
+  await expect(page.getByTestId('cursor-position')).toHaveText('1,001');
+  await expect(page.locator(`[data-testid=log-row][data-seq="${at}"]`)).toHaveAttribute('title', `r${at - 1}`);
+  console.log(`largeRecording: a reload of the link (record ${at.toLocaleString('en-US')}) showed it in ${(performance.now() - reloaded).toFixed(0)} ms`);
+  const whole = await page.evaluate(() => performance.getEntriesByType('resource').filter((e) => new URL(e.name).pathname === '/api/recordings/five-million').length);
+  expect(whole).toBe(0);
 });
