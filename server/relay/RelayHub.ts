@@ -22,7 +22,9 @@ import {
   type ServerToClientEvents,
   type TransportInfo,
 } from '../../shared/contract/socketContract.ts';
+import type { Clock, TimerHandle } from '../../shared/clock/Clock.ts';
 import type { MetaRecord, MirosRecord } from '../../shared/records/MirosRecord.ts';
+import { realClock } from '../statechart/RealClock.ts';
 import { ClientCursor, DEFAULT_FLOW, type FlowOptions } from './ClientCursor.ts';
 import { RingBuffer, type DroppedRange } from './RingBuffer.ts';
 
@@ -49,8 +51,12 @@ export interface RelayHubOptions {
   maxRetained?: number;
   /** Characters of those topology records kept (default 8 MiB); the oldest announcement goes first. */
   maxRetainedChars?: number;
-  /** Monotonic milliseconds (injected for tests). */
-  now?: () => number;
+  /**
+   * Paces batches and coalesces status messages (default: the real clock, whose
+   * timers never keep the process alive on their own). Tests pass a VirtualClock
+   * and advance it instead of sleeping.
+   */
+  clock?: Clock;
 }
 
 interface Client {
@@ -69,8 +75,8 @@ export class RelayHub {
   readonly #retained = new Map<string, { record: MetaRecord; chars: number }>();
   #retainedChars = 0;
   readonly #flow: FlowOptions;
-  readonly #now: () => number;
-  #statusTimer: NodeJS.Timeout | null = null;
+  readonly #clock: Clock;
+  #statusTimer: TimerHandle | null = null;
   #closed = false;
 
   constructor(
@@ -80,7 +86,7 @@ export class RelayHub {
     this.ring = new RingBuffer<MirosRecord>(options.capacity ?? 10_000, 0, options.capacityChars ?? Infinity);
     this.#flow = { ...DEFAULT_FLOW, ...options.flow };
     if (this.#flow.intervalMs > 50) throw new RangeError('relay batch interval must be at most 50 ms');
-    this.#now = options.now ?? (() => performance.now());
+    this.#clock = options.clock ?? realClock;
     io.on('connection', (socket) => this.#attach(socket));
   }
 
@@ -103,13 +109,12 @@ export class RelayHub {
   /** Tells every client about new counters / transport state (coalesced to ≤ 1/s). */
   statusChanged(): void {
     if (this.#statusTimer || this.#closed) return;
-    this.#statusTimer = setTimeout(() => {
+    this.#statusTimer = this.#clock.setTimeout(() => {
       this.#statusTimer = null;
       const { counters, transport } = this.options.describe();
       this.io.emit('counters', counters);
       this.io.emit('transport', transport);
     }, STATUS_INTERVAL_MS);
-    this.#statusTimer.unref();
   }
 
   hello(): HelloInfo {
@@ -126,7 +131,7 @@ export class RelayHub {
   /** Stops timers and forgets clients; the caller closes the socket.io server. */
   close(): void {
     this.#closed = true;
-    if (this.#statusTimer) clearTimeout(this.#statusTimer);
+    if (this.#statusTimer) this.#clock.clearTimeout(this.#statusTimer);
     for (const client of this.#clients.values()) client.cancelTimer?.();
     this.#clients.clear();
   }
@@ -184,16 +189,26 @@ export class RelayHub {
 
   #schedule(client: Client): void {
     if (client.cancelTimer) return;
-    const delay = client.cursor.delay(this.#now(), this.ring.lastSeq);
+    const delay = client.cursor.delay(this.#clock.now(), this.ring.lastSeq);
     if (delay === null) return;
     // setImmediate for "now": records decoded from the same socket read join one batch.
     if (delay === 0) {
-      const handle = setImmediate(() => this.#flush(client));
-      client.cancelTimer = () => clearImmediate(handle);
+      // A Clock's immediates cannot be cleared: a cancelled one finds itself stale and does nothing.
+      let live = true;
+      this.#clock.setImmediate(() => {
+        if (live) this.#flush(client);
+      });
+      client.cancelTimer = () => {
+        live = false;
+      };
     } else {
-      const handle = setTimeout(() => this.#flush(client), delay);
-      client.cancelTimer = () => clearTimeout(handle);
+      this.#flushAfter(client, delay);
     }
+  }
+
+  #flushAfter(client: Client, ms: number): void {
+    const handle = this.#clock.setTimeout(() => this.#flush(client), ms);
+    client.cancelTimer = () => this.#clock.clearTimeout(handle);
   }
 
   #flush(client: Client): void {
@@ -202,11 +217,10 @@ export class RelayHub {
     if (client.socket.conn?.transport?.writable === false) {
       // The last batch has not left yet (the peer is not reading): acks alone
       // must not queue more in this process. Look again shortly.
-      const handle = setTimeout(() => this.#flush(client), this.#flow.intervalMs);
-      client.cancelTimer = () => clearTimeout(handle);
+      this.#flushAfter(client, this.#flow.intervalMs);
       return;
     }
-    const batch = client.cursor.take(this.ring, this.#now());
+    const batch = client.cursor.take(this.ring, this.#clock.now());
     if (batch) {
       client.socket.emit('records', batch);
       if (client.cursor.missed) {

@@ -1,7 +1,8 @@
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Server } from 'socket.io';
-import { afterEach, describe, expect, expectTypeOf, it } from 'vitest';
+import { afterEach, describe, expect, expectTypeOf, it, vi } from 'vitest';
+import { VirtualClock } from '../../shared/clock/VirtualClock.ts';
 import type {
   ClientToServerEvents,
   HelloInfo,
@@ -82,6 +83,18 @@ afterEach(async () => {
   }
 });
 
+/**
+ * Resolves once `c` has received everything the hub sent it so far: the hub's
+ * status message, due when the virtual clock passes 1 s, follows it on the same
+ * socket. (Replaces "sleep and hope nothing else arrives".)
+ */
+async function sentSoFar(rig: Rig, clock: VirtualClock, c: RelayTestClient): Promise<void> {
+  const heard = new Promise<void>((resolve) => c.socket.once('counters', () => resolve()));
+  rig.hub.statusChanged();
+  clock.advance(1);
+  await heard;
+}
+
 const seqs = (records: MirosRecord[]) => records.map((r) => r.seq);
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
 
@@ -160,7 +173,9 @@ describe('RelayHub', () => {
 
   it('sends a client that stops acking a dropped marker instead of queueing, and reports the drop', async () => {
     const drops: { client: string; count: number; fromSeq: number; toSeq: number }[] = [];
+    const clock = new VirtualClock();
     const rig = await startRig({
+      clock,
       capacity: 50,
       flow: { window: 1, maxBatch: 10 },
       onDropped: (id, r) => drops.push({ client: id, ...r }),
@@ -170,7 +185,7 @@ describe('RelayHub', () => {
     rig.publish(5);
     await slow.until(() => slow.records.length === 5);
     rig.publish(200);
-    await new Promise((r) => setTimeout(r, 50));
+    await sentSoFar(rig, clock, slow);
     expect(slow.records.length).toBe(5);
     slow.ackNow();
     await slow.until(() => slow.lastSeq === 205);
@@ -179,6 +194,32 @@ describe('RelayHub', () => {
     expect(seqs(slow.records)).toEqual([...range(1, 5), ...range(156, 205)]);
     await slow.until(() => drops.length === 1);
     expect(drops).toEqual([{ client: slow.socket.id, count: 150, fromSeq: 6, toSeq: 155 }]);
+  });
+
+  it('tells clients counters and transport at most once a second, however often they change', async () => {
+    const clock = new VirtualClock();
+    const rig = await startRig({ clock });
+    const c = client(rig.url);
+    let heard = 0;
+    c.socket.on('counters', () => heard++);
+    await c.connected(); // the join is itself a change
+    for (let i = 0; i < 5; i++) rig.hub.statusChanged();
+    clock.advance(0.999);
+    // A batch sent now is a barrier: a status sent before it would arrive before it.
+    rig.publish(1);
+    await c.until(() => c.records.length === 1);
+    const early = heard;
+    clock.advance(0.001);
+    await vi.waitFor(() => expect(heard).toBe(1));
+    for (let i = 0; i < 5; i++) rig.hub.statusChanged();
+    clock.advance(1);
+    rig.publish(1);
+    // The socket is still sending the status just emitted: the hub looks again every 10 ms of its clock.
+    await vi.waitFor(() => {
+      clock.advance(0.01);
+      expect(c.records.length).toBe(2);
+    });
+    expect([early, heard]).toEqual([0, 2]);
   });
 
   it('starts a client from another session from the beginning with a reset', async () => {
@@ -236,7 +277,7 @@ describe('RelayHub', () => {
     for (const c of fresh) await c.until(() => c.lastSeq === 100);
     // Each page is still told what it does not hold …
     expect(fresh.map((c) => c.batches[0]!.dropped)).toEqual(fresh.map(() => ({ count: 92, fromSeq: 1, toSeq: 92 })));
-    await new Promise((r) => setTimeout(r, 20));
+    // No wait needed: the hub reports a drop in a microtask right after the emit, long before the batch arrives here.
     // … but nothing was lost: those records were sent long before these clients existed.
     expect(drops).toEqual([]);
   });
@@ -266,12 +307,19 @@ describe('RelayHub', () => {
 
   // Issue 9: a resume is a client command from the network; repeating it must not buy a fresh window each time.
   it('does not grant a new window for each resume: a client that never acks gets at most `window` batches', async () => {
-    const rig = await startRig({ flow: { window: 2, maxBatch: 10 } });
+    const clock = new VirtualClock();
+    const rig = await startRig({ clock, flow: { window: 2, maxBatch: 10 } });
+    let resumes = 0;
+    rig.io.on('connection', (socket) => socket.on('resume', () => resumes++));
     rig.publish(100);
     const c = client(rig.url, { ack: false });
+    await c.until(() => c.batches.length === 1);
+    // The second batch of the window is paced: it waits for the interval (10 ms).
+    clock.advance(0.01);
     await c.until(() => c.batches.length === 2);
     for (let i = 0; i < 50; i++) c.socket.emit('resume', { afterSeq: 0, session: 'session-a' });
-    await new Promise((r) => setTimeout(r, 100));
+    await vi.waitFor(() => expect(resumes).toBe(51));
+    await sentSoFar(rig, clock, c);
     expect(c.batches.length).toBe(2);
     // Acknowledging frees the window again, from where the last resume put the client.
     c.ackNow();
