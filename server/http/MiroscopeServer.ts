@@ -25,6 +25,7 @@ import type {
   ServerToClientEvents,
   TransportInfo,
 } from '../../shared/contract/socketContract.ts';
+import type { Clock, TimerHandle } from '../../shared/clock/Clock.ts';
 import type { MirosRecord, UnnumberedRecord } from '../../shared/records/MirosRecord.ts';
 import { resolveBudgets, type MessageBudgets } from '../config/messageBudgets.ts';
 import type { ServeConfig } from '../config/serveConfig.ts';
@@ -39,6 +40,7 @@ import { RelayCounters } from '../relay/RelayCounters.ts';
 import { RelayHub, type RelayServer } from '../relay/RelayHub.ts';
 import { RecordPipeline } from '../relay/RecordPipeline.ts';
 import { Sequencer } from '../relay/Sequencer.ts';
+import { realClock } from '../statechart/RealClock.ts';
 import { createHttpApp } from './createHttpApp.ts';
 import { WEB_DIST } from './ensureWebBuild.ts';
 import type { HealthReport, LiveSession } from './LiveSession.ts';
@@ -62,6 +64,11 @@ export interface MiroscopeServerOptions {
   recorderFlushMs?: number;
   /** Rotation and retention of recordings (defaults in recorder/RecordingSettings.ts). */
   recording?: Partial<RecordingSettings>;
+  /**
+   * The timers of the recorder, the relay and retention (issue 9: one injected
+   * clock). Default: each component's own real clock.
+   */
+  clock?: Clock;
 }
 
 /** Something that produces records until it is stopped (the listener, the demo charts). */
@@ -89,7 +96,8 @@ export class MiroscopeServer implements LiveSession {
   #transport: TransportInfo = { kind: 'in-process', connected: true };
   #closing: Promise<void> | null = null;
   readonly #recording: RecordingSettings;
-  #pruneTimer: NodeJS.Timeout | null = null;
+  #pruneTimer: TimerHandle | null = null;
+  readonly #clock: Clock;
   #pruning: Promise<void> = Promise.resolve();
 
   private constructor(readonly options: MiroscopeServerOptions) {
@@ -100,7 +108,9 @@ export class MiroscopeServer implements LiveSession {
     this.session = `${name}.${randomUUID().slice(0, 8)}`;
     this.store = new RecordingStore(config.recordings);
     this.#recording = resolveRecordingSettings(options.recording);
+    this.#clock = options.clock ?? realClock;
     this.recorder = new Recorder({
+      ...(options.clock && { clock: options.clock }),
       folder: config.recordings,
       name,
       flushMs: options.recorderFlushMs,
@@ -133,6 +143,7 @@ export class MiroscopeServer implements LiveSession {
     this.#io.use(socketTokenGate(config.token));
     this.hub = new RelayHub(this.#io, {
       session: this.session,
+      clock: this.#clock,
       capacity: options.capacity ?? this.budgets.ringRecords,
       capacityChars: this.budgets.ringChars,
       flow: { batchChars: this.budgets.batchChars, ...options.flow },
@@ -166,8 +177,7 @@ export class MiroscopeServer implements LiveSession {
     const torn = await server.store.repairTornTails();
     if (torn.length > 0) server.#log(`recordings: cut a torn last line off ${torn.join(', ')} (left by a killed server)`);
     await server.prune();
-    server.#pruneTimer = setInterval(() => void server.prune(), server.#recording.pruneEveryMs);
-    server.#pruneTimer.unref();
+    server.#schedulePrune();
     try {
       await new Promise<void>((resolve, reject) => {
         server.#http.once('error', reject);
@@ -259,6 +269,14 @@ export class MiroscopeServer implements LiveSession {
     return this.hub.ring.readAfter(0).records;
   }
 
+  /** Retention every pruneEveryMs; the real clock's timers never keep the process alive. */
+  #schedulePrune(): void {
+    this.#pruneTimer = this.#clock.setTimeout(() => {
+      void this.prune();
+      this.#schedulePrune();
+    }, this.#recording.pruneEveryMs);
+  }
+
   /**
    * Applies retention (recorder/RecordingRetention.ts) to the recordings
    * folder, never deleting the part being written; one prune at a time.
@@ -268,7 +286,7 @@ export class MiroscopeServer implements LiveSession {
     if (keepBytes === 0 && keepMs === 0) return this.#pruning;
     this.#pruning = this.#pruning.then(async () => {
       try {
-        const { removed } = await pruneRecordings(this.store, { keepBytes, keepMs }, new Set([this.recorder.name]));
+        const { removed } = await pruneRecordings(this.store, { keepBytes, keepMs }, new Set([this.recorder.name]), this.#clock.now());
         if (removed.length > 0) this.#log(`recordings: retention removed ${removed.join(', ')}`);
       } catch (error) {
         this.#log(`recordings: retention failed: ${(error as Error).message}`);
@@ -280,7 +298,7 @@ export class MiroscopeServer implements LiveSession {
   /** Stops the sources, the relay and the HTTP server, then closes the recording. Idempotent. */
   close(): Promise<void> {
     this.#closing ??= (async () => {
-      if (this.#pruneTimer) clearInterval(this.#pruneTimer);
+      if (this.#pruneTimer) this.#clock.clearTimeout(this.#pruneTimer);
       for (const source of this.#sources.splice(0).reverse()) {
         try {
           await source.stop();

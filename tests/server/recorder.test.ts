@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process';
-import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Recorder, RecorderClosedError, RecordingFullError } from '../../server/recorder/Recorder.ts';
 import { InvalidRecordingNameError, checkRecordingName, sessionRecordingName } from '../../server/recorder/recordingName.ts';
 import { RecordingNotFoundError, RecordingStore } from '../../server/recorder/RecordingStore.ts';
@@ -237,6 +237,27 @@ describe('Recorder', () => {
     recorder.write({ ...b!, raw: 'x'.repeat(600) });
     expect([recorder.written, recorder.buffered]).toEqual([2, 0]);
     recorder.close();
+  });
+});
+
+describe("a server's recording timers", () => {
+  it('prunes every pruneEveryMs of its injected clock, and disarms every timer at close', async () => {
+    const folder = tempDir();
+    const clock = new VirtualClock();
+    const server = await MiroscopeServer.start({
+      config: { host: '127.0.0.1', port: 0, token: null, recordings: folder, uploadLimit: 1024 },
+      log: () => {},
+      clock,
+      recording: { keepMs: 3_600_000, pruneEveryMs: 300_000 },
+    });
+    const old = path.join(folder, 'two-hours-old.jsonl');
+    writeFileSync(old, '{}\n');
+    const twoHoursAgo = (clock.now() - 7_200_000) / 1000;
+    utimesSync(old, twoHoursAgo, twoHoursAgo);
+    clock.advance(300);
+    await vi.waitFor(() => expect(existsSync(old)).toBe(false));
+    await server.close();
+    expect(clock.pendingTimers).toBe(0);
   });
 });
 
