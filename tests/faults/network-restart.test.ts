@@ -1,6 +1,6 @@
 /**
  * The broker restarted under a running two-chart network (the seed chart,
- * timers sped up): `rabbitmqctl stop_app`, a few seconds down, `start_app`.
+ * timers sped up): `rabbitmqctl -n <private node> stop_app`, a few seconds down, `start_app`.
  *
  *   both charts ── exchanging ──▶ broker down: each keeps transitioning on its
  *   own timers, its publishes buffered (counted) ──▶ broker back: each

@@ -1,5 +1,5 @@
 /**
- * The broker goes away and comes back (rabbitmqctl stop_app / start_app):
+ * The broker goes away and comes back (rabbitmqctl -n <private node> stop_app / start_app):
  * publisher and consumers carry on, reconnect, redeclare their exchanges,
  * queues and consumers, and messages flow again within 10 s of the broker's
  * return. Publishes made while disconnected are buffered and delivered

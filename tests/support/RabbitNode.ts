@@ -76,7 +76,7 @@ export class RabbitNode implements RabbitNodeAddress {
     return { name: this.name, port: this.port, distPort: this.distPort, host: this.host };
   }
 
-  /** `rabbitmqctl stop_app`: the node stays up, every connection is closed. */
+  /** `rabbitmqctl -n <node> stop_app`: the node stays up, every connection is closed. */
   async stopApp(): Promise<void> {
     await script('stop_app', this.name);
   }
