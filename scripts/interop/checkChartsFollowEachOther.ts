@@ -21,21 +21,16 @@
  * One key serves all three networks: the library's example passes only
  * `mesh_encryption_key`, so its snoop networks use that key too.
  *
- * The library's discovery has a race (py_seed_chart.py's docstring, item 6)
- * that leaves some Python nodes with no producers at all, silent on every
- * network whatever its peers send. Its `--keep-pending-discovery` flag is
- * not used: with it, a Python node started on its own never published in
- * 3 of 3 tries here (without it, 5 of 5 did, in 12–14 s). Instead the
- * Python node starts first and our chart joins once it has shown that it
- * publishes (startPythonNode below); a node the race leaves silent shows
- * itself before any of our traffic and is replaced.
+ * The library's discovery has a race that leaves some Python nodes silent
+ * (startPythonSeedNode.ts): the Python node starts first and our chart
+ * joins once it has shown that it publishes; a node the race leaves silent
+ * shows itself before any of our traffic and is replaced.
  */
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { tail, type Child } from './ChildGroup.ts';
 import { transitionsCausedBy, type Caused } from './causedTransitions.ts';
-import { DashboardClient } from './DashboardClient.ts';
-import { type CheckResult, type InteropContext, type NetKeys } from './InteropContext.ts';
+import { type CheckResult, type InteropContext } from './InteropContext.ts';
+import { startDashboard } from './startDashboard.ts';
+import { startPythonSeedNode } from './startPythonSeedNode.ts';
 import { ownChartName, snoopTraceLines, type TraceLine } from './snoopTraceLines.ts';
 import { Fernet } from '../../server/net/fernet/Fernet.ts';
 import type { TraceRecord } from '../../shared/records/MirosRecord.ts';
@@ -44,8 +39,7 @@ const SECONDS = 40;
 const MIN_EACH_WAY = 1;
 const MIN_TOTAL = 4;
 const STARTUP_MS = 60_000;
-/** How long a Python node may take to show its first trace line (12–14 s here, at load 20), and how many are tried. */
-const PY_READY_MS = 45_000;
+/** Python nodes tried before the check gives up (startPythonSeedNode.ts). */
 const PY_ATTEMPTS = 3;
 /** A transition this close to the other process's end may legitimately miss its output. */
 const END_MARGIN_MS = 2000;
@@ -53,19 +47,11 @@ const END_MARGIN_MS = 2000;
 export async function checkChartsFollowEachOther(ctx: InteropContext): Promise<CheckResult> {
   const key = Fernet.generateKey();
   const keys = { mesh: key, trace: key, spy: key };
-  const serve = ctx.startMiroscope(['serve', '--no-build', '--port', '0', '--amqp', ctx.amqpUrl, '--recordings', join(ctx.scratch, 'b-recordings')], keys, 'miroscope serve');
-  let dashboard: DashboardClient;
-  let url: string;
-  try {
-    url = await serve.waitFor((out) => /open (http:\/\/127\.0\.0\.1:\d+)\//.exec(out)?.[1], STARTUP_MS, 'dashboard URL');
-    await untilConnected(url, STARTUP_MS);
-    dashboard = new DashboardClient(url);
-    await dashboard.connected(10_000);
-  } catch (error) {
-    return { ok: false, line: 'the dashboard did not come up', details: [(error as Error).message, tail(serve.stderr)] };
-  }
+  const up = await startDashboard(ctx, keys, { label: 'miroscope serve', recordings: 'b-recordings', waitForBroker: true });
+  if (!up.ok) return up.failure;
+  const { serve, dashboard } = up;
 
-  const started = await startPythonNode(ctx, keys);
+  const started = await startPythonSeedNode(ctx, keys, { attempts: PY_ATTEMPTS, secondsAfterReady: SECONDS, label: 'networkable_active_object.py', folder: 'b-python' });
   if (!started.python) {
     dashboard.close();
     return { ok: false, line: `the Python node never published on its own (${PY_ATTEMPTS} nodes tried, before any of our traffic)`, details: started.notes };
@@ -117,33 +103,6 @@ export async function checkChartsFollowEachOther(ctx: InteropContext): Promise<C
   return { ok: !failed, line, details };
 }
 
-/**
- * Starts the library's example and waits until it has printed a trace line
- * of its own, which it does only once its producers exist (it hears its own
- * trace back). Our chart starts after that, for two reasons. A mesh message
- * that reaches a Python node still discovering names an address it does not
- * know yet (`Alien!: 127.0.0.1`, though it is the broker's own host). And a
- * node the library's discovery race leaves without producers shows itself
- * here, before any of our traffic, so it cannot be put down to us: it is
- * stopped and a fresh node started, up to PY_ATTEMPTS in all.
- */
-async function startPythonNode(ctx: InteropContext, keys: NetKeys): Promise<{ python: Child | null; notes: string[] }> {
-  const notes: string[] = [];
-  for (let attempt = 1; attempt <= PY_ATTEMPTS; attempt++) {
-    const cwd = join(ctx.scratch, `b-python-${attempt}`); // the library writes its cache files here
-    mkdirSync(cwd);
-    const python = ctx.startPython('py_seed_chart.py', ['--seconds', String(SECONDS + PY_READY_MS / 1000 + 30)], keys, 'networkable_active_object.py', { cwd });
-    try {
-      await python.waitFor((out) => ownChartName(out), PY_READY_MS, 'trace line of its own');
-      return { python, notes };
-    } catch (error) {
-      await python.stop();
-      notes.push(`Python node ${attempt} of ${PY_ATTEMPTS} did not publish within ${PY_READY_MS / 1000} s (the library's discovery race): ${(error as Error).message}`);
-    }
-  }
-  return { python: null, notes };
-}
-
 interface Side {
   name: string | null;
   /** The chart's own transitions, as it printed them. */
@@ -168,21 +127,4 @@ function visibility(caused: readonly Caused[], otherPrinted: Set<string>, trace:
     notPrinted,
     notInDashboard,
   };
-}
-
-/** Waits until the server's /api/health says its broker connection is up. */
-async function untilConnected(url: string, ms: number): Promise<void> {
-  const deadline = Date.now() + ms;
-  let last = '';
-  while (Date.now() < deadline) {
-    try {
-      const health = (await (await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(5000) })).json()) as { transport?: { connected?: boolean } };
-      if (health.transport?.connected) return;
-      last = JSON.stringify(health.transport);
-    } catch (error) {
-      last = (error as Error).message;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`the dashboard's broker connection did not come up within ${ms / 1000} s (${last})`);
 }

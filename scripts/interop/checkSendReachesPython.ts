@@ -17,20 +17,18 @@
  *
  * The Python node starts before any send, and one that the library's
  * discovery race leaves without producers (it never prints a trace line of
- * its own) is replaced, as (b) does (checkChartsFollowEachOther.ts).
+ * its own) is replaced (startPythonSeedNode.ts).
  */
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { tail, type Child } from './ChildGroup.ts';
-import { DashboardClient } from './DashboardClient.ts';
+import type { DashboardClient } from './DashboardClient.ts';
 import type { CheckResult, InteropContext, NetKeys } from './InteropContext.ts';
+import { startDashboard } from './startDashboard.ts';
+import { startPythonSeedNode } from './startPythonSeedNode.ts';
 import { ownChartName, snoopTraceLines, type TraceLine } from './snoopTraceLines.ts';
 import { Fernet } from '../../server/net/fernet/Fernet.ts';
 import type { MirosRecord, TraceRecord } from '../../shared/records/MirosRecord.ts';
 
-const STARTUP_MS = 60_000;
-/** As (b): 12–14 s to a first trace line here; a node past this is the discovery race. */
-const PY_READY_MS = 45_000;
+/** Python nodes tried before the check gives up (startPythonSeedNode.ts). */
 const PY_ATTEMPTS = 2;
 const SEND_ATTEMPTS = 5;
 /** An entry into `outer` this recent leaves the 2 s minimum timer at least 0.5 s. */
@@ -45,18 +43,11 @@ const SENDS_BUDGET_MS = 70_000;
 export async function checkSendReachesPython(ctx: InteropContext): Promise<CheckResult> {
   const key = Fernet.generateKey(); // the library's example passes only its mesh key
   const keys = { mesh: key, trace: key, spy: key };
-  const serve = ctx.startMiroscope(['serve', '--no-build', '--port', '0', '--amqp', ctx.amqpUrl, '--recordings', join(ctx.scratch, 'd-recordings')], keys, 'miroscope serve (d)');
-  let url: string;
-  let dashboard: DashboardClient;
+  const up = await startDashboard(ctx, keys, { label: 'miroscope serve (d)', recordings: 'd-recordings', waitForBroker: false });
+  if (!up.ok) return up.failure;
+  const { url, dashboard } = up;
   try {
-    url = await serve.waitFor((out) => /open (http:\/\/127\.0\.0\.1:\d+)\//.exec(out)?.[1], STARTUP_MS, 'dashboard URL');
-    dashboard = new DashboardClient(url);
-    await dashboard.connected(10_000);
-  } catch (error) {
-    return { ok: false, line: 'the dashboard did not come up', details: [(error as Error).message, tail(serve.stderr)] };
-  }
-  try {
-    const started = await startPythonAlone(ctx, keys);
+    const started = await startPythonSeedNode(ctx, keys, { attempts: PY_ATTEMPTS, secondsAfterReady: SENDS_BUDGET_MS / 1000, label: 'networkable_active_object.py (d)', folder: 'd-python' });
     if (!started.python) return { ok: false, line: `the Python node never published on its own (${PY_ATTEMPTS} nodes tried)`, details: started.notes };
     const result = await sendUntilReacted(ctx, started.python, url, dashboard, keys);
     result.details.push(...started.notes.map((note) => `(not a failure) ${note}`));
@@ -148,22 +139,4 @@ export function stampMs(stamp: string | undefined): number | null {
 /** The chart's first printed move out of `outer` stamped after `enteredAt` (its entry), or null while there is none. */
 export function firstExitFromOuter(lines: readonly TraceLine[], chart: string, enteredAt: number): TraceLine | null {
   return lines.find((l) => l.chart === chart && l.from === 'outer' && l.time > enteredAt) ?? null;
-}
-
-/** The library's example, alone, until it prints a trace line of its own (see (b)'s startPythonNode); a node that does not is replaced. */
-async function startPythonAlone(ctx: InteropContext, keys: NetKeys): Promise<{ python: Child | null; notes: string[] }> {
-  const notes: string[] = [];
-  for (let attempt = 1; attempt <= PY_ATTEMPTS; attempt++) {
-    const cwd = join(ctx.scratch, `d-python-${attempt}`); // the library writes its cache files here
-    mkdirSync(cwd);
-    const python = ctx.startPython('py_seed_chart.py', ['--seconds', String((PY_READY_MS + SENDS_BUDGET_MS) / 1000 + 30)], keys, 'networkable_active_object.py (d)', { cwd });
-    try {
-      await python.waitFor((out) => ownChartName(out), PY_READY_MS, 'trace line of its own');
-      return { python, notes };
-    } catch (error) {
-      await python.stop();
-      notes.push(`Python node ${attempt} of ${PY_ATTEMPTS} did not publish within ${PY_READY_MS / 1000} s (the library's discovery race): ${(error as Error).message}`);
-    }
-  }
-  return { python: null, notes };
 }
