@@ -21,7 +21,7 @@
  * p99 < 50 ms; no frame gap over 100 ms. serve runs from a private copy of
  * the tree with its own built dashboard (others may rebuild web/dist).
  */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
@@ -35,6 +35,7 @@ import { numberArg } from './support/numberArg.ts';
 import { percentile } from './support/percentile.ts';
 import { cpuMs, rssBytes } from './support/procStats.ts';
 import { privateTree } from './support/privateTree.ts';
+import { PrivateVhost } from '../tests/support/PrivateVhost.ts';
 
 const repoRoot = path.resolve(import.meta.dirname, '..');
 const MB = 1024 * 1024;
@@ -71,10 +72,6 @@ function freePort(): Promise<number> {
     });
     s.on('error', reject);
   });
-}
-
-function rabbitmqctl(...args: string[]): void {
-  execFileSync('rabbitmqctl', args, { stdio: 'ignore' });
 }
 
 /** Resolves with the first stdout line matching `pattern`. */
@@ -171,13 +168,12 @@ const takeMaxGap = (page: Page) =>
   });
 
 async function runOne(tree: string, n: number, opts: { seconds: number; rate: number; workers: number; warmup: number }, browser: Awaited<ReturnType<typeof chromium.launch>>): Promise<Result> {
-  const vhost = `miroscope-scale-${process.pid}-${n}`;
+  const vhost = PrivateVhost.named(`miroscope-scale-${n}`);
   const key = Fernet.generateKey();
-  const amqp = `amqp://guest:guest@127.0.0.1:5672/${vhost}`;
+  const amqp = vhost.url;
   const tag = Math.random().toString(36).slice(2, 6);
   const recordings = mkdtempSync(path.join(tmpdir(), 'miroscope-scale-rec-'));
-  rabbitmqctl('add_vhost', vhost);
-  rabbitmqctl('set_permissions', '-p', vhost, 'guest', '.*', '.*', '.*');
+  vhost.create();
   const workers: ChildProcess[] = [];
   let serve: ChildProcess | undefined;
   let client: ReturnType<typeof relayClient> | undefined;
@@ -248,7 +244,7 @@ async function runOne(tree: string, n: number, opts: { seconds: number; rate: nu
       serve.kill('SIGTERM');
       await new Promise((r) => serve!.once('exit', r));
     }
-    rabbitmqctl('delete_vhost', vhost);
+    vhost.delete();
     rmSync(recordings, { recursive: true, force: true });
   }
 }

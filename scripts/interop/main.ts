@@ -20,7 +20,7 @@ import { checkSendReachesPython } from './checkSendReachesPython.ts';
 import { checkTailPrintsLikeLibrary } from './checkTailPrintsLikeLibrary.ts';
 import { InteropContext, type CheckResult } from './InteropContext.ts';
 import { parseInteropOptions, USAGE, UsageError, type CheckId } from './interopOptions.ts';
-import { PrivateVhost } from './PrivateVhost.ts';
+import { PrivateVhost } from '../../tests/support/PrivateVhost.ts';
 import { preflight } from './preflight.ts';
 
 const CHECKS: Record<CheckId, { title: string; run: (ctx: InteropContext) => Promise<CheckResult>; budgetMs: number }> = {
@@ -49,7 +49,7 @@ async function main(argv: string[]): Promise<number> {
 
   let vhost: PrivateVhost;
   try {
-    vhost = PrivateVhost.create();
+    vhost = PrivateVhost.named('miroscope-interop').create();
   } catch (error) {
     console.error(`interop: could not make a private vhost: ${(error as Error).message}`);
     return 2;

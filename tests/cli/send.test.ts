@@ -4,7 +4,6 @@
  * key. A peer node bound like the seed charts (`#.man`) transmits once as
  * `peer_ao` so the server knows its routing key, and hears what is sent.
  */
-import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -19,11 +18,12 @@ import { Fernet } from '../../server/net/fernet/Fernet.ts';
 import { MirosNets } from '../../server/net/MirosNets.ts';
 import { AmqpTransport } from '../../server/net/transport/AmqpTransport.ts';
 import { waitFor } from '../net/waitFor.ts';
+import { PrivateVhost } from '../support/PrivateVhost.ts';
 import { runCli } from './support/runCli.ts';
 
 const TOKEN = `tok-${randomUUID()}`;
-const vhost = `miroscope-send-cli-${randomUUID().slice(0, 8)}`;
-const url = `amqp://guest:guest@127.0.0.1:5672/${encodeURIComponent(vhost)}`;
+const vhost = PrivateVhost.named('miroscope-send-cli');
+const url = vhost.url;
 const key = Fernet.generateKey();
 let running: RunningServe;
 let dir: string;
@@ -32,12 +32,10 @@ let peerTransport: AmqpTransport;
 let peer: MirosNets;
 const heard: UnnumberedRecord[] = [];
 
-const rabbitmqctl = (...args: string[]) => execFileSync('rabbitmqctl', args, { stdio: 'ignore' });
 const send = (args: string[], env: NodeJS.ProcessEnv = {}) => runCli(['send', '--url', serverUrl, ...args], { env: { MIROSCOPE_TOKEN: '', ...env } });
 
 beforeAll(async () => {
-  rabbitmqctl('add_vhost', vhost);
-  rabbitmqctl('set_permissions', '-p', vhost, 'guest', '.*', '.*', '.*');
+  vhost.create();
   dir = mkdtempSync(path.join(tmpdir(), 'miroscope-send-cli-'));
   const config = resolveServeConfig({ amqp: url, meshKey: key, port: 0, recordings: dir, token: TOKEN }, {});
   running = await startServe({ config, say: () => {}, log: () => {} });
@@ -56,11 +54,7 @@ afterAll(async () => {
   await peerTransport?.close('test over');
   await running?.stop();
   rmSync(dir, { recursive: true, force: true });
-  try {
-    rabbitmqctl('delete_vhost', vhost);
-  } catch {
-    // Best effort: a leftover private vhost harms no other test.
-  }
+  vhost.delete(); // best effort: a leftover private vhost harms no other test
 }, 60_000);
 
 describe('miroscope send', () => {

@@ -14,19 +14,20 @@
  * repository's node_modules, which would hide a dependency the package
  * forgot to declare.
  */
-import { execFile, execFileSync, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { execFile, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RelayTestClient } from '../server/support/RelayTestClient.ts';
+import { PrivateVhost } from '../support/PrivateVhost.ts';
 
 const run = promisify(execFile);
 const repoRoot = path.resolve(import.meta.dirname, '../..');
-const vhost = `miroscope-pack-${randomUUID().slice(0, 8)}`;
-const amqpUrl = `amqp://guest:guest@127.0.0.1:5672/${encodeURIComponent(vhost)}`;
+const vhost = PrivateVhost.named('miroscope-pack');
+const amqpUrl = vhost.url;
 // A Fernet key: 32 random bytes, URL-safe base64 with padding.
 const meshKey = randomBytes(32).toString('base64url') + '=';
 /** The name docs/package.md's chart gives itself; the private vhost keeps it apart from any other. */
@@ -37,10 +38,6 @@ let app: string;
 let installed: string;
 const children: ChildProcessWithoutNullStreams[] = [];
 const clients: RelayTestClient[] = [];
-
-function rabbitmqctl(...args: string[]): void {
-  execFileSync('rabbitmqctl', args, { stdio: 'ignore' });
-}
 
 /** npm with the environment of a user's shell: not the npm_* variables of an enclosing `npm test`. */
 function npmEnv(): NodeJS.ProcessEnv {
@@ -83,19 +80,14 @@ beforeAll(async () => {
   await run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error', tarball], { cwd: app, env: npmEnv() });
   installed = path.join(app, 'node_modules/miroscope');
 
-  rabbitmqctl('add_vhost', vhost);
-  rabbitmqctl('set_permissions', '-p', vhost, 'guest', '.*', '.*', '.*');
+  vhost.create();
 }, 480_000); // the build (tsc, vite, typedoc) took 2–3 minutes on a busy 2-core machine
 
 afterAll(async () => {
   for (const c of clients) c.close();
   for (const child of children) child.kill('SIGKILL');
   if (work) rmSync(work, { recursive: true, force: true });
-  try {
-    rabbitmqctl('delete_vhost', vhost);
-  } catch {
-    // Best effort: a leftover private vhost harms no other test.
-  }
+  vhost.delete(); // best effort: a leftover private vhost harms no other test
 }, 60_000);
 
 describe('the packed and installed package', () => {

@@ -5,8 +5,6 @@
  * node on its own connection, bound like the seed charts (tx `heya.man`,
  * rx `#.man`), which transmits once so the server learns its routing key.
  */
-import { execFileSync } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -19,10 +17,11 @@ import { Fernet } from '../../server/net/fernet/Fernet.ts';
 import { MirosNets } from '../../server/net/MirosNets.ts';
 import { AmqpTransport } from '../../server/net/transport/AmqpTransport.ts';
 import { OperatorPublisher } from '../../server/send/OperatorPublisher.ts';
+import { PrivateVhost } from '../support/PrivateVhost.ts';
 import { startTestServer, type TestServer } from './support/startTestServer.ts';
 
-const vhost = `miroscope-send-${randomUUID().slice(0, 8)}`;
-const url = `amqp://guest:guest@127.0.0.1:5672/${encodeURIComponent(vhost)}`;
+const vhost = PrivateVhost.named('miroscope-send');
+const url = vhost.url;
 const key = Fernet.generateKey();
 let running: RunningServe;
 let recordings: string;
@@ -30,10 +29,6 @@ let base: string;
 let peerTransport: AmqpTransport;
 let peer: MirosNets;
 const heard: UnnumberedRecord[] = [];
-
-function rabbitmqctl(...args: string[]): void {
-  execFileSync('rabbitmqctl', args, { stdio: 'ignore' });
-}
 
 async function until<T>(what: string, probe: () => T | undefined, timeoutMs = 10_000): Promise<T> {
   const end = Date.now() + timeoutMs;
@@ -56,8 +51,7 @@ function post(body: unknown, headers: Record<string, string> = {}, at = base): P
 const serverRecords = (): MirosRecord[] => running.server.recentRecords();
 
 beforeAll(async () => {
-  rabbitmqctl('add_vhost', vhost);
-  rabbitmqctl('set_permissions', '-p', vhost, 'guest', '.*', '.*', '.*');
+  vhost.create();
   recordings = mkdtempSync(path.join(tmpdir(), 'miroscope-send-'));
   const config = resolveServeConfig({ amqp: url, meshKey: key, port: 0, recordings }, {});
   running = await startServe({ config, say: () => {}, log: () => {} });
@@ -77,11 +71,7 @@ afterAll(async () => {
   await peerTransport?.close('test over');
   await running?.stop();
   rmSync(recordings, { recursive: true, force: true });
-  try {
-    rabbitmqctl('delete_vhost', vhost);
-  } catch {
-    // Best effort: a leftover private vhost harms no other test.
-  }
+  vhost.delete(); // best effort: a leftover private vhost harms no other test
 }, 60_000);
 
 describe('POST /api/send on the real broker', () => {

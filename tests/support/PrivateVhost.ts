@@ -1,13 +1,17 @@
 /**
- * A RabbitMQ virtual host of our own for one interop run.
+ * A RabbitMQ virtual host of our own, for one test file, bench or interop run.
  *
  * miros-rabbitmq's exchanges have fixed names, so everything on the broker's
  * default vhost shares them; and the library requeues every body it cannot
  * decrypt, so one foreign message would loop through a Python consumer
- * thousands of times a second. A vhost with a random name keeps the run
- * apart from everyone else and everyone else apart from the run. Only
- * add_vhost / set_permissions / delete_vhost are used: the broker itself
- * is never stopped or reset.
+ * thousands of times a second. A vhost with a random name keeps a run apart
+ * from everyone else and everyone else apart from the run. Only add_vhost /
+ * set_permissions / delete_vhost are used: the broker itself is never
+ * stopped or reset.
+ *
+ *   const vhost = PrivateVhost.named('miroscope-send');  // name and url, nothing made yet
+ *   beforeAll(() => vhost.create());
+ *   afterAll(() => vhost.delete());                       // best effort; says why it failed
  */
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -24,20 +28,24 @@ export class PrivateVhost {
     this.url = `amqp://guest:guest@${host}:${port}/${encodeURIComponent(name)}`;
   }
 
-  /** Creates the vhost and gives `guest` every permission on it. */
-  static create(host = '127.0.0.1', port = 5672): PrivateVhost {
-    const vhost = new PrivateVhost(`miroscope-interop-${randomBytes(6).toString('hex')}`, host, port);
-    rabbitmqctl(['add_vhost', vhost.name]);
-    try {
-      rabbitmqctl(['set_permissions', '-p', vhost.name, 'guest', '.*', '.*', '.*']);
-    } catch (error) {
-      vhost.delete();
-      throw error;
-    }
-    return vhost;
+  /** A fresh random name under `prefix`, on the broker at host:port; nothing is made until create(). */
+  static named(prefix: string, host = '127.0.0.1', port = 5672): PrivateVhost {
+    return new PrivateVhost(`${prefix}-${randomBytes(6).toString('hex')}`, host, port);
   }
 
-  /** Synchronous, so it also runs on the Ctrl-C path; says why when it fails. */
+  /** Creates the vhost and gives `guest` every permission on it. */
+  create(): this {
+    rabbitmqctl(['add_vhost', this.name]);
+    try {
+      rabbitmqctl(['set_permissions', '-p', this.name, 'guest', '.*', '.*', '.*']);
+    } catch (error) {
+      this.delete();
+      throw error;
+    }
+    return this;
+  }
+
+  /** Synchronous, so it also runs on a Ctrl-C path; null when deleted, else why not. */
   delete(): string | null {
     if (this.#deleted) return null;
     this.#deleted = true;
