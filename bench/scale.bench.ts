@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- scale [--charts 10,100,500] [--seconds 30] [--rate 1000] [--workers 4] [--warmup 5]`
+ * `npm run bench -- scale [--charts 10,100,500] [--seconds 30] [--rate 1000] [--workers 4] [--warmup 5] [--lockstep] [--profile DIR]`
  *
  * Cost as charts grow. For each N: N networked ping charts in `--workers`
  * processes (one AMQP connection each, as a process hosting many charts
@@ -15,16 +15,26 @@
  *     the chart process and the broker;
  *   - the page's longest frame gap (requestAnimationFrame) with every
  *     chart in its charts panel;
- *   - server RSS and the page's JS heap (CDP Performance.getMetrics) at the end.
+ *   - server RSS and the page's JS heap (CDP Performance.getMetrics) at the end;
+ *   - to tell causes apart: serve's event-loop delay p99/max over the window
+ *     (support/loopDelayProbe.ts, loaded into serve) and this process's, where
+ *     the client runs; how bursty the arrivals were (the busiest 10 ms of
+ *     server receipts against the mean); chart → server receipt p99 (the
+ *     worker and the broker); and batches per second to the client.
+ *
+ * Each chart sends on its own phase (see support/scaleWorker.ts);
+ * `--lockstep` restores the old schedule in which all charts fell due
+ * together. `--profile DIR` runs serve with --cpu-prof into DIR.
  *
  * Goals: CPU per record at the largest N within 1.5× of the smallest;
  * p99 < 50 ms; no frame gap over 100 ms. serve runs from a private copy of
  * the tree with its own built dashboard (others may rebuild web/dist).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { chromium, type Page } from '@playwright/test';
@@ -35,6 +45,7 @@ import { numberArg } from './support/numberArg.ts';
 import { percentile } from './support/percentile.ts';
 import { cpuMs, rssBytes } from './support/procStats.ts';
 import { privateTree } from './support/privateTree.ts';
+import { waitUntil } from './support/waitUntil.ts';
 import { PrivateVhost } from '../tests/support/PrivateVhost.ts';
 
 const repoRoot = path.resolve(import.meta.dirname, '..');
@@ -56,6 +67,36 @@ interface Result {
   serverMB: number;
   pageMB: number;
   sent: number;
+  /** serve's event-loop delay over the window (ms). */
+  serveLoop: LoopDelay;
+  /** This process's (the socket.io client's) event-loop delay over the window (ms). */
+  clientLoop: LoopDelay;
+  /** Most pings the server received in any 10 ms of the window, and the mean per 10 ms. */
+  busiest10ms: number;
+  mean10ms: number;
+  /** The chart's send → the server's receipt (worker + broker), p99 in ms. */
+  toServerP99: number;
+  batchesPerS: number;
+}
+
+interface LoopDelay {
+  p50: number;
+  p99: number;
+  max: number;
+}
+
+interface Options {
+  seconds: number;
+  rate: number;
+  workers: number;
+  warmup: number;
+  lockstep: boolean;
+  profile: string | null;
+}
+
+function stringArg(args: string[], name: string): string | null {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 && args[i + 1] ? args[i + 1]! : null;
 }
 
 function chartsArg(args: string[]): number[] {
@@ -89,10 +130,11 @@ function lineFrom(child: ChildProcess, pattern: RegExp, timeoutMs: number, what:
   });
 }
 
-async function startServe(tree: string, amqp: string, key: string, recordings: string): Promise<{ child: ChildProcess; url: string }> {
+async function startServe(tree: string, amqp: string, key: string, recordings: string, probe: string, profile: string | null): Promise<{ child: ChildProcess; url: string }> {
   const port = await freePort();
-  const child = spawn(process.execPath, [path.join(tree, 'bin/miroscope.mjs'), 'serve', '--no-build', '--port', String(port), '--amqp', amqp, '--recordings', recordings], {
-    env: { ...process.env, AMQP_URL: '', MIROS_MESH_KEY: key },
+  const nodeArgs = ['--import', 'tsx', '--import', path.join(repoRoot, 'bench/support/loopDelayProbe.ts'), ...(profile ? ['--cpu-prof', '--cpu-prof-dir', profile] : [])];
+  const child = spawn(process.execPath, [...nodeArgs, path.join(tree, 'bin/miroscope.mjs'), 'serve', '--no-build', '--port', String(port), '--amqp', amqp, '--recordings', recordings], {
+    env: { ...process.env, AMQP_URL: '', MIROS_MESH_KEY: key, SCALE_LOOP_PROBE: probe },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -126,7 +168,7 @@ function startWorker(settings: object): ChildProcess {
 /** A dashboard's socket: hello → resume → ack every batch; notes each ping's latency while `measuring`. */
 function relayClient(url: string) {
   // end to end: the sender's Date.now() → here; relay: the server's receipt (`received`) → here.
-  const state = { records: 0, measuring: false, latencies: [] as number[], relay: [] as number[] };
+  const state = { records: 0, batches: 0, measuring: false, latencies: [] as number[], relay: [] as number[], receipts: [] as number[], toServer: [] as number[] };
   let lastSeq = 0;
   const socket = io(url, { transports: ['websocket'], forceNew: true });
   socket.on('hello', (info: { session: string }) => socket.emit('resume', { afterSeq: lastSeq, session: info.session }));
@@ -134,10 +176,13 @@ function relayClient(url: string) {
     const now = Date.now();
     state.records += batch.records.length;
     if (state.measuring) {
+      state.batches++;
       for (const r of batch.records) {
         if (r.kind !== 'mesh' || r.signal !== 'ping' || typeof r.payload !== 'number') continue;
         state.latencies.push(now - r.payload);
         state.relay.push(now - r.received);
+        state.receipts.push(r.received);
+        state.toServer.push(r.received - r.payload);
       }
     }
     lastSeq = batch.records.at(-1)?.seq ?? batch.dropped?.toSeq ?? lastSeq;
@@ -167,25 +212,53 @@ const takeMaxGap = (page: Page) =>
     return max;
   });
 
-async function runOne(tree: string, n: number, opts: { seconds: number; rate: number; workers: number; warmup: number }, browser: Awaited<ReturnType<typeof chromium.launch>>): Promise<Result> {
+/** serve's event-loop delay since the previous call (support/loopDelayProbe.ts answers SIGUSR2 in a file). */
+async function takeServeLoop(serve: ChildProcess, probe: string, reads: number): Promise<LoopDelay> {
+  serve.kill('SIGUSR2');
+  const read = () => (existsSync(probe) ? (JSON.parse(readFileSync(probe, 'utf8') || '{}') as LoopDelay & { reads?: number }) : null);
+  await waitUntil(() => read()?.reads === reads, 5000);
+  const got = read();
+  if (got?.reads !== reads) throw new Error('serve did not report its event-loop delay');
+  return got;
+}
+
+/** The most timestamps in any `binMs` window (bins aligned to the first), and the mean per bin. */
+function burstiness(times: number[], binMs: number): { busiest: number; mean: number } {
+  if (times.length === 0) return { busiest: 0, mean: 0 };
+  let first = Infinity;
+  let last = -Infinity;
+  for (const t of times) {
+    first = Math.min(first, t);
+    last = Math.max(last, t);
+  }
+  const bins = new Map<number, number>();
+  for (const t of times) {
+    const b = Math.floor((t - first) / binMs);
+    bins.set(b, (bins.get(b) ?? 0) + 1);
+  }
+  return { busiest: Math.max(...bins.values()), mean: times.length / (Math.floor((last - first) / binMs) + 1) };
+}
+
+async function runOne(tree: string, n: number, opts: Options, browser: Awaited<ReturnType<typeof chromium.launch>>): Promise<Result> {
   const vhost = PrivateVhost.named(`miroscope-scale-${n}`);
   const key = Fernet.generateKey();
   const amqp = vhost.url;
   const tag = Math.random().toString(36).slice(2, 6);
   const recordings = mkdtempSync(path.join(tmpdir(), 'miroscope-scale-rec-'));
+  const probe = path.join(recordings, 'loop-delay.json');
   vhost.create();
   const workers: ChildProcess[] = [];
   let serve: ChildProcess | undefined;
   let client: ReturnType<typeof relayClient> | undefined;
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   try {
-    const started = await startServe(tree, amqp, key, recordings);
+    const started = await startServe(tree, amqp, key, recordings, probe, opts.profile);
     serve = started.child;
     client = relayClient(started.url);
     const w = Math.min(opts.workers, n);
     for (let i = 0, first = 0; i < w; i++) {
       const count = Math.floor(n / w) + (i < n % w ? 1 : 0);
-      workers.push(startWorker({ url: amqp, key, first, count, perChart: opts.rate / n, tag }));
+      workers.push(startWorker({ url: amqp, key, first, count, perChart: opts.rate / n, tag, lockstep: opts.lockstep }));
       first += count;
     }
     await Promise.all(workers.map((c, i) => lineFrom(c, /^ready$/, 120_000, `worker ${i} ready`)));
@@ -198,11 +271,17 @@ async function runOne(tree: string, n: number, opts: { seconds: number; rate: nu
     await sleep(opts.warmup * 1000);
     await takeMaxGap(page);
 
+    await takeServeLoop(serve, probe, 1);
+    const clientLoop = monitorEventLoopDelay({ resolution: 10 });
+    clientLoop.enable();
     const cpu0 = cpuMs(serve.pid!);
     const records0 = client.state.records;
     client.state.measuring = true;
     await sleep(opts.seconds * 1000);
     const cpu1 = cpuMs(serve.pid!);
+    clientLoop.disable();
+    const serveLoop = await takeServeLoop(serve, probe, 2);
+    const msOf = (ns: number) => Math.round(ns / 1e5) / 10;
     const records = client.state.records - records0;
     client.state.measuring = false;
     const maxGap = await takeMaxGap(page);
@@ -221,6 +300,8 @@ async function runOne(tree: string, n: number, opts: { seconds: number; rate: nu
     );
     const lat = client.state.latencies.sort((a, b) => a - b);
     const relay = client.state.relay.sort((a, b) => a - b);
+    const toServer = client.state.toServer.sort((a, b) => a - b);
+    const bursts = burstiness(client.state.receipts, 10);
     return {
       n,
       records,
@@ -235,6 +316,12 @@ async function runOne(tree: string, n: number, opts: { seconds: number; rate: nu
       serverMB: serverRss / MB,
       pageMB: heap / MB,
       sent: sentLines.reduce((s, l) => s + Number(l.split(' ')[1]), 0),
+      serveLoop,
+      clientLoop: { p50: msOf(clientLoop.percentile(50)), p99: msOf(clientLoop.percentile(99)), max: msOf(clientLoop.max) },
+      busiest10ms: bursts.busiest,
+      mean10ms: bursts.mean,
+      toServerP99: percentile(toServer, 0.99),
+      batchesPerS: client.state.batches / opts.seconds,
     };
   } finally {
     await page.close();
@@ -256,8 +343,14 @@ export async function main(args: string[]): Promise<void> {
     rate: numberArg(args, 'rate', 1000),
     workers: numberArg(args, 'workers', 4),
     warmup: numberArg(args, 'warmup', 5),
+    lockstep: args.includes('--lockstep'),
+    profile: stringArg(args, 'profile'),
   };
-  console.log(`scale bench: charts ${chartCounts.join(', ')}; ${opts.rate} records/s in total; ${opts.workers} chart processes; ${opts.warmup} s warm-up, ${opts.seconds} s measured`);
+  if (opts.profile) opts.profile = path.resolve(opts.profile);
+  console.log(
+    `scale bench: charts ${chartCounts.join(', ')}; ${opts.rate} records/s in total; ${opts.workers} chart processes; ${opts.warmup} s warm-up, ${opts.seconds} s measured; ` +
+      (opts.lockstep ? 'charts in LOCKSTEP (all due at the same instants)' : 'each chart on its own phase'),
+  );
   console.log('building the dashboard in a private copy of the tree…');
   const tree = await privateTree(repoRoot, 'miroscope-scale-tree-');
   const browser = await chromium.launch({
@@ -274,6 +367,10 @@ export async function main(args: string[]): Promise<void> {
         `  N=${String(n).padStart(4)}  relayed ${r.records} in the window (${r.sent} sent in all, warm-up included)  cpu ${r.cpuPer1000.toFixed(1)} ms/1000 records  ` +
           `relay (server receipt → socket) p50 ${r.relayP50} ms p99 ${r.relayP99} ms, chart → socket p50 ${r.p50} ms p99 ${r.p99} ms  longest frame gap ${r.maxGap.toFixed(0)} ms (quiet page: ${r.idleGap.toFixed(0)} ms; page lists "${r.listed}")  ` +
           `server RSS ${r.serverMB.toFixed(0)} MB  page heap ${r.pageMB.toFixed(0)} MB  [load before: ${load}]`,
+      );
+      console.log(
+        `          to tell causes apart: serve event-loop delay p99 ${r.serveLoop.p99} ms max ${r.serveLoop.max} ms; bench client's p99 ${r.clientLoop.p99} ms max ${r.clientLoop.max} ms; ` +
+          `arrivals: busiest 10 ms ${r.busiest10ms} pings (mean ${r.mean10ms.toFixed(1)}); chart → server receipt p99 ${r.toServerP99} ms; ${r.batchesPerS.toFixed(0)} batches/s to the client (${(r.records / opts.seconds / Math.max(1, r.batchesPerS)).toFixed(1)} records each)`,
       );
     }
   } finally {

@@ -4,6 +4,18 @@
  * transmitting `ping(<Date.now()>)` at `perChart` per second from a timer.
  * The payload's timestamp lets the bench measure relay latency end to end.
  *
+ * Each chart keeps its own clock: a timer every 1/perChart s, started at a
+ * random point of its first period, one ping per firing. Real charts start
+ * at different times and send when their own events happen, so the server
+ * hears a steady stream whatever N is. An earlier version ticked every chart
+ * at 100 ms against one shared start ("go"), so every chart's k-th record
+ * fell due at the same instant: at N = 500 (2/s each) all 500 charts sent
+ * within the same 100 ms twice a second — bursts of 5,000/s with 400 ms of
+ * silence — and at N = 10 each chart sent 10 pings at once. Those bursts,
+ * not the number of charts, set the relay's latency and batching (see
+ * docs/scale.md). `lockstep: true` (`--lockstep`) keeps that old schedule,
+ * to show the difference.
+ *
  * Started by scale.bench.ts with its settings in SCALE_WORKER (JSON); prints
  * "ready" once every chart's networks are up, starts sending on "go" (stdin),
  * and on "stop" prints "sent <n>" and exits.
@@ -20,29 +32,37 @@ interface Settings {
   count: number;
   perChart: number;
   tag: string;
+  /** The old schedule: 100 ms ticks, every chart due at the same instants (see the header). */
+  lockstep?: boolean;
 }
 
 const settings = JSON.parse(process.env.SCALE_WORKER ?? '') as Settings;
 const { HANDLED } = ReturnStatus;
 const { ENTRY_SIGNAL, scale_tick, ping } = signals;
-const TICK_S = 0.1;
+const LOCKSTEP_TICK_S = 0.1;
+const lockstep = settings.lockstep === true;
+const periodS = lockstep ? LOCKSTEP_TICK_S : 1 / settings.perChart;
 
 let sending = false;
 let since = 0;
 let sent = 0;
 const sentBy = new Map<string, number>();
+/** Where in its period each chart's schedule starts (ms after "go"); 0 for all in lockstep. */
+const phaseOf = new Map<string, number>();
 
 const pinging = spyOn(function pinging(chart: NetworkedActiveObject, e: Event): number {
   if (e.signal === ENTRY_SIGNAL) {
-    // Timers spread over one tick so the charts do not all fire together.
-    setTimeout(() => chart.postFifo(new Event(scale_tick), { period: TICK_S, times: 0, deferred: true }), Math.random() * TICK_S * 1000);
+    const phase = Math.random() * periodS * 1000;
+    phaseOf.set(chart.name!, lockstep ? 0 : phase);
+    setTimeout(() => chart.postFifo(new Event(scale_tick), { period: periodS, times: 0, deferred: true }), phase);
     return HANDLED;
   }
   if (e.signal === scale_tick) {
     if (!sending) return HANDLED;
     const name = chart.name!;
-    // As many as keep the chart at its rate since "go" (a late timer catches up, at most 1 s worth).
-    const due = Math.floor(((Date.now() - since) * settings.perChart) / 1000);
+    // As many as keep the chart at its rate since its own start (a late timer catches up, at most 1 s worth).
+    const elapsed = Date.now() - since - phaseOf.get(name)!;
+    const due = Math.floor((Math.max(0, elapsed) * settings.perChart) / 1000) + (lockstep ? 0 : 1);
     let done = sentBy.get(name) ?? 0;
     for (let k = 0; done < due && k < Math.max(1, settings.perChart); k++, done++) {
       chart.transmit(new Event(ping, Date.now()));
