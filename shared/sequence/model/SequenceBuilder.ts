@@ -21,7 +21,10 @@
  *   - meta record   → nothing.
  * Numbers run across all charts, by arrival (record seq, the default) or by
  * the records' `time` (stable for equal times; a record without a time sorts
- * with the record that arrived before it). A record whose seq was already
+ * with the record that arrived before it), except that a send always comes
+ * before what it caused: a mesh message before its first reception (#place),
+ * an inferred send — the sender's own move — before its `other_…`
+ * reception (#keepSendsFirst). A record whose seq was already
  * added is ignored, so a replayed overlap after a reconnect is harmless.
  */
 import type { MeshRecord, MirosRecord, SpyRecord, TraceRecord } from '../../records/MirosRecord.ts';
@@ -29,12 +32,13 @@ import type { SequenceModel, SequenceOptions, SequenceOrder } from '../SequenceM
 import { chartLetter } from './chartLetter.ts';
 import { materializeSequence, type SequenceLookups } from './materializeSequence.ts';
 import { ReceptionPairer, type PairingOptions } from './ReceptionPairer.ts';
-import { byArrival, byTimestamp, type MessageEntry, type SequenceEntry, type StepEntry } from './sequenceEntries.ts';
+import { byArrival, byBaseArrival, byBaseTimestamp, byTimestamp, type MessageEntry, type SequenceEntry, type StepEntry } from './sequenceEntries.ts';
 import { insertSorted, lowerBound, upperBound } from './sortedArray.ts';
 import { latestEntries } from './latestEntries.ts';
 import { SeqSet } from './SeqSet.ts';
 import { SpyTransitions } from '../../topology/spyTransitions.ts';
-import { ReceptionInferrer, type InferenceOptions } from './inferReceptions.ts';
+import { ReceptionInferrer, remoteSignal, type InferenceOptions } from './inferReceptions.ts';
+import { pullBeforeFollowers } from './pullBeforeFollowers.ts';
 
 export interface SequenceBuilderOptions {
   order?: SequenceOrder;
@@ -70,15 +74,30 @@ interface FirstAppearance {
   role: 0 | 1;
 }
 
+interface Place {
+  sortTime: number;
+  at: number;
+}
+
+const baseOf = (e: SequenceEntry): Place => ({ sortTime: e.baseSortTime, at: e.baseAt });
+const isMoved = (e: SequenceEntry): boolean => e.sortTime !== e.baseSortTime || e.at !== e.baseAt;
 const seqOf = (entry: SequenceEntry, seq: number): number => entry.seq - seq;
 const bySeqOrder = (a: SequenceEntry, b: SequenceEntry): number => a.seq - b.seq;
 
 export class SequenceBuilder {
   readonly #compare: (a: SequenceEntry, b: SequenceEntry) => number;
+  /** Order by base place (see sequenceEntries): the order before sends are put first. */
+  readonly #baseCompare: (a: SequenceEntry, b: SequenceEntry) => number;
   readonly #pairer: ReceptionPairer;
   readonly #inferrer: ReceptionInferrer | undefined;
-  /** Steps by arrival, for the inferred sends (the inferrer returns what it was given). */
+  /** Steps by arrival: the inferrer names receptions by id. */
   readonly #stepOf = new Map<number, StepEntry>();
+  /** Receptions whose inferred send changed since the last check (see #keepSendsFirst). */
+  readonly #sendChanged = new Set<number>();
+  /** Entries whose place is not their base place (inside a run reordered for sends). */
+  #moved = 0;
+  /** The earliest place whose run must be reordered again before the next model (see #keepSendsFirst). */
+  #dirty: Place | undefined;
   readonly #entries: SequenceEntry[] = [];
   readonly #bySeq: SequenceEntry[] = [];
   /** #prefixMax[k]: the entry latest in diagram order among #bySeq[0..k] (see latestEntries). */
@@ -98,8 +117,9 @@ export class SequenceBuilder {
 
   constructor(options: SequenceBuilderOptions = {}) {
     this.#compare = options.order === 'timestamp' ? byTimestamp : byArrival;
+    this.#baseCompare = options.order === 'timestamp' ? byBaseTimestamp : byBaseArrival;
     this.#pairer = new ReceptionPairer(options.pairing, (id) => this.#place(id));
-    if (options.inferred !== false) this.#inferrer = new ReceptionInferrer(options.inference);
+    if (options.inferred !== false) this.#inferrer = new ReceptionInferrer(options.inference, (id) => this.#sendChanged.add(id));
   }
 
   /** Number of numbered events (steps and messages) so far. */
@@ -119,6 +139,7 @@ export class SequenceBuilder {
       else if (record.kind === 'mesh') this.#addMesh(record, arrival);
       else this.#addSpy(record, arrival);
     }
+    this.#keepSendsFirst();
     this.#version += 1;
   }
 
@@ -128,6 +149,7 @@ export class SequenceBuilder {
    */
   endOfInput(): void {
     for (const d of this.#spySteps.flush()) this.#addTrace(d.record, d.ticket);
+    this.#keepSendsFirst();
     this.#version += 1;
   }
 
@@ -177,13 +199,16 @@ export class SequenceBuilder {
 
   #addTrace(record: TraceRecord, arrival: number): void {
     const chart = record.chart ?? '';
+    const sortTime = this.#sortTime(record.time);
     const step: StepEntry = {
       kind: 'step',
       arrival,
       seq: record.seq,
       time: record.time,
-      sortTime: this.#sortTime(record.time),
+      sortTime,
       at: arrival,
+      baseSortTime: sortTime,
+      baseAt: arrival,
       n: 0,
       chart,
       signal: record.signal,
@@ -195,6 +220,8 @@ export class SequenceBuilder {
     // Assigned, not spread: this runs for every transition of a million-line log.
     if (record.payload !== undefined) step.payload = record.payload;
     this.#insert(step);
+    // The inferrer names receptions (`other_…` steps) by id; only those are looked up.
+    if (remoteSignal(record.signal) !== null) this.#stepOf.set(arrival, step);
     let track = this.#tracks.get(chart);
     if (!track) {
       this.#tracks.set(chart, (track = { steps: [], first: step, states: new Map() }));
@@ -220,6 +247,8 @@ export class SequenceBuilder {
       sortTime,
       ownSortTime: sortTime,
       at: arrival,
+      baseSortTime: sortTime,
+      baseAt: arrival,
       n: 0,
       signal: record.signal,
       payload: record.payload,
@@ -250,6 +279,8 @@ export class SequenceBuilder {
 
   #insert(entry: SequenceEntry): void {
     const at = insertSorted(this.#entries, entry, this.#compare);
+    // A late record landing among a reordered run: the run is reordered with it.
+    if (this.#moved > 0 && at < this.#entries.length - 1) this.#markDirty(entry);
     // Everything after a late record moves down one number.
     for (let k = at; k < this.#entries.length; k += 1) this.#entries[k]!.n = k + 1;
     const k = insertSorted(this.#bySeq, entry, bySeqOrder);
@@ -275,11 +306,21 @@ export class SequenceBuilder {
       // Spy lines are evidence only; the numbered receptions are the steps.
       if ((reception as StepEntry).kind !== 'step') continue;
       const step = reception as StepEntry;
-      if (!first || this.#compare(step, first) < 0) first = step;
+      // A reception a mesh message explains needs no inferred send before it any more.
+      if (this.#stepOf.has(step.arrival)) this.#sendChanged.add(step.arrival);
+      if (!first || this.#baseCompare(step, first) < 0) first = step;
     }
-    const own = { ...message, sortTime: message.ownSortTime, at: message.arrival };
-    const place = first && this.#compare(first, own) < 0 ? { sortTime: first.sortTime, at: first.at - 0.5 } : own;
-    if (place.sortTime === message.sortTime && place.at === message.at) return;
+    const own = { ...message, baseSortTime: message.ownSortTime, baseAt: message.arrival };
+    const place = first && this.#baseCompare(first, own) < 0 ? { sortTime: first.baseSortTime, at: first.baseAt - 0.5 } : { sortTime: message.ownSortTime, at: message.arrival };
+    if (place.sortTime === message.baseSortTime && place.at === message.baseAt) return;
+    if (this.#moved > 0) {
+      // Reordered runs around: the message's old and new places are reordered at the end of the batch.
+      this.#markDirty(message);
+      this.#markDirty(place);
+      if (isMoved(message)) this.#moved -= 1;
+    }
+    message.baseSortTime = place.sortTime;
+    message.baseAt = place.at;
     const entries = this.#entries;
     const from = message.n - 1;
     entries.splice(from, 1);
@@ -298,6 +339,116 @@ export class SequenceBuilder {
       max[k] = latest;
     }
     this.#version += 1;
+  }
+
+  /**
+   * An inferred send is the sender's own step, numbered where its record
+   * arrived; Python trace items arrive late, so in arrival order (and, for
+   * equal stamps, in timestamp order) it can come after the reception it is
+   * inferred to have caused. Then the send is pulled back to just before
+   * that reception, together with the steps of its chart that must stay
+   * before it and any mesh message that must stay before a pulled
+   * reception (pullBeforeFollowers). Only the run from the reception on is
+   * renumbered, each entry by the number of entries pulled in front of it.
+   *
+   * Why renumber rather than reserve: a reception does not know whether a
+   * send will turn up, nor from which chart (or whether a mesh record will
+   * explain it instead), so a number kept free before every `other_…`
+   * reception would leave holes where none comes, and 1..N must each be
+   * used once. The renumbering is bounded: nothing before the reception
+   * moves — what the user saw before it keeps its number — and what moves
+   * arrived between the reception and its late send (how late the sender's
+   * records are: a fraction of a second on the networks we recorded).
+   *
+   * The order is a function of the records, not of how they were batched:
+   * a reordered run is always rebuilt from its entries' base places (what
+   * they would be without reordering), so the CLI reading a log whole and
+   * the panel reading it live number it alike, and a send that stops being
+   * the inferred one (a better send turned up) goes back to its place.
+   */
+  #keepSendsFirst(): void {
+    for (const id of this.#sendChanged) {
+      const reception = this.#stepOf.get(id)!;
+      const send = this.#inferredSendOf(reception);
+      if (send && send.n > reception.n) this.#markDirty(reception);
+      // An earlier send of it may have been pulled in front of it: that run is rebuilt.
+      else if (this.#moved > 0) {
+        this.#markDirty(reception);
+        this.#markDirty({ sortTime: reception.baseSortTime, at: reception.baseAt });
+      }
+    }
+    this.#sendChanged.clear();
+    const dirty = this.#dirty;
+    if (dirty === undefined) return;
+    this.#dirty = undefined;
+    const entries = this.#entries;
+    let from = lowerBound(entries, dirty, (entry, place) => this.#compare(entry, place as SequenceEntry));
+    // Start where a run reordered before begins (places are only exchanged
+    // within a run): the entries from `from` on must hold their own base places.
+    let lowest: Place | undefined;
+    for (let k = from; k < entries.length; k += 1) lowest = this.#lowerPlace(lowest, baseOf(entries[k]!));
+    while (from > 0 && lowest !== undefined && this.#compare(lowest as SequenceEntry, entries[from]!) < 0) {
+      from -= 1;
+      lowest = this.#lowerPlace(lowest, baseOf(entries[from]!));
+    }
+    const run = entries.slice(from).sort(this.#baseCompare);
+    // The previous step of each chart in the run: a chart's own steps keep their order.
+    const previousOfChart = new Map<string, StepEntry>();
+    const previous = new Map<StepEntry, StepEntry>();
+    for (const entry of run) {
+      if (isMoved(entry)) this.#moved -= 1;
+      if (entry.kind !== 'step') continue;
+      const last = previousOfChart.get(entry.chart);
+      if (last) previous.set(entry, last);
+      previousOfChart.set(entry.chart, entry);
+    }
+    const { order, brokeCycle } = pullBeforeFollowers<SequenceEntry>(run, (entry) => {
+      if (entry.kind !== 'step') return [];
+      const earlier: SequenceEntry[] = [];
+      const last = previous.get(entry);
+      if (last) earlier.push(last);
+      const cause = this.#pairer.messageOf(entry.arrival);
+      const message = cause === undefined ? undefined : this.#messages.get(cause);
+      if (message) earlier.push(message);
+      const send = message ? undefined : this.#inferredSendOf(entry);
+      if (send) earlier.push(send);
+      return earlier;
+    });
+    // The run's base places, ascending, are handed out in the new order, so
+    // the list stays sorted for the binary searches of later records.
+    const places = run.map((entry) => ({ sortTime: entry.baseSortTime, at: entry.baseAt }));
+    order.forEach((entry, k) => {
+      entry.sortTime = places[k]!.sortTime;
+      entry.at = places[k]!.at;
+      if (isMoved(entry)) this.#moved += 1;
+      entries[from + k] = entry;
+      entry.n = from + k + 1;
+    });
+    if (brokeCycle) {
+      // A chart's steps may have swapped (rare: equal stamps only): its list is re-sorted.
+      for (const chart of previousOfChart.keys()) {
+        const track = this.#tracks.get(chart)!;
+        track.steps.sort(this.#compare);
+        track.first = track.steps[0]!;
+      }
+    }
+    // The latest-of-prefix index, from the first reordered entry's seq on.
+    const bySeq = this.#bySeq;
+    const max = this.#prefixMax;
+    let k = bySeq.length;
+    for (const entry of run) k = Math.min(k, lowerBound(bySeq, entry.seq, seqOf));
+    for (; k < bySeq.length; k += 1) {
+      const before = k > 0 ? max[k - 1]! : bySeq[k]!;
+      max[k] = this.#compare(bySeq[k]!, before) > 0 ? bySeq[k]! : before;
+    }
+  }
+
+  #markDirty(place: Place): void {
+    this.#dirty = this.#lowerPlace(this.#dirty, { sortTime: place.sortTime, at: place.at });
+  }
+
+  #lowerPlace(a: Place | undefined, b: Place): Place {
+    return a !== undefined && this.#compare(a as SequenceEntry, b as SequenceEntry) <= 0 ? a : b;
   }
 
   #noteState(states: Map<string, FirstAppearance>, state: string, entry: StepEntry, role: 0 | 1): void {

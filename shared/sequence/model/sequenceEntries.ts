@@ -9,6 +9,13 @@
  * the receiving chart's trace before the mesh message) takes that
  * reception's place, just before it: a send is numbered before what it
  * caused.
+ *
+ * That is an entry's *base* place (`baseSortTime`, `baseAt`). Its place
+ * (`sortTime`, `at`) is the base place of another entry of the same run
+ * when an inferred send arrived after its reception and the run was
+ * reordered to put sends first (see SequenceBuilder#keepSendsFirst): places
+ * are only ever exchanged inside such a run, so the list stays sorted by
+ * place, and a run can be put back in base order and reordered again.
  */
 
 interface EntryBase {
@@ -20,6 +27,9 @@ interface EntryBase {
   time: number | null;
   /** The time used for `order: 'timestamp'` (the previous record's when null). */
   sortTime: number;
+  /** The place the entry has without reordering for inferred sends (see above). */
+  baseSortTime: number;
+  baseAt: number;
   n: number;
 }
 
@@ -55,4 +65,13 @@ export function byArrival(a: SequenceEntry, b: SequenceEntry): number {
 
 export function byTimestamp(a: SequenceEntry, b: SequenceEntry): number {
   return a.sortTime - b.sortTime || a.at - b.at;
+}
+
+/** Base order in arrival order; ties (two messages before one reception) by arrival. */
+export function byBaseArrival(a: SequenceEntry, b: SequenceEntry): number {
+  return a.baseAt - b.baseAt || a.arrival - b.arrival;
+}
+
+export function byBaseTimestamp(a: SequenceEntry, b: SequenceEntry): number {
+  return a.baseSortTime - b.baseSortTime || byBaseArrival(a, b);
 }
