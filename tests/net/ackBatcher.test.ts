@@ -1,6 +1,7 @@
 import type * as amqp from 'amqplib';
 import { describe, expect, it } from 'vitest';
 import { AckBatcher } from '../../server/net/transport/AckBatcher.ts';
+import { VirtualClock } from '../../shared/clock/VirtualClock.ts';
 
 /** The far side: a channel that logs the acks it is asked to send. */
 function fakeChannel(name: string, log: string[], dead = false): amqp.Channel {
@@ -66,5 +67,38 @@ describe('AckBatcher', () => {
     acks.flush();
     await endOfTurn();
     expect(log).toEqual(['c1 ack 1 and all before']);
+  });
+
+  it('with a delay, acks a run once, that long after its first delivery, however many turns it spans', async () => {
+    const log: string[] = [];
+    const clock = new VirtualClock(0);
+    const acks = new AckBatcher(100, { clock, ms: 50 });
+    const channel = fakeChannel('c1', log);
+    acks.add(channel, delivery(1));
+    await endOfTurn();
+    clock.advance(0.03);
+    acks.add(channel, delivery(2));
+    await endOfTurn();
+    const at30ms = [...log];
+    clock.advance(0.02);
+    const at50ms = [...log];
+    acks.add(channel, delivery(3));
+    clock.advance(0.049);
+    const at99ms = [...log];
+    clock.advance(0.001);
+    expect([at30ms, at50ms, at99ms, log]).toEqual([[], ['c1 ack 2 and all before'], ['c1 ack 2 and all before'], ['c1 ack 2 and all before', 'c1 ack 3 and all before']]);
+  });
+
+  it('with a delay, still acks at once when `every` wait, and a flush leaves no timer to ack twice', () => {
+    const log: string[] = [];
+    const clock = new VirtualClock(0);
+    const acks = new AckBatcher(2, { clock, ms: 50 });
+    const channel = fakeChannel('c1', log);
+    acks.add(channel, delivery(1));
+    acks.add(channel, delivery(2));
+    acks.add(channel, delivery(3));
+    acks.flush();
+    clock.advance(1);
+    expect(log).toEqual(['c1 ack 2 and all before', 'c1 ack 3 and all before']);
   });
 });

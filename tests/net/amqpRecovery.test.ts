@@ -151,7 +151,7 @@ describe('AmqpTransport recovery (fake broker)', () => {
     consumerChannel.deliver(1, 'a');
     consumerChannel.deliver(2, 'b');
     consumerChannel.deliver(3, 'c');
-    // Two deliveries (ackEvery) are acked at once, the third when the turn ends.
+    // Two deliveries (ackEvery) are acked at once, the third after the ack delay (default 50 ms).
     expect(broker.log).toEqual(['ack 2 and all before']);
     await waitFor(() => expect(broker.log).toEqual(['ack 2 and all before', 'ack 3 and all before']));
 

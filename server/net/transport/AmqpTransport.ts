@@ -56,6 +56,13 @@ export const DEFAULT_AMQP_URL = 'amqp://guest:guest@127.0.0.1:5672/';
  */
 export const DEFAULT_PREFETCH = 5_000;
 
+/**
+ * How long a delivery may wait for its ack (AckBatcher): at most 20 ack
+ * writes a second from a steady trickle, instead of one per socket read;
+ * a few tens of ms of deliveries are far fewer than the prefetch window.
+ */
+export const DEFAULT_ACK_DELAY_MS = 50;
+
 export interface AmqpTransportOptions {
   /** One broker URL or a list to fail over between (default: `AMQP_URL`, comma-separated, or guest@127.0.0.1). */
   url?: string | readonly string[];
@@ -68,6 +75,8 @@ export interface AmqpTransportOptions {
   prefetch?: number;
   /** Deliveries acked together at most (default a quarter of the prefetch); see AckBatcher. */
   ackEvery?: number;
+  /** The longest a delivery waits for its ack, in ms (default {@link DEFAULT_ACK_DELAY_MS}); see AckBatcher. */
+  ackDelayMs?: number;
   /**
    * Publisher confirms: a publish in flight when the link dies is counted
    * as `dropped.unconfirmed` instead of vanishing (default true).
@@ -136,9 +145,9 @@ export class AmqpTransport implements Transport {
     const fromEnv = (process.env.AMQP_URL || DEFAULT_AMQP_URL).split(',').map((u) => u.trim()).filter(Boolean);
     const urls = typeof options.url === 'string' ? [options.url] : (options.url ?? fromEnv);
     this.prefetch = options.prefetch ?? DEFAULT_PREFETCH;
-    this.acks = new AckBatcher(options.ackEvery ?? Math.max(1, Math.floor(this.prefetch / 4)));
     this.confirm = options.confirm ?? true;
     const clock = options.clock ?? keepAliveClock;
+    this.acks = new AckBatcher(options.ackEvery ?? Math.max(1, Math.floor(this.prefetch / 4)), { clock, ms: options.ackDelayMs ?? DEFAULT_ACK_DELAY_MS });
     this.clock = clock;
     this.now = options.now ?? (() => clock.now());
     this.buffer = new PublishBuffer(options.bufferLimit ?? 10_000);
