@@ -2,8 +2,11 @@
  * Numbered sequence diagrams from the shared model: every chart's own
  * diagram, one chart, or the system view (charts as lifelines). Drawn with
  * Mermaid over a bounded window — the latest N events up to the cursor, or
- * the range chosen on the timeline — so a long run never freezes the page.
- * Exports cover the chosen range (or everything up to the cursor).
+ * the range chosen on the timeline — so a long run never freezes the page;
+ * "all (scroll)" draws the whole run with our virtual renderer
+ * (VirtualSequence.tsx), where scrolling moves the cursor. Exports are
+ * always Mermaid/ASCII and cover the chosen range (or everything up to the
+ * cursor).
  */
 import { useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type MouseEvent } from 'react';
 import { useRecordsView } from '../../panelApi/useRecords.ts';
@@ -14,7 +17,10 @@ import { ChartPicker } from '../../ui/ChartPicker.tsx';
 import { chartIndex } from '../../panelApi/recordIndexes.ts';
 import { advanceSequenceBuilder, sequenceBuilderFor } from './sequenceBuilderFor.ts';
 import { useCaughtUp, type CatchUpStep } from '../../panelApi/useCaughtUp.ts';
-import { DEFAULT_WINDOW, displayModel, exportWindow, WINDOW_SIZES, type SequenceView } from './sequenceWindow.ts';
+import { DEFAULT_WINDOW, displayModel, drawsVirtual, exportWindow, SCROLL_ALL, virtualModel, WINDOW_SIZES, type SequenceView } from './sequenceWindow.ts';
+import { buildVirtualRows, ROW_INFERRED } from './virtualRows.ts';
+import { VirtualSequence } from './VirtualSequence.tsx';
+import { useThrottledValue } from './useThrottledValue.ts';
 import { panelParts, exportSequence } from './exportSequence.ts';
 import { DiagramTooLarge } from '../../../../shared/sequence/draw/DiagramTooLarge.ts';
 import type { SequenceModel } from '../../../../shared/sequence/SequenceModel.ts';
@@ -32,6 +38,8 @@ import './SequencePanel.css';
 
 /** Fewest ms between two diagram renders while records stream in. */
 const RENDER_INTERVAL_MS = 400;
+/** Fewest ms between two rebuilds of the virtual view's rows (O(run) each) while records stream in. */
+const VIRTUAL_REBUILD_MS = 1000;
 
 /** The drawn width Mermaid gave the SVG, so "fit" can stop shrinking where text turns unreadable (see the CSS). */
 function naturalWidth(svg: string): number {
@@ -81,10 +89,11 @@ export default function SequencePanel() {
   const viewOptions = useMemo(() => [...FIXED_VIEWS, ...charts.map((c) => ({ value: `chart:${c}`, label: c }))], [charts]);
 
   const { ready, waitingForLoad } = useCaughtUp(INDEXES);
+  const virtual = drawsVirtual(size);
 
   const shown = useMemo(() => {
     // No diagram while a replay loads or the builder catches up: one render at the end.
-    if (!ready) return null;
+    if (!ready || virtual) return null;
     const builder = sequenceBuilderFor(log);
     const drawn = displayModel(builder, log, end, range, size, view);
     if (!drawn) return null;
@@ -95,7 +104,30 @@ export default function SequencePanel() {
     const guesses = model.system.items.filter((i) => i.type === 'message' && i.inferred).length;
     return { model, span, parts: parts.map((p) => p.text), headings: parts.map((p) => ({ chart: p.chart, text: p.heading })), numbers: span.drawn, total: builder.size, guesses };
     // `length` is listed because the builder catches up with new records.
-  }, [log, end, length, range, size, view, ready, inferred, collapse]);
+  }, [log, end, length, range, size, view, ready, inferred, collapse, virtual]);
+
+  // The virtual view: rows over the whole run (or range), rebuilt at most once a second while records stream in.
+  const rowsLength = useThrottledValue(length, VIRTUAL_REBUILD_MS);
+  const scrolled = useMemo(() => {
+    if (!ready || !virtual) return null;
+    const model = virtualModel(sequenceBuilderFor(log), log, range);
+    if (!model) return null;
+    const rows = buildVirtualRows(shape(model), view);
+    if (rows.count === 0) return null;
+    let first = Number.POSITIVE_INFINITY;
+    let last = Number.NEGATIVE_INFINITY;
+    let guesses = 0;
+    for (let k = 0; k < rows.count; k += 1) {
+      if (rows.kind[k] === ROW_INFERRED) {
+        guesses += 1;
+        continue;
+      }
+      first = Math.min(first, rows.n[k]!);
+      last = Math.max(last, rows.n[k]!);
+    }
+    return { rows, first, last, guesses, total: sequenceBuilderFor(log).size };
+    // `rowsLength` stands for the records the builder has caught up with.
+  }, [log, rowsLength, range, view, ready, inferred, virtual]);
 
   const rendered = useMermaidSvgs(shown?.parts ?? [], theme, RENDER_INTERVAL_MS);
   const first = shown?.span.first ?? null;
@@ -151,24 +183,45 @@ export default function SequencePanel() {
     }
   };
 
+  const guesses = (virtual ? scrolled?.guesses : shown?.guesses) ?? 0;
+
   return (
     <div className="panel-fill sequence-panel">
       <div className="panel-toolbar">
         <ChartPicker label="View" testId="sequence-view" options={viewOptions} value={viewKey(view)} onChange={setViewText} />
-        <select aria-label="Window" data-testid="sequence-window" value={size} onChange={(e) => setSize(Number(e.target.value))} title="How many of the latest events to draw">
+        <select
+          aria-label="Window"
+          data-testid="sequence-window"
+          value={size}
+          onChange={(e) => setSize(Number(e.target.value))}
+          title="How many of the latest events to draw, or the whole run to scroll through (scrolling moves the cursor)"
+        >
           {WINDOW_SIZES.map((n) => (
             <option key={n} value={n}>
               latest {n}
             </option>
           ))}
+          <option value={SCROLL_ALL}>all (scroll)</option>
         </select>
         <span className="dim" data-testid="sequence-shown">
-          {!ready ? (waitingForLoad ? 'loading…' : 'numbering…') : first === null ? 'nothing to draw' : `${range ? 'range · ' : ''}showing ${first}–${last} of ${shown!.total}`}
+          {!ready
+            ? waitingForLoad
+              ? 'loading…'
+              : 'numbering…'
+            : virtual
+              ? scrolled
+                ? `${range ? 'range · ' : ''}scrolling ${scrolled.first}–${scrolled.last} of ${scrolled.total}`
+                : 'nothing to draw'
+              : first === null
+                ? 'nothing to draw'
+                : `${range ? 'range · ' : ''}showing ${first}–${last} of ${shown!.total}`}
         </span>
         <span className="spacer" />
-        <button type="button" data-testid="sequence-fit" aria-pressed={fit} onClick={() => setFit(!fit)} title={fit ? 'Draw at full size (scroll to see it all)' : 'Shrink wide diagrams to the panel width'}>
-          {fit ? 'Fit width' : '100%'}
-        </button>
+        {!virtual && (
+          <button type="button" data-testid="sequence-fit" aria-pressed={fit} onClick={() => setFit(!fit)} title={fit ? 'Draw at full size (scroll to see it all)' : 'Shrink wide diagrams to the panel width'}>
+            {fit ? 'Fit width' : '100%'}
+          </button>
+        )}
         {view.kind === 'system' && (
           <button
             type="button"
@@ -180,7 +233,7 @@ export default function SequencePanel() {
             Inferred
           </button>
         )}
-        {view.kind === 'system' && (
+        {view.kind === 'system' && !virtual && (
           <button
             type="button"
             data-testid="sequence-collapse"
@@ -212,9 +265,9 @@ export default function SequencePanel() {
           </div>
         </details>
       </div>
-      {view.kind === 'system' && inferred && (shown?.guesses ?? 0) > 0 && (
+      {view.kind === 'system' && inferred && guesses > 0 && (
         <div className="dim inferred-note" data-testid="sequence-inferred-note">
-          {shown!.guesses} dashed arrow{shown!.guesses === 1 ? '' : 's'} inferred — {INFERENCE_NOTE}
+          {guesses} dashed arrow{guesses === 1 ? '' : 's'} inferred — {INFERENCE_NOTE}
         </div>
       )}
       {exportNote && (
@@ -225,7 +278,19 @@ export default function SequencePanel() {
           </button>
         </div>
       )}
+      {virtual && scrolled && (
+        <VirtualSequence
+          rows={scrolled.rows}
+          position={end}
+          cursorSeq={end > 0 ? log.seqAt(end - 1) : Number.NEGATIVE_INFINITY}
+          positionOfRow={(row) => log.countThroughSeq(scrolled.rows.seq[row]!)}
+          seek={cursor.seek}
+          colors={colors}
+        />
+      )}
+      {virtual && !scrolled && <div className="empty">{ready ? 'No transitions yet.' : waitingForLoad ? 'Drawn when the log has loaded.' : 'Numbering the events…'}</div>}
       <div
+        hidden={virtual}
         ref={scrollRef}
         onClick={seekToLabel}
         className={`sequence-scroll${fit ? ' fit' : ''}`}

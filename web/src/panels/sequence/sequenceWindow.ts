@@ -17,6 +17,21 @@ export type SequenceView = { kind: 'all' } | { kind: 'system' } | { kind: 'chart
 
 export const WINDOW_SIZES = [25, 50, 100, 200, 500] as const;
 export const DEFAULT_WINDOW = 50;
+/** The window choice "all (scroll)": the whole run (or the chosen range), drawn by the virtual renderer. */
+export const SCROLL_ALL = 0;
+
+/**
+ * The largest window Mermaid draws for the panel. Mermaid needs ~24 s for
+ * 10,000 messages (issue 10), ~2.4 ms a message: 500 events already take
+ * over a second, and the live view redraws every 400 ms. Past this the
+ * virtual renderer (VirtualSequence.tsx) draws instead; exports stay Mermaid.
+ */
+export const MERMAID_MAX_WINDOW = 500;
+
+/** Whether the chosen window is drawn by the virtual renderer rather than Mermaid. */
+export function drawsVirtual(size: number): boolean {
+  return size === SCROLL_ALL || size > MERMAID_MAX_WINDOW;
+}
 
 /** The seq span [fromSeq, toSeq] of records [from, to) — null when empty. */
 export function seqSpan(log: RecordLog, from: number, to: number): { fromSeq: number; toSeq: number } | null {
@@ -51,6 +66,17 @@ export function displayModel(
   // At the tail, no seq bound: a chart's window then counts its own steps.
   if (end >= log.length) return builder.window(withChart({ last: size }, view));
   return builder.window(withChart({ toSeq: log.seqAt(end - 1), last: size }, view));
+}
+
+/**
+ * What the virtual renderer draws: the whole run, or the chosen range —
+ * records after the cursor too (drawn dimmed), so scrolling can move the
+ * cursor forward as well as back. `builder.model()` is cached per version.
+ */
+export function virtualModel(builder: Pick<SequenceBuilder, 'window' | 'model'>, log: RecordLog, range: PositionRange | null): SequenceModel | null {
+  if (!range) return log.length > 0 ? builder.model() : null;
+  const span = seqSpan(log, range.from, range.to);
+  return span ? builder.window(span) : null;
 }
 
 /** What an export covers: the chosen range, or everything up to the cursor. */
