@@ -1,20 +1,23 @@
 /**
  * The system view in ASCII, for terminals and plain-text docs: charts are
- * the columns, each mesh message is an arrow from its sender to every chart
- * that received it (one row per receiver, all with the message's number),
- * and each state change is a one-line note on its chart's lifeline:
+ * the columns, each mesh message is one arrow from its sender with a head
+ * at every chart that received it (its number once), and each state change
+ * is a one-line note on its chart's lifeline:
  *
- *     [System] 2 charts
- *                a_ao                               b_ao
- *                  * 1 start_at() top->outer          |
- *                  |                                  * 2 start_at() top->outer
- *                  +-------other_to_inner(a_ao)------>|
- *                  |               (3)                |
- *                  |                                  * 4 other_to_inner() outer->inner
+ *     [System] 3 charts
+ *              a                                  b                                  c
+ *              * 1 to_inner() outer->inner        |                                  |
+ *              +---------other_to_inner(a)------->+--------------------------------->|
+ *              |           (2, to all)            |                                  |
+ *              |                                  * 3 other_to_inner() outer->inner  |
+ *              |                                  |                                  * 4 other_to_inner() outer->inner
  *
- * The arrows are the per-chart diagrams' (drawRowGroup), so both views look
- * alike. A message nobody was seen to receive is drawn as a self arrow on
- * its sender: sent, but no reception paired with it.
+ * A head beside a lifeline (`>+`, `+<`, `>|`) marks a reception; a
+ * lifeline the arrow only passes is crossed with `+` (draw/drawFanOut). A
+ * send heard by every other chart is marked `(n, to all)`. With one
+ * receiver the arrow is the per-chart diagrams' (drawRowGroup), so both
+ * views look alike. A message nobody was seen to receive is drawn as a
+ * self arrow on its sender: sent, but no reception paired with it.
  *
  * Logs without mesh records get inferred arrows (model/inferReceptions):
  * labelled `signal() ?`, marked `(inferred, sent at N)` with N the sending
@@ -24,6 +27,7 @@
 import { centerText, codePointLength, rstripAscii } from '../text/rubyText.ts';
 import { columnWidth } from '../draw/columnWidth.ts';
 import { drawRowGroup, type RowGrid, type RowStep } from '../draw/drawRowGroup.ts';
+import { drawFanOut, type FanOut } from '../draw/drawFanOut.ts';
 import type { SequenceModel, SystemItem, SystemStateNote } from '../SequenceModel.ts';
 import { clipText, printable, stepLabel } from './renderAscii.ts';
 import { DrawingBudget, stepLines } from '../draw/DiagramTooLarge.ts';
@@ -55,13 +59,17 @@ function noteRow(text: string, column: number, grid: RowGrid): string {
   return half + segments.join('');
 }
 
-type Row = { kind: 'arrow'; step: RowStep } | { kind: 'note'; text: string; column: number };
+type Row =
+  | { kind: 'self'; step: RowStep }
+  | { kind: 'fan'; send: FanOut }
+  | { kind: 'note'; text: string; column: number };
 
 export function renderAsciiSystem(model: SequenceModel, options: AsciiSystemOptions = {}): string {
   const { lifelines, items } = model.system;
   if (lifelines.length === 0 || items.length === 0) return '';
   const indent = options.indent ?? '';
   const column = new Map(lifelines.map((name, k) => [name, k]));
+  const charts = new Set(model.charts.map((c) => c.chart));
   const rows: Row[] = [];
   for (const item of items as readonly SystemItem[]) {
     if (item.type === 'state') {
@@ -73,14 +81,16 @@ export function renderAsciiSystem(model: SequenceModel, options: AsciiSystemOpti
     if (from === undefined) continue;
     const payload = payloadText(item.payload);
     const label = stepLabel({ signal: item.signal, ...(payload !== undefined && { payload }) }) + (item.inferred ? ' ?' : '');
-    // An inferred arrow carries the number of the move that sent it, marked as a guess.
-    const marker = item.inferred ? `(inferred, sent at ${item.n})` : `(${item.n})`;
     const receivers = item.to.map((name) => column.get(name)).filter((k): k is number => k !== undefined && k !== from);
-    if (receivers.length === 0) rows.push({ kind: 'arrow', step: { from, to: from, label, marker } });
-    for (const to of receivers) rows.push({ kind: 'arrow', step: { from, to, label, marker } });
+    // A broadcast heard by every other chart drawn says so, so a reader need not count heads.
+    const toAll = receivers.length > 1 && lifelines.every((name) => name === item.from || !charts.has(name) || item.to.includes(name));
+    // An inferred arrow carries the number of the move that sent it, marked as a guess.
+    const marker = item.inferred ? `(inferred, sent at ${item.n})` : toAll ? `(${item.n}, to all)` : `(${item.n})`;
+    if (receivers.length === 0) rows.push({ kind: 'self', step: { from, to: from, label, marker } });
+    else rows.push({ kind: 'fan', send: { from, to: receivers, label, marker } });
   }
   const names = lifelines.map((name) => printable(clipText(name)));
-  const arrows = rows.flatMap((row) => (row.kind === 'arrow' ? [row.step] : []));
+  const arrows = rows.flatMap((row): { label: string; marker: string }[] => (row.kind === 'self' ? [row.step] : row.kind === 'fan' ? [row.send] : []));
   const width = Math.max(
     columnWidth({ states: names, labels: arrows.map((s) => s.label), markers: arrows.map((s) => s.marker) }),
     // A note fits between its bar and the next one.
@@ -88,13 +98,14 @@ export function renderAsciiSystem(model: SequenceModel, options: AsciiSystemOpti
   );
   const grid: RowGrid = { columns: names.length, width };
   const budget = new DrawingBudget(options.maxChars);
-  const lineCount = rows.reduce((sum, row) => sum + (row.kind === 'note' ? 1 : stepLines(row.step.from, row.step.to)), 0);
+  const lineCount = rows.reduce((sum, row) => sum + (row.kind === 'note' ? 1 : row.kind === 'self' ? stepLines(row.step.from, row.step.from) : 2), 0);
   budget.add(lineCount, items.length, names.length, width, indent.length);
   budget.check();
   const lines = [`[System] ${names.length} chart${names.length === 1 ? '' : 's'}`, names.map((n) => centerText(n, width)).join('')];
   for (const row of rows) {
     if (row.kind === 'note') lines.push(noteRow(row.text, row.column, grid));
-    else lines.push(...drawRowGroup(row.step, grid));
+    else if (row.kind === 'self') lines.push(...drawRowGroup(row.step, grid));
+    else lines.push(...drawFanOut(row.send, grid));
   }
   if (items.some((item) => item.type === 'message' && item.inferred)) lines.push('', `? ${INFERENCE_NOTE}`);
   return lines.map((line) => rstripAscii(indent + line)).join('\n') + '\n';
