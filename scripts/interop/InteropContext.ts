@@ -15,7 +15,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Fernet } from '../../server/net/fernet/Fernet.ts';
-import { ChildGroup, type Child } from './ChildGroup.ts';
+import { ChildGroup, type Child, type StartOptions } from './ChildGroup.ts';
 import type { InteropOptions } from './interopOptions.ts';
 
 export const PYTHON = '/usr/bin/python3';
@@ -42,6 +42,11 @@ export class InteropContext {
   readonly options: InteropOptions;
   readonly amqpUrl: string;
   readonly children = new ChildGroup();
+  /**
+   * Synchronous clean-ups for what is not a child process ((e)'s private
+   * brokers), run by main.ts on every way out, Ctrl-C included.
+   */
+  readonly exitHooks: (() => void)[] = [];
   /** Scratch space of this run (recordings, cache files of the Python node, item files). */
   readonly scratch: string;
 
@@ -61,8 +66,11 @@ export class InteropContext {
     return join(this.options.scripts, name);
   }
 
-  /** `python3 -u <interop script> …` with the library on its path. */
-  startPython(script: string, args: readonly string[], keys: NetKeys, label: string, io: { cwd?: string; stdinFile?: string } = {}): Child {
+  /**
+   * `python3 -u <interop script> …` with the library on its path; on the run's vhost unless
+   * `io.amqpUrl` names another broker, and in `io.netns` when given ((e)'s second machine).
+   */
+  startPython(script: string, args: readonly string[], keys: NetKeys, label: string, io: { cwd?: string; stdinFile?: string; amqpUrl?: string; netns?: string } = {}): Child {
     const python = join(this.options.reference, 'python');
     const env = {
       ...baseEnv(),
@@ -72,12 +80,21 @@ export class InteropContext {
       MESH_KEY: keys.mesh,
       SNOOP_TRACE_KEY: keys.trace,
       SNOOP_SPY_KEY: keys.spy,
-      AMQP_URL: this.amqpUrl,
+      AMQP_URL: io.amqpUrl ?? this.amqpUrl,
       PYTHONUNBUFFERED: '1',
       PYTHONDONTWRITEBYTECODE: '1',
       PYTHONIOENCODING: 'utf-8',
     };
-    return this.children.start(PYTHON, ['-u', this.script(script), ...args], { env, label, cwd: io.cwd ?? this.scratch, stdinFile: io.stdinFile });
+    return this.startIn(io.netns, PYTHON, ['-u', this.script(script), ...args], { env, label, cwd: io.cwd ?? this.scratch, stdinFile: io.stdinFile });
+  }
+
+  /**
+   * A child, in network namespace `netns` when given: `ip netns exec` execs the
+   * command in place, so the child is still the leader of its own group.
+   */
+  startIn(netns: string | undefined, command: string, args: readonly string[], options: StartOptions): Child {
+    if (netns === undefined) return this.children.start(command, args, options);
+    return this.children.start('ip', ['netns', 'exec', netns, command, ...args], options);
   }
 
   /** `npm run example -- <name> …` (the same script, without npm in between). */
@@ -91,8 +108,9 @@ export class InteropContext {
     return this.children.start(process.execPath, [join(this.root, 'bin', 'miroscope.mjs'), ...args], { env: this.ourEnv(keys), label, cwd: this.scratch });
   }
 
-  ourEnv(keys: NetKeys): NodeJS.ProcessEnv {
-    return { ...baseEnv(), AMQP_URL: this.amqpUrl, MIROS_MESH_KEY: keys.mesh, MIROS_TRACE_KEY: keys.trace, MIROS_SPY_KEY: keys.spy };
+  /** Our processes' environment: the run's vhost, unless `amqpUrl` names another broker. */
+  ourEnv(keys: NetKeys, amqpUrl = this.amqpUrl): NodeJS.ProcessEnv {
+    return { ...baseEnv(), AMQP_URL: amqpUrl, MIROS_MESH_KEY: keys.mesh, MIROS_TRACE_KEY: keys.trace, MIROS_SPY_KEY: keys.spy };
   }
 }
 

@@ -1,5 +1,5 @@
 /**
- * The command line of `npm run interop -- <reference folder> [--scripts DIR] [--only a,b,c,d]`.
+ * The command line of `npm run interop -- <reference folder> [--scripts DIR] [--only a,b,c,d,e]`.
  *
  * The reference folder holds the unmodified Python sources (`python/` with
  * miros, miros_rabbitmq and examples/, `pika-0.13.1/`); the interop scripts
@@ -10,7 +10,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 
-export const CHECK_IDS = ['a', 'b', 'c', 'd'] as const;
+export const CHECK_IDS = ['a', 'b', 'c', 'd', 'e'] as const;
 export type CheckId = (typeof CHECK_IDS)[number];
 
 export interface InteropOptions {
@@ -19,15 +19,18 @@ export interface InteropOptions {
   only: CheckId[];
 }
 
-export const USAGE = `usage: npm run interop -- <reference folder> [--scripts DIR] [--only a,b,c,d]
+export const USAGE = `usage: npm run interop -- <reference folder> [--scripts DIR] [--only a,b,c,d,e]
 
 Runs the unmodified miros-rabbitmq (with pika 0.13.1) from <reference folder>
-against our TypeScript nodes on a private vhost of the local RabbitMQ:
+against our TypeScript nodes on a private vhost of the local RabbitMQ ((e): on two private nodes):
   (a) a Python listener decodes every message our two examples publish
   (b) the library's networkable_active_object.py and our networked-factory
       follow each other, in their outputs and in the dashboard
   (c) miroscope tail prints a Python node's items as the library prints them
   (d) miroscope send reaches the library's networkable_active_object.py
+  (e) a broker per machine: two private RabbitMQ nodes, one of our charts
+      (publishing to both) and one networkable_active_object.py on each;
+      each follows the other, and the dashboard shows what broker A carries
 --scripts DIR  the interop scripts (default: <reference folder>/../interop)
 --only LIST    run only these checks (comma-separated ids)
 See docs/interop.md.`;

@@ -1,5 +1,5 @@
 /**
- * `npm run interop -- <reference folder> [--scripts DIR] [--only a,b,c,d]`
+ * `npm run interop -- <reference folder> [--scripts DIR] [--only a,b,c,d,e]`
  *
  * The real miros-rabbitmq in the loop: runs the unmodified library (and the
  * pika 0.13.1 it was written for) from the reference folder against our
@@ -14,6 +14,7 @@
  */
 import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { checkBrokerPerMachine } from './checkBrokerPerMachine.ts';
 import { checkChartsFollowEachOther } from './checkChartsFollowEachOther.ts';
 import { checkListenerDecodesOurs } from './checkListenerDecodesOurs.ts';
 import { checkSendReachesPython } from './checkSendReachesPython.ts';
@@ -28,6 +29,7 @@ const CHECKS: Record<CheckId, { title: string; run: (ctx: InteropContext) => Pro
   b: { title: 'networkable_active_object.py and networked-factory follow each other', run: checkChartsFollowEachOther, budgetMs: 420_000 },
   c: { title: 'miroscope tail prints Python items as the library does', run: checkTailPrintsLikeLibrary, budgetMs: 240_000 },
   d: { title: 'miroscope send reaches networkable_active_object.py', run: checkSendReachesPython, budgetMs: 210_000 },
+  e: { title: 'a broker per machine: our charts and networkable_active_object.py on two brokers', run: checkBrokerPerMachine, budgetMs: 300_000 },
 };
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -60,6 +62,7 @@ async function main(argv: string[]): Promise<number> {
     if (cleaned) return;
     cleaned = true;
     ctx.children.killAllNow();
+    for (const hook of ctx.exitHooks.splice(0)) hook();
     // Retries: a child just killed may still be closing a file in there.
     if (!keepScratch) rmSync(ctx.scratch, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
     const failure = vhost.delete();

@@ -24,12 +24,14 @@ export interface DashboardOptions {
    * (d) waits for what it needs to show in the dashboard anyway.
    */
   waitForBroker: boolean;
+  /** The broker it consumes from (default: the run's vhost). */
+  amqpUrl?: string;
 }
 
 export type DashboardStart = { ok: true; serve: Child; url: string; dashboard: DashboardClient } | { ok: false; failure: CheckResult };
 
 export async function startDashboard(ctx: InteropContext, keys: NetKeys, options: DashboardOptions): Promise<DashboardStart> {
-  const serve = ctx.startMiroscope(['serve', '--no-build', '--port', '0', '--amqp', ctx.amqpUrl, '--recordings', join(ctx.scratch, options.recordings)], keys, options.label);
+  const serve = ctx.startMiroscope(['serve', '--no-build', '--port', '0', '--amqp', options.amqpUrl ?? ctx.amqpUrl, '--recordings', join(ctx.scratch, options.recordings)], keys, options.label);
   try {
     const url = await serve.waitFor((out) => /open (http:\/\/127\.0\.0\.1:\d+)\//.exec(out)?.[1], STARTUP_MS, 'dashboard URL');
     if (options.waitForBroker) await untilConnected(url, STARTUP_MS);

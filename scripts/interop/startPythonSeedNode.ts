@@ -39,6 +39,10 @@ export interface SeedNodeOptions {
   label: string;
   /** Prefix of each attempt's working folder in the run's scratch space (`b-python` → `b-python-1`, …). */
   folder: string;
+  /** The broker it talks to (default: the run's vhost). */
+  amqpUrl?: string;
+  /** The network namespace it runs in (default: this machine's). */
+  netns?: string;
 }
 
 export interface SeedNodeStart {
@@ -54,7 +58,7 @@ export async function startPythonSeedNode(ctx: InteropContext, keys: NetKeys, op
   for (let attempt = 1; attempt <= options.attempts; attempt++) {
     const cwd = join(ctx.scratch, `${options.folder}-${attempt}`); // the library writes its cache files here
     mkdirSync(cwd);
-    const python = ctx.startPython('py_seed_chart.py', ['--seconds', String(seconds)], keys, options.label, { cwd });
+    const python = ctx.startPython('py_seed_chart.py', ['--seconds', String(seconds)], keys, options.label, { cwd, amqpUrl: options.amqpUrl, netns: options.netns });
     try {
       await python.waitFor((out) => ownChartName(out), PY_READY_MS, 'trace line of its own');
       return { python, notes };
