@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderAsciiSystem } from '../../shared/sequence/ascii/renderAsciiSystem.ts';
 import { buildSequenceModel } from '../../shared/sequence/model/SequenceBuilder.ts';
+import { renderDiagram } from '../../shared/sequence/diagram/renderDiagram.ts';
 import { mesh, trace } from './recordFactory.ts';
 
 describe('renderAsciiSystem', () => {
@@ -66,6 +67,36 @@ describe('renderAsciiSystem', () => {
         '',
       ].join('\n'),
     );
+  });
+
+  it('draws a repeated cycle once, then one line for its repeats, when asked (as the Mermaid view)', () => {
+    const records = [trace(1, 'a', 'start_at', 'top', 'cool'), trace(2, 'b', 'start_at', 'top', 'idle')];
+    let seq = 3;
+    for (let k = 0; k < 4; k++) {
+      records.push(trace(seq++, 'a', 'heat', 'cool', 'hot'));
+      records.push(mesh(seq++, 'other_hot', null, { chart: 'a' }));
+      records.push(trace(seq++, 'b', 'other_hot', 'idle', 'idle'));
+    }
+    records.push(trace(seq++, 'b', 'stop', 'idle', 'off'));
+    const model = buildSequenceModel(records);
+    const collapsed = renderDiagram(model, { format: 'ascii', view: 'system', collapseRepeats: true }).parts[0]!.text;
+    expect(collapsed).toBe(
+      [
+        '[System] 2 charts',
+        '              a                            b',
+        '              * 1 start_at() top->cool     |',
+        '              |                            * 2 start_at() top->idle',
+        '              * 3 heat() cool->hot         |',
+        '              +---------other_hot()------->|',
+        '              |            (4)             |',
+        '              |                            * 5 other_hot() idle->idle',
+        '              = x4: the 3 events above, 3 more times (events 6-14)',
+        '              |                            * 15 stop() idle->off',
+        '',
+      ].join('\n'),
+    );
+    // Not asked: every cycle drawn.
+    expect(renderAsciiSystem(model).match(/other_hot\(\)-/g)).toHaveLength(4);
   });
 
   it('draws nothing for a model without charts', () => {

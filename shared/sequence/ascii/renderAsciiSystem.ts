@@ -19,6 +19,10 @@
  * views look alike. A message nobody was seen to receive is drawn as a
  * self arrow on its sender: sent, but no reception paired with it.
  *
+ * With `collapseRepeats`, a cycle repeated in a row is drawn once, then
+ * one line `= x12: the 4 events above, 11 more times (events 5-48)`
+ * across the lifelines, as the Mermaid view's "×12" note.
+ *
  * Logs without mesh records get inferred arrows (model/inferReceptions):
  * labelled `signal() ?`, marked `(inferred, sent at N)` with N the sending
  * move's number; the receiving note says `(inferred from N)`, or
@@ -28,16 +32,19 @@ import { centerText, codePointLength, rstripAscii } from '../text/rubyText.ts';
 import { columnWidth } from '../draw/columnWidth.ts';
 import { drawRowGroup, type RowGrid, type RowStep } from '../draw/drawRowGroup.ts';
 import { drawFanOut, type FanOut } from '../draw/drawFanOut.ts';
-import type { SequenceModel, SystemItem, SystemStateNote } from '../SequenceModel.ts';
+import type { SequenceModel, SystemStateNote } from '../SequenceModel.ts';
 import { clipText, printable, stepLabel } from './renderAscii.ts';
 import { DrawingBudget, stepLines } from '../draw/DiagramTooLarge.ts';
 import { INFERENCE_NOTE } from '../model/inferReceptions.ts';
+import { collapseRepeats, type CollapsedItem, type RepeatMarker } from '../model/collapseRepeats.ts';
 
 export interface AsciiSystemOptions {
   /** Put this before every line. */
   indent?: string;
   /** Refuse (DiagramTooLarge) a drawing of more characters than this, before drawing it. */
   maxChars?: number;
+  /** Draw a cycle repeated in a row once, then a line "xN" (see model/collapseRepeats), as the Mermaid view does. */
+  collapseRepeats?: boolean;
 }
 
 function payloadText(payload: unknown): string | undefined {
@@ -59,7 +66,20 @@ function noteRow(text: string, column: number, grid: RowGrid): string {
   return half + segments.join('');
 }
 
+/**
+ * The line standing for the repeats of a cycle. It crosses the lifelines
+ * (they are cut there, as the cycles it stands for are) instead of being a
+ * note between two bars, which would widen every column to its length.
+ */
+function repeatLine(marker: RepeatMarker, column: number, grid: RowGrid): string {
+  const idle = '|' + ' '.repeat(grid.width - 1);
+  const events = marker.length === 1 ? 'the event above' : `the ${marker.length} events above`;
+  const text = `= x${marker.times}: ${events}, ${marker.times - 1} more time${marker.times === 2 ? '' : 's'} (events ${marker.fromN}-${marker.toN})`;
+  return ' '.repeat(Math.floor(grid.width / 2)) + idle.repeat(column) + text;
+}
+
 type Row =
+  | { kind: 'repeat'; marker: RepeatMarker; column: number }
   | { kind: 'self'; step: RowStep }
   | { kind: 'fan'; send: FanOut }
   | { kind: 'note'; text: string; column: number };
@@ -71,7 +91,13 @@ export function renderAsciiSystem(model: SequenceModel, options: AsciiSystemOpti
   const column = new Map(lifelines.map((name, k) => [name, k]));
   const charts = new Set(model.charts.map((c) => c.chart));
   const rows: Row[] = [];
-  for (const item of items as readonly SystemItem[]) {
+  const drawn: readonly CollapsedItem[] = options.collapseRepeats ? collapseRepeats(items) : items;
+  for (const item of drawn) {
+    if (item.type === 'repeat') {
+      const columns = item.lifelines.map((name) => column.get(name)).filter((k): k is number => k !== undefined);
+      rows.push({ kind: 'repeat', marker: item, column: Math.min(...columns, lifelines.length - 1) });
+      continue;
+    }
     if (item.type === 'state') {
       const at = column.get(item.chart);
       if (at !== undefined) rows.push({ kind: 'note', text: noteText(item), column: at });
@@ -98,12 +124,13 @@ export function renderAsciiSystem(model: SequenceModel, options: AsciiSystemOpti
   );
   const grid: RowGrid = { columns: names.length, width };
   const budget = new DrawingBudget(options.maxChars);
-  const lineCount = rows.reduce((sum, row) => sum + (row.kind === 'note' ? 1 : row.kind === 'self' ? stepLines(row.step.from, row.step.from) : 2), 0);
+  const lineCount = rows.reduce((sum, row) => sum + (row.kind === 'self' ? stepLines(row.step.from, row.step.from) : row.kind === 'fan' ? 2 : 1), 0);
   budget.add(lineCount, items.length, names.length, width, indent.length);
   budget.check();
   const lines = [`[System] ${names.length} chart${names.length === 1 ? '' : 's'}`, names.map((n) => centerText(n, width)).join('')];
   for (const row of rows) {
     if (row.kind === 'note') lines.push(noteRow(row.text, row.column, grid));
+    else if (row.kind === 'repeat') lines.push(repeatLine(row.marker, row.column, grid));
     else if (row.kind === 'self') lines.push(...drawRowGroup(row.step, grid));
     else lines.push(...drawFanOut(row.send, grid));
   }

@@ -45,7 +45,7 @@ export interface DiagramOptions {
   titles?: boolean;
   /** Output budget in characters (default DEFAULT_DIAGRAM_MAX_CHARS). */
   maxChars?: number;
-  /** Mermaid system view: a cycle repeated in a row drawn once, then "×N". */
+  /** System view (Mermaid and ASCII): a cycle repeated in a row drawn once, then "×N". */
   collapseRepeats?: boolean;
 }
 
@@ -86,7 +86,7 @@ export function renderDiagram(model: SequenceModel, options: DiagramOptions): Di
   }
   if (format === 'ascii') {
     if (view === 'system') {
-      const text = renderAsciiSystem(chart === undefined ? model : systemOf(model, chart), { maxChars });
+      const text = renderAsciiSystem(chart === undefined ? model : systemOf(model, chart), { maxChars, ...(options.collapseRepeats && { collapseRepeats: true }) });
       return diagram(text === '' ? [] : [{ chart: null, heading: 'system view', text }]);
     }
     // Sized for all charts at once (one budget), then drawn one part per chart.
