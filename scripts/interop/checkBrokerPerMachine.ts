@@ -51,7 +51,7 @@ import { ownChartName, snoopTraceLines, type TraceLine } from './snoopTraceLines
 import { Fernet } from '../../server/net/fernet/Fernet.ts';
 import type { MeshRecord, TraceRecord } from '../../shared/records/MirosRecord.ts';
 
-const SECONDS = 50;
+const SECONDS = 60;
 /** Each of the four directions at least once (see docs/interop.md for the counts seen). */
 const MIN_EACH_WAY = 1;
 const STARTUP_MS = 60_000;
@@ -84,7 +84,9 @@ async function onTwoMachines(ctx: InteropContext, keys: NetKeys, machineB: Secon
   // The two Python nodes cannot hear each other, so their discoveries cannot disturb each other: start both at once.
   const seed = (side: 'A' | 'B', amqpUrl: string, netns?: string) =>
     startPythonSeedNode(ctx, keys, { attempts: PY_ATTEMPTS, secondsAfterReady: SECONDS, label: `networkable_active_object.py (machine ${side})`, folder: `e-python-${side.toLowerCase()}`, amqpUrl, netns });
-  const [startedA, startedB] = await Promise.all([seed('A', urlA), seed('B', machineB.brokerUrl, machineB.netns)]);
+  const pyStart = Date.now();
+  const timed = async (start: ReturnType<typeof seed>) => ({ ...(await start), seconds: (Date.now() - pyStart) / 1000 });
+  const [startedA, startedB] = await Promise.all([timed(seed('A', urlA)), timed(seed('B', machineB.brokerUrl, machineB.netns))]);
   const notes = [...startedA.notes, ...startedB.notes].map((note) => `(not a failure) ${note}`);
   if (!startedA.python || !startedB.python) {
     dashboard.close();
@@ -155,6 +157,7 @@ async function onTwoMachines(ctx: InteropContext, keys: NetKeys, machineB: Secon
 
   const line =
     `brokers at ${machineB.addressA} (A, the machine's, private vhost) and ${machineB.addressB} (B, namespace ${machineB.netns}, up in ${(machineB.startMs / 1000).toFixed(0)} s); ${SECONDS} s: ` +
+    `Python nodes publishing after ${startedA.seconds.toFixed(0)} s (A) and ${startedB.seconds.toFixed(0)} s (B); ` +
     follows.map((f) => `${f.who} followed ${f.whom} ${f.caused.length}×`).join(', ') +
     `; ${crossed}; dashboard on A shows ${seen.length} charts (Python A ${ofChart(pyA.name)}, our A ${ofChart(tsA.name)}, our B ${ofChart(tsB.name)} trace records), ` +
     `not Python B (${ofChart(pyB.name)}): py_seed_chart.py pins a Python node's brokers to 127.0.0.1, so Python B publishes to broker B only — a limit of the test harness, not of our side; ` +
