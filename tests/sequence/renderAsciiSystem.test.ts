@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { MirosRecord } from '../../shared/records/MirosRecord.ts';
 import { renderAsciiSystem } from '../../shared/sequence/ascii/renderAsciiSystem.ts';
 import { buildSequenceModel } from '../../shared/sequence/model/SequenceBuilder.ts';
 import { renderDiagram } from '../../shared/sequence/diagram/renderDiagram.ts';
@@ -70,7 +71,7 @@ describe('renderAsciiSystem', () => {
   });
 
   it('draws a repeated cycle once, then one line for its repeats, when asked (as the Mermaid view)', () => {
-    const records = [trace(1, 'a', 'start_at', 'top', 'cool'), trace(2, 'b', 'start_at', 'top', 'idle')];
+    const records: MirosRecord[] = [trace(1, 'a', 'start_at', 'top', 'cool'), trace(2, 'b', 'start_at', 'top', 'idle')];
     let seq = 3;
     for (let k = 0; k < 4; k++) {
       records.push(trace(seq++, 'a', 'heat', 'cool', 'hot'));
