@@ -209,4 +209,17 @@ describe('sends stay first over a recorded network arriving in any interleaving'
     const shuffled = interleave(records, 11);
     expect(build(shuffled, order, 1).model()).toEqual(build(shuffled, order).model());
   });
+
+  it.each(cases)('gives windows that agree with the whole model after reordering: $name', ({ records, order }) => {
+    const shuffled = interleave(records, 12);
+    const builder = build(shuffled, order, 9);
+    const whole = builder.model();
+    // The number each item belongs to: an inferred arrow is drawn with its reception.
+    const owner = (items: SequenceModel['system']['items']) => items.map((item, k) => (item.type === 'message' && item.inferred ? items[k + 1]!.n : item.n));
+    const all = owner(whole.system.items);
+    expect(owner(builder.window({ last: 40 }).system.items)).toEqual(all.filter((n) => n > builder.size - 40));
+    const upTo = owner(builder.window({ toSeq: 300, last: 40 }).system.items);
+    const ranged = owner(builder.window({ toSeq: 300 }).system.items);
+    expect([...new Set(upTo)]).toEqual([...new Set(ranged)].slice(-40));
+  });
 });
