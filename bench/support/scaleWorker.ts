@@ -4,10 +4,14 @@
  * transmitting `ping(<Date.now()>)` at `perChart` per second from a timer.
  * The payload's timestamp lets the bench measure relay latency end to end.
  *
- * Each chart keeps its own clock: a timer every 1/perChart s, started at a
- * random point of its first period, one ping per firing. Real charts start
- * at different times and send when their own events happen, so the server
- * hears a steady stream whatever N is. An earlier version ticked every chart
+ * Each chart keeps its own schedule: one ping every 1/perChart s from a
+ * random point of its first period after "go", each timer armed for the
+ * next ping's own instant. Real charts start at different times and send
+ * when their own events happen, so the server hears a steady stream
+ * whatever N is. (A timer re-armed one period after it fired would not do:
+ * when this process stalls — the bench machine is shared — every timer due
+ * during the stall fires at its end, and re-armed from there they stay
+ * together ever after.) An earlier version ticked every chart
  * at 100 ms against one shared start ("go"), so every chart's k-th record
  * fell due at the same instant: at N = 500 (2/s each) all 500 charts sent
  * within the same 100 ms twice a second — bursts of 5,000/s with 400 ms of
@@ -50,11 +54,14 @@ const sentBy = new Map<string, number>();
 /** Where in its period each chart's schedule starts (ms after "go"); 0 for all in lockstep. */
 const phaseOf = new Map<string, number>();
 
+/** One scale_tick, `ms` from now (a timed post needs a positive period). */
+const tickIn = (chart: NetworkedActiveObject, ms: number) => chart.postFifo(new Event(scale_tick), { period: Math.max(0.5, ms) / 1000, times: 1, deferred: true });
+
 const pinging = spyOn(function pinging(chart: NetworkedActiveObject, e: Event): number {
   if (e.signal === ENTRY_SIGNAL) {
-    const phase = Math.random() * periodS * 1000;
-    phaseOf.set(chart.name!, lockstep ? 0 : phase);
-    setTimeout(() => chart.postFifo(new Event(scale_tick), { period: periodS, times: 0, deferred: true }), phase);
+    phaseOf.set(chart.name!, lockstep ? 0 : Math.random() * periodS * 1000);
+    // The old schedule: a periodic timer from a random start, whatever the chart's rate.
+    if (lockstep) setTimeout(() => chart.postFifo(new Event(scale_tick), { period: periodS, times: 0, deferred: true }), Math.random() * periodS * 1000);
     return HANDLED;
   }
   if (e.signal === scale_tick) {
@@ -69,6 +76,7 @@ const pinging = spyOn(function pinging(chart: NetworkedActiveObject, e: Event): 
       sent++;
     }
     sentBy.set(name, done);
+    if (!lockstep) tickIn(chart, since + phaseOf.get(name)! + done * periodS * 1000 - Date.now());
     return HANDLED;
   }
   return chart.super(chart.top);
@@ -99,6 +107,7 @@ for await (const line of createInterface({ input: process.stdin })) {
   if (line === 'go') {
     since = Date.now();
     sending = true;
+    if (!lockstep) for (const chart of charts) tickIn(chart, phaseOf.get(chart.name!)!);
   } else if (line === 'stop') {
     sending = false;
     process.stdout.write(`sent ${sent}\n`);
