@@ -8,7 +8,7 @@
  *     reached from B at 10.77.x.1                   reached from A at 10.77.x.2
  *   Python A ── consumes, publishes ── A          B ── consumes, publishes ── Python B
  *   our ao A ── consumes A, publishes ──▶ A and B ◀── publishes, consumes B ── our ao B
- *   miroscope serve ── consumes A
+ *   miroscope serve ── consumes A                miroscope serve ── consumes B (over the link)
  *
  * The library's `networkable_active_object.py` (run unmodified by
  * `py_seed_chart.py`, as in (b)) runs on each machine, and on each one of
@@ -21,17 +21,22 @@
  * - each of those follows is printed by another process that hears it
  *   (our charts' follows by the Python node on the other machine: our
  *   trace crossing brokers; a Python node's by our chart on its machine),
- *   and, for the three charts broker A carries, is in the dashboard;
- * - the dashboard (on A) shows exactly Python A, our A and our B;
+ *   and is in the dashboard of every broker the follower's trace reaches;
+ * - the dashboard on A shows exactly Python A, our A and our B, the one
+ *   on B exactly Python B, our A and our B;
+ * - each Python node printed every trace line of our chart on the other
+ *   machine (what our peer publishing carried to its broker);
  * - neither Python node printed `Alien!`, and every mesh item the
- *   dashboard saw carried 127.0.0.1 (what both Python nodes know).
+ *   dashboards saw carried 127.0.0.1 (what both Python nodes know).
  *
- * The dashboard cannot show Python B, and that is the test harness, not our
- * side: py_seed_chart.py pins a Python node's working address and every
- * broker it discovers to 127.0.0.1, so a Python node knows only its own
- * machine's broker and publishes to it alone. On a LAN it would publish to
- * every broker it found, as ours do, and broker A would carry it too. What
- * our charts publish reaches both brokers; the line gives the counts.
+ * Neither dashboard shows the other machine's Python node, and that is the
+ * test harness, not our side: py_seed_chart.py pins a Python node's working
+ * address and every broker it discovers to 127.0.0.1, so a Python node
+ * knows only its own machine's broker and publishes to it alone. On a LAN
+ * it would publish to every broker it found, as ours do. (The library's
+ * hosts file could name the other broker, but its scout then publishes a
+ * 12-character probe on that broker's mesh, which the Python node there
+ * reads as a mesh item: `Alien!`, deaf; docs/interop.md.)
  *
  * Follows are counted as in (b) (causedTransitions.ts), with one more rule,
  * because each chart hears two leaders here: a follow that two leaders
@@ -43,6 +48,7 @@ import { join } from 'node:path';
 import { tail, type Child, type Ended } from './ChildGroup.ts';
 import { type Caused } from './causedTransitions.ts';
 import { followsOnlyOf, noEchoTransmits } from './followsAcrossBrokers.ts';
+import type { DashboardClient } from './DashboardClient.ts';
 import { type CheckResult, type InteropContext, type NetKeys } from './InteropContext.ts';
 import { startDashboard } from './startDashboard.ts';
 import { startSecondMachine, type SecondMachine } from './SecondMachine.ts';
@@ -77,9 +83,19 @@ async function onTwoMachines(ctx: InteropContext, keys: NetKeys, machineB: Secon
   const fromB = new URL(ctx.amqpUrl);
   fromB.hostname = machineB.addressA;
   const urlAFromB = fromB.href;
-  const up = await startDashboard(ctx, keys, { label: 'miroscope serve (broker A)', recordings: 'e-recordings', waitForBroker: true });
-  if (!up.ok) return up.failure;
-  const { serve, dashboard } = up;
+  // A dashboard on each broker (both run on this machine; B's reaches its broker over the link).
+  const ups = await Promise.all([
+    startDashboard(ctx, keys, { label: 'miroscope serve (broker A)', recordings: 'e-recordings-a', waitForBroker: true }),
+    startDashboard(ctx, keys, { label: 'miroscope serve (broker B)', recordings: 'e-recordings-b', waitForBroker: true, amqpUrl: machineB.brokerUrlFromA }),
+  ]);
+  const closeAll = () => ups.forEach((up) => up.ok && up.dashboard.close());
+  for (const up of ups) {
+    if (!up.ok) {
+      closeAll();
+      return up.failure;
+    }
+  }
+  const [upA, upB] = ups as [Extract<(typeof ups)[number], { ok: true }>, Extract<(typeof ups)[number], { ok: true }>];
 
   // The two Python nodes cannot hear each other, so their discoveries cannot disturb each other: start both at once.
   const seed = (side: 'A' | 'B', amqpUrl: string, netns?: string) =>
@@ -89,7 +105,7 @@ async function onTwoMachines(ctx: InteropContext, keys: NetKeys, machineB: Secon
   const [startedA, startedB] = await Promise.all([timed(seed('A', urlA)), timed(seed('B', machineB.brokerUrl, machineB.netns))]);
   const notes = [...startedA.notes, ...startedB.notes].map((note) => `(not a failure) ${note}`);
   if (!startedA.python || !startedB.python) {
-    dashboard.close();
+    closeAll();
     return { ok: false, line: `a Python node never published on its own (${PY_ATTEMPTS} tried per broker, before any of our traffic)`, details: notes };
   }
   const pythonA = startedA.python;
@@ -107,8 +123,8 @@ async function onTwoMachines(ctx: InteropContext, keys: NetKeys, machineB: Secon
   const tsEnds = await Promise.all([oursA, oursB].map((c) => c.endWithin(SECONDS * 1000 + STARTUP_MS)));
   const pyEnds = await Promise.all([pythonA, pythonB].map((c) => (c.hasEnded ? c.ended : c.stop())));
   await new Promise((resolve) => setTimeout(resolve, 2000)); // the last records' way to the page
-  dashboard.close();
-  await serve.stop();
+  closeAll();
+  await Promise.all([upA.serve.stop(), upB.serve.stop()]);
 
   const details: string[] = [];
   for (const [child, end] of [[oursA, tsEnds[0]!], [oursB, tsEnds[1]!], [pythonA, pyEnds[0]!], [pythonB, pyEnds[1]!]] as const) {
@@ -124,44 +140,49 @@ async function onTwoMachines(ctx: InteropContext, keys: NetKeys, machineB: Secon
 
   // Who transmitted what: Python on every entry, ours (--no-echo) after its own timer's moves only.
   const sent = { pyA: pyA.own, pyB: pyB.own, tsA: noEchoTransmits(tsA.own), tsB: noEchoTransmits(tsB.own) };
-  const trace = dashboard.records.filter((r): r is TraceRecord => r.kind === 'trace');
+  const views = { A: dashboardView(upA.dashboard), B: dashboardView(upB.dashboard) };
+  // Broker A carries Python A, our A and our B (a peer); broker B Python B, our B and our A (a peer).
   const follows: Follow[] = [
-    // Broker B hears our A (peer publishing) and our B; Python A's items never reach it.
-    { who: `Python B ${pyB.name}`, whom: `our A ${tsA.name}`, caused: followsOnlyOf(pyB.own, sent.tsA, sent.tsB), printedBy: tsB, inDashboard: false },
-    // Broker A hears our B (peer publishing), our A and Python A.
-    { who: `Python A ${pyA.name}`, whom: `our B ${tsB.name}`, caused: followsOnlyOf(pyA.own, sent.tsB, sent.tsA), printedBy: tsA, inDashboard: true },
-    { who: `our A ${tsA.name}`, whom: `Python A ${pyA.name}`, caused: followsOnlyOf(tsA.own, sent.pyA, sent.tsB), printedBy: pyB, inDashboard: true },
-    { who: `our B ${tsB.name}`, whom: `Python B ${pyB.name}`, caused: followsOnlyOf(tsB.own, sent.pyB, sent.tsA), printedBy: pyA, inDashboard: true },
+    { who: `Python B ${pyB.name}`, whom: `our A ${tsA.name}`, caused: followsOnlyOf(pyB.own, sent.tsA, sent.tsB), printedBy: tsB, carriedBy: ['B'] },
+    { who: `Python A ${pyA.name}`, whom: `our B ${tsB.name}`, caused: followsOnlyOf(pyA.own, sent.tsB, sent.tsA), printedBy: tsA, carriedBy: ['A'] },
+    { who: `our A ${tsA.name}`, whom: `Python A ${pyA.name}`, caused: followsOnlyOf(tsA.own, sent.pyA, sent.tsB), printedBy: pyB, carriedBy: ['A', 'B'] },
+    { who: `our B ${tsB.name}`, whom: `Python B ${pyB.name}`, caused: followsOnlyOf(tsB.own, sent.pyB, sent.tsA), printedBy: pyA, carriedBy: ['A', 'B'] },
   ];
   for (const f of follows) {
     if (f.caused.length < MIN_EACH_WAY) details.push(`${f.who} made ${f.caused.length} other_to_* transitions caused by ${f.whom} (at least ${MIN_EACH_WAY} needed)`);
     const cutoff = f.printedBy.end - END_MARGIN_MS;
     for (const c of f.caused) {
       if (c.effect.time < cutoff && !f.printedBy.printed.has(c.effect.text)) details.push(`${f.who}'s "${c.effect.text}" is missing from ${f.printedBy.child.label}'s output`);
-      if (f.inDashboard && !inDashboard(trace, c.effect)) details.push(`${f.who}'s "${c.effect.text}" is missing from the dashboard`);
+      for (const broker of f.carriedBy) if (!inDashboard(views[broker].trace, c.effect)) details.push(`${f.who}'s "${c.effect.text}" is missing from the dashboard on broker ${broker}`);
     }
   }
 
-  // The dashboard on A: every chart broker A carries, and Python B, which the harness keeps off it.
-  const seen = [...new Set(trace.map((r) => r.chart))].sort();
-  const expected = [pyA.name, tsA.name, tsB.name].sort();
-  if (seen.join() !== expected.join()) details.push(`the dashboard on broker A shows ${seen.join(', ') || 'no chart'}; expected exactly ${expected.join(', ')}`);
-  const ofChart = (name: string) => trace.filter((r) => r.chart === name).length;
-  const meshSenders = [...new Set(dashboard.records.filter((r): r is MeshRecord => r.kind === 'mesh').map((r) => r.sender))];
-  if (meshSenders.some((s) => s !== '127.0.0.1')) details.push(`mesh items carried ${meshSenders.join(', ')}, not only 127.0.0.1 (the address the Python nodes know)`);
+  // Each dashboard: both of our charts, and the Python node of its own machine only (see the module comment).
+  const expected = { A: [pyA.name, tsA.name, tsB.name].sort(), B: [pyB.name, tsA.name, tsB.name].sort() };
+  for (const broker of ['A', 'B'] as const) {
+    const view = views[broker];
+    if (view.charts.join() !== expected[broker].join()) details.push(`the dashboard on broker ${broker} shows ${view.charts.join(', ') || 'no chart'}; expected exactly ${expected[broker].join(', ')}`);
+    if (view.senders.some((s) => s !== '127.0.0.1')) details.push(`mesh items on broker ${broker} carried ${view.senders.join(', ')}, not only 127.0.0.1 (the address the Python nodes know)`);
+    if (view.dropped > 0) details.push(`the dashboard client on broker ${broker} was told ${view.dropped} records were dropped`);
+  }
   const aliens = [pythonA, pythonB].flatMap((p) => [...p.stdout.matchAll(/^Alien!: (.*)$/gm)].map((m) => `${p.label}: ${m[1]}`));
   if (aliens.length > 0) details.push(`"Alien!" printed ${aliens.length} times: ${[...new Set(aliens)].join('; ')}`);
-  if (dashboard.dropped > 0) details.push(`the dashboard client was told ${dashboard.dropped} records were dropped`);
-  // Our side carries the rest: each of our charts' trace, as heard on the broker it does not consume from.
+  // Our side carries everything it publishes to the broker it does not consume from: every trace line, printed there by the library.
+  for (const [printer, ours, who] of [[pyB, tsA, 'Python B (broker B)'], [pyA, tsB, 'Python A (broker A)']] as const)
+    if (countOf(printer, ours.name!) < ours.own.length) details.push(`${who} printed ${countOf(printer, ours.name!)} of the ${ours.own.length} trace lines ${ours.child.label} printed of itself`);
   const crossed = `Python B printed ${countOf(pyB, tsA.name)} of our A's ${tsA.own.length} trace lines, Python A ${countOf(pyA, tsB.name)} of our B's ${tsB.own.length}`;
+  const shows = (broker: 'A' | 'B', names: [string, string][]) =>
+    `dashboard on ${broker}: ${names.map(([label, name]) => `${label} ${views[broker].trace.filter((r) => r.chart === name).length}`).join(', ')} trace records`;
 
   const line =
     `brokers at ${machineB.addressA} (A, the machine's, private vhost) and ${machineB.addressB} (B, namespace ${machineB.netns}, up in ${(machineB.startMs / 1000).toFixed(0)} s); ${SECONDS} s: ` +
     `Python nodes publishing after ${startedA.seconds.toFixed(0)} s (A) and ${startedB.seconds.toFixed(0)} s (B); ` +
     follows.map((f) => `${f.who} followed ${f.whom} ${f.caused.length}×`).join(', ') +
-    `; ${crossed}; dashboard on A shows ${seen.length} charts (Python A ${ofChart(pyA.name)}, our A ${ofChart(tsA.name)}, our B ${ofChart(tsB.name)} trace records), ` +
-    `not Python B (${ofChart(pyB.name)}): py_seed_chart.py pins a Python node's brokers to 127.0.0.1, so Python B publishes to broker B only — a limit of the test harness, not of our side; ` +
-    `mesh senders ${meshSenders.join(', ') || 'none'}; Alien! ${aliens.length}`;
+    `; ${crossed}; ` +
+    `${shows('A', [['Python A', pyA.name], ['our A', tsA.name], ['our B', tsB.name], ['Python B', pyB.name]])}; ` +
+    `${shows('B', [['Python B', pyB.name], ['our A', tsA.name], ['our B', tsB.name], ['Python A', pyA.name]])}; ` +
+    `each Python node reaches only its own machine's broker (py_seed_chart.py pins its brokers to 127.0.0.1: a limit of the test harness, not of our side); ` +
+    `mesh senders ${[...new Set([...views.A.senders, ...views.B.senders])].join(', ') || 'none'}; Alien! ${aliens.length}`;
   const failed = details.length > 0;
   return { ok: !failed, line, details: [...details, ...notes] };
 }
@@ -183,8 +204,19 @@ interface Follow {
   caused: Caused[];
   /** Another process that hears the follower's trace, and must have printed each follow. */
   printedBy: Side;
-  /** Whether the follower's trace reaches broker A, where the dashboard listens. */
-  inDashboard: boolean;
+  /** The brokers the follower's trace reaches: their dashboards must show each follow. */
+  carriedBy: ('A' | 'B')[];
+}
+
+/** What one dashboard saw: trace records, the charts among them, mesh senders. */
+function dashboardView(dashboard: DashboardClient) {
+  const trace = dashboard.records.filter((r): r is TraceRecord => r.kind === 'trace');
+  return {
+    trace,
+    charts: [...new Set(trace.map((r) => r.chart))].sort(),
+    senders: [...new Set(dashboard.records.filter((r): r is MeshRecord => r.kind === 'mesh').map((r) => r.sender))],
+    dropped: dashboard.dropped,
+  };
 }
 
 function sideOf(child: Child, end: Ended): Side {
