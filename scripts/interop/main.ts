@@ -42,7 +42,7 @@ async function main(argv: string[]): Promise<number> {
   let options;
   try {
     options = parseInteropOptions(argv);
-    preflight();
+    preflight(options.only);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     console.error(`interop: ${error.message}\n\n${USAGE}`);
