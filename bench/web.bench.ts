@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- web [--lines N] [--stream N] [--batch N] [--rebuild]`
+ * `npm run bench -- web [--lines N] [--stream N] [--batch N] [--scroll-steps N] [--rebuild]`
  *
  * Measures the dashboard in Chromium, against the built page served by
  * `vite preview`, through the page's bench hook (`?bench`, see
@@ -18,7 +18,12 @@
  *      against one unfiltered pass over the same records;
  *   3. the longest main-thread block while M transitions stream in with the
  *      sequence panel drawing (goal < 100 ms), against one Mermaid render
- *      of the panel's default window.
+ *      of the panel's default window;
+ *   4. the sequence panel's "all (scroll)" view of those M transitions (our
+ *      virtual renderer; goal: no frame over 100 ms while scrolling 100,000
+ *      messages): opening it, then scrolling top to bottom in S jumps, each
+ *      moving the cursor and so every panel, against the same page idle and
+ *      the Mermaid render of phase 3.
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -58,6 +63,7 @@ export async function main(args: string[]): Promise<void> {
   const lines = option(args, 'lines', 1_000_000);
   const streamTotal = option(args, 'stream', 100_000);
   const batch = option(args, 'batch', 1000);
+  const scrollSteps = option(args, 'scroll-steps', 300);
 
   if (args.includes('--rebuild') || !existsSync(path.join(repoRoot, 'web/dist/index.html'))) {
     console.log('building the dashboard…');
@@ -127,6 +133,23 @@ export async function main(args: string[]): Promise<void> {
     console.log(`  longest diagram render (wall)     ${fmt(stream.longestRenderMs, 1)} ms, split into tasks`);
     console.log(`  baseline: one Mermaid render of the latest 50 steps   ${fmt(once.ms, 1)} ms`);
     console.log(`  longest block / baseline render   ${fmt(longest / once.ms, 2)}`);
+
+    // 4. The virtual sequence view over everything streamed.
+    const idle = await call<{ longestFrameGapMs: number; longestTaskMs: number; longTasks: number }>(page, 'idleFrames', 2 * scrollSteps);
+    const opened = await call<{ ms: number; rows: number }>(page, 'virtualOpen');
+    const scroll = await call<{ ms: number; steps: number; cursorMoves: number; longestFrameGapMs: number; longestTaskMs: number; longTasks: number; rowsInDom: number }>(
+      page,
+      'virtualScroll',
+      scrollSteps,
+    );
+    const worst = Math.max(scroll.longestFrameGapMs, scroll.longestTaskMs);
+    console.log(`\nsequence "all (scroll)": ${fmt(opened.rows)} rows, the virtual renderer (goal: no frame over 100 ms while scrolling)`);
+    console.log(`  opened (model + row layout, once) ${fmt(opened.ms, 1)} ms`);
+    console.log(`  scrolled top to bottom            ${scroll.steps} jumps in ${fmt(scroll.ms, 0)} ms, ${scroll.cursorMoves} cursor moves, ≤ ${scroll.rowsInDom} rows in the page`);
+    console.log(`  longest frame gap while scrolling ${fmt(scroll.longestFrameGapMs, 1)} ms   long tasks (> 50 ms): ${scroll.longTasks}${scroll.longTasks > 0 ? `, longest ${fmt(scroll.longestTaskMs, 1)} ms` : ''}`);
+    console.log(`  baseline: the same page idle      ${fmt(idle.longestFrameGapMs, 1)} ms longest frame gap over ${2 * scrollSteps} frames`);
+    console.log(`  baseline: Mermaid, latest 50      ${fmt(once.ms, 1)} ms for one render (phase 3)`);
+    console.log(`  longest frame: ${fmt(worst, 1)} ms — ${worst <= 100 ? 'within' : 'OVER'} the 100 ms goal`);
   } finally {
     await browser.close();
     await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));

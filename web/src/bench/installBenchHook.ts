@@ -29,6 +29,32 @@ function afterPaint(): Promise<void> {
   return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 }
 
+/** Watches the main thread: the longest gap between animation frames, and long tasks (> 50 ms). */
+function watchFrames(): () => { longestFrameGapMs: number; longestTaskMs: number; longTasks: number; frames: number } {
+  const tasks: number[] = [];
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) tasks.push(entry.duration);
+  });
+  observer.observe({ type: 'longtask', buffered: false });
+  let longest = 0;
+  let frames = 0;
+  let last = performance.now();
+  let watching = true;
+  const frame = () => {
+    const now = performance.now();
+    longest = Math.max(longest, now - last);
+    last = now;
+    frames++;
+    if (watching) requestAnimationFrame(frame);
+  };
+  requestAnimationFrame(frame);
+  return () => {
+    watching = false;
+    observer.disconnect();
+    return { longestFrameGapMs: longest, longestTaskMs: Math.max(0, ...tasks), longTasks: tasks.length, frames };
+  };
+}
+
 export function installBenchHook(store: DashboardStore, session: SourceSession): void {
   let text = '';
 
@@ -103,6 +129,8 @@ export function installBenchHook(store: DashboardStore, session: SourceSession):
       await afterPaint();
       const ms = performance.now() - t0;
       unsubscribe();
+      // A replay opens at its start, where the sequence panel has nothing to draw: settle at the end, as before.
+      session.goLatest();
       // The sequence panel numbers the log once it has loaded (in slices), then draws: the last panel to settle.
       await waitForDom(() => {
         const diagram = document.querySelector('[data-testid="sequence-diagram"]');
@@ -171,6 +199,58 @@ export function installBenchHook(store: DashboardStore, session: SourceSession):
         renders: renders.length,
         longestRenderMs: Math.max(0, ...renders),
       };
+    },
+
+    /**
+     * Switches the sequence panel to "all (scroll)" — the virtual renderer
+     * over the whole run — as a user does (the window menu), and times it
+     * until rows are drawn: the model of the whole run and its row layout
+     * are built once here, O(run).
+     */
+    async virtualOpen(): Promise<{ ms: number; rows: number }> {
+      const select = document.querySelector<HTMLSelectElement>('[data-testid="sequence-window"]');
+      if (!select) throw new Error('no sequence window menu');
+      const t0 = performance.now();
+      select.value = '0';
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+      await waitForDom(() => document.querySelector('[data-testid="sequence-virtual"] [data-n]') !== null);
+      const ms = performance.now() - t0;
+      return { ms, rows: Number(document.querySelector('[data-testid="sequence-virtual"]')!.getAttribute('data-rows')) };
+    },
+
+    /**
+     * Scrolls the virtual view from top to bottom in `steps` jumps, two
+     * painted frames each. Every jump lands on rows never drawn before and
+     * moves the cursor (one seek per frame), so every panel re-renders at
+     * the new position: the worst case of scrolling, measured as the longest
+     * frame gap and long task.
+     */
+    async virtualScroll(steps: number): Promise<{ ms: number; steps: number; cursorMoves: number; longestFrameGapMs: number; longestTaskMs: number; longTasks: number; rowsInDom: number }> {
+      const box = document.querySelector<HTMLElement>('[data-testid="sequence-virtual"]');
+      if (!box) throw new Error('the virtual sequence view is not open');
+      let moves = 0;
+      const unsubscribe = store.subscribe((state, previous) => {
+        if (state.cursor !== previous.cursor) moves++;
+      });
+      let rowsInDom = 0;
+      const stop = watchFrames();
+      const t0 = performance.now();
+      for (let i = 0; i < steps; i++) {
+        box.scrollTop = Math.round((i / Math.max(1, steps - 1)) * (box.scrollHeight - box.clientHeight));
+        await afterPaint();
+        await afterPaint();
+        rowsInDom = Math.max(rowsInDom, box.querySelectorAll('[data-row]').length);
+      }
+      const ms = performance.now() - t0;
+      unsubscribe();
+      return { ms, steps, cursorMoves: moves, rowsInDom, ...stop() };
+    },
+
+    /** Baseline for the scroll: the same page, idle, for `frames` frames. */
+    async idleFrames(frames: number): Promise<{ longestFrameGapMs: number; longestTaskMs: number; longTasks: number }> {
+      const stop = watchFrames();
+      for (let i = 0; i < frames; i++) await afterPaint();
+      return stop();
     },
 
     /** Baseline for the stream: one Mermaid render of the latest `events` steps of one chart. */
