@@ -4,9 +4,9 @@
  * (virtualRows.ts), and only the rows in view (plus a few) in the DOM, so
  * 100,000 messages scroll as fast as 100.
  *
- * Reading line: the row at the cursor sits in the middle of the view (half
- * a view of padding above the first row and below the last lets every row
- * get there). Following the cursor scrolls it there; scrolling by hand
+ * Reading line (readingLine.ts): the row at the cursor sits in the middle
+ * of the view (half a view of padding above the first row and below the
+ * last lets every row get there). Following the cursor scrolls it there; scrolling by hand
  * moves the cursor to whatever row reaches the middle (one seek per frame
  * at most), and a click on a row moves the cursor to it.
  *
@@ -29,6 +29,7 @@ import {
   visibleRows,
   type VirtualRows,
 } from './virtualRows.ts';
+import { rowAtScroll, scrollGeometry, scrollTopOfRow } from './readingLine.ts';
 
 /** Row height and font size in px: text never below 11 px (issue 10). */
 export const ROW_HEIGHT = 26;
@@ -61,7 +62,7 @@ export function VirtualSequence({ rows, position, cursorSeq, positionOfRow, seek
   const boxRef = useRef<HTMLDivElement>(null);
   const headerRef = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
-  const [bodyHeight, setBodyHeight] = useState(0);
+  const [viewHeight, setViewHeight] = useState(0);
   // The row this view moved the cursor to (by scroll or click) in these rows, and whether to bring it to the middle.
   const own = useRef<{ rows: VirtualRows; row: number; position: number; scroll: boolean } | null>(null);
   // A scrollTop we set ourselves: its scroll event must not seek (no loop with following).
@@ -73,11 +74,12 @@ export function VirtualSequence({ rows, position, cursorSeq, positionOfRow, seek
   const current = mine ? own.current!.row : rowAtSeq(rows, cursorSeq);
   const currentRef = useRef(current);
   currentRef.current = current;
-  const pad = Math.max(0, Math.floor(bodyHeight / 2 - ROW_HEIGHT / 2));
+  const geometry = scrollGeometry(rows.count, ROW_HEIGHT, viewHeight);
+  const { pad } = geometry;
 
   useLayoutEffect(() => {
     const box = boxRef.current!;
-    const measure = () => setBodyHeight(Math.max(0, box.clientHeight - (headerRef.current?.offsetHeight ?? 0)));
+    const measure = () => setViewHeight(Math.max(0, box.clientHeight - (headerRef.current?.offsetHeight ?? 0)));
     measure();
     const observer = new ResizeObserver(measure);
     observer.observe(box);
@@ -87,14 +89,15 @@ export function VirtualSequence({ rows, position, cursorSeq, positionOfRow, seek
   // Follow the cursor: its row to the middle, unless this view put the cursor there by scrolling.
   useLayoutEffect(() => {
     const box = boxRef.current;
-    if (!box || bodyHeight === 0) return;
+    if (!box || viewHeight === 0) return;
     if (mine && !own.current!.scroll) return;
-    const target = Math.max(0, current) * ROW_HEIGHT;
+    const target = scrollTopOfRow(current, ROW_HEIGHT, geometry);
     if (Math.abs(box.scrollTop - target) < 1) return;
     programmatic.current = target;
     box.scrollTop = target;
     setScrollTop(box.scrollTop);
-  }, [current, rows, bodyHeight, mine]);
+    // `geometry` follows from rows and viewHeight.
+  }, [current, rows, viewHeight, mine]);
 
   useEffect(() => () => cancelAnimationFrame(frame.current), []);
 
@@ -109,7 +112,7 @@ export function VirtualSequence({ rows, position, cursorSeq, positionOfRow, seek
       const ours = Math.abs(top - programmatic.current) < 1;
       programmatic.current = -1;
       if (ours || rows.count === 0) return;
-      const middle = Math.min(rows.count - 1, Math.max(0, Math.floor((top + ROW_HEIGHT / 2) / ROW_HEIGHT)));
+      const middle = rowAtScroll(top, rows.count, ROW_HEIGHT, geometry);
       if (middle === currentRef.current) return;
       const at = positionOfRow(middle);
       own.current = { rows, row: middle, position: at, scroll: false };
@@ -126,12 +129,13 @@ export function VirtualSequence({ rows, position, cursorSeq, positionOfRow, seek
     seek(at);
   };
 
-  const { first, last } = visibleRows(scrollTop - pad, bodyHeight, ROW_HEIGHT, rows.count, OVERSCAN);
+  // Rows are placed from the scroll position, not at fixed offsets, so a run taller than the body can hold still scrolls (see readingLine).
+  const rowsTop = scrollTop * geometry.ratio;
+  const { first, last } = visibleRows(rowsTop - pad, viewHeight, ROW_HEIGHT, rows.count, OVERSCAN);
   const svgTop = Math.max(0, scrollTop - OVERSCAN * ROW_HEIGHT);
-  const svgHeight = bodyHeight + 2 * OVERSCAN * ROW_HEIGHT;
-  const bodyTotal = 2 * pad + rows.count * ROW_HEIGHT;
+  const svgHeight = viewHeight + 2 * OVERSCAN * ROW_HEIGHT;
   const width = rows.width + 2 * X0;
-  const y = (row: number) => pad + row * ROW_HEIGHT - svgTop;
+  const y = (row: number) => scrollTop + pad + row * ROW_HEIGHT - rowsTop - svgTop;
   const lineTop = Math.max(0, y(0));
   const lineBottom = Math.min(svgHeight, y(rows.count));
   const laneColor = (lane: number) => colors.get(rows.lanes[lane]!) ?? 'var(--fg-dim)';
@@ -223,7 +227,7 @@ export function VirtualSequence({ rows, position, cursorSeq, positionOfRow, seek
           ))}
         </div>
       </div>
-      <div className="vseq-body" style={{ height: bodyTotal, width }}>
+      <div className="vseq-body" style={{ height: geometry.bodyHeight, width }}>
         <svg className="vseq-svg" width={width} height={svgHeight} style={{ top: svgTop, fontSize: FONT_PX }} onClick={onClick}>
           <defs>
             <marker id={markerId} viewBox="0 0 8 8" refX="7" refY="4" markerWidth="8" markerHeight="8" orient="auto-start-reverse">
