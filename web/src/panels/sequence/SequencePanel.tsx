@@ -8,7 +8,7 @@
  * always Mermaid/ASCII and cover the chosen range (or everything up to the
  * cursor).
  */
-import { useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type MouseEvent } from 'react';
+import { useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type MouseEvent } from 'react';
 import { useRecordsView } from '../../panelApi/useRecords.ts';
 import { useRange, useSequenceView } from '../../panelApi/useSelection.ts';
 import { useTheme } from '../../panelApi/usePreferences.ts';
@@ -17,11 +17,9 @@ import { ChartPicker } from '../../ui/ChartPicker.tsx';
 import { chartIndex } from '../../panelApi/recordIndexes.ts';
 import { advanceSequenceBuilder, sequenceBuilderFor } from './sequenceBuilderFor.ts';
 import { useCaughtUp, type CatchUpStep } from '../../panelApi/useCaughtUp.ts';
-import { DEFAULT_WINDOW, displayModel, drawsVirtual, exportWindow, SCROLL_ALL, virtualModel, WINDOW_SIZES, type SequenceView } from './sequenceWindow.ts';
-import { buildVirtualRows, ROW_INFERRED, type VirtualRows } from './virtualRows.ts';
-import { appendVirtualRows, tailFromSeq } from './appendVirtualRows.ts';
+import { DEFAULT_WINDOW, displayModel, drawsVirtual, exportWindow, SCROLL_ALL, WINDOW_SIZES, type SequenceView } from './sequenceWindow.ts';
 import { VirtualSequence } from './VirtualSequence.tsx';
-import { useThrottledValue } from './useThrottledValue.ts';
+import { useVirtualRows } from './useVirtualRows.ts';
 import { panelParts, exportSequence } from './exportSequence.ts';
 import { DiagramTooLarge } from '../../../../shared/sequence/draw/DiagramTooLarge.ts';
 import type { SequenceModel } from '../../../../shared/sequence/SequenceModel.ts';
@@ -39,8 +37,6 @@ import './SequencePanel.css';
 
 /** Fewest ms between two diagram renders while records stream in. */
 const RENDER_INTERVAL_MS = 400;
-/** Fewest ms between two rebuilds of the virtual view's rows (O(run) each) while records stream in. */
-const VIRTUAL_REBUILD_MS = 1000;
 
 /** The drawn width Mermaid gave the SVG, so "fit" can stop shrinking where text turns unreadable (see the CSS). */
 function naturalWidth(svg: string): number {
@@ -107,42 +103,8 @@ export default function SequencePanel() {
     // `length` is listed because the builder catches up with new records.
   }, [log, end, length, range, size, view, ready, inferred, collapse, virtual]);
 
-  // The virtual view: rows over the whole run (or range), brought up to date at most once a second while
-  // records stream in — extended by the builder's tail when that is enough (appendVirtualRows), else rebuilt.
-  const rowsLength = useThrottledValue(length, VIRTUAL_REBUILD_MS);
-  const builtRows = useRef<{ rows: VirtualRows; total: number; log: unknown; view: SequenceView; inferred: boolean } | null>(null);
-  const scrolled = useMemo(() => {
-    if (!ready || !virtual) return null;
-    const builder = sequenceBuilderFor(log);
-    const before = builtRows.current;
-    let rows: VirtualRows | null = null;
-    if (!range && before && before.log === log && before.view === view && before.inferred === inferred) {
-      rows = appendVirtualRows(before.rows, before.total, shape(builder.window({ fromSeq: tailFromSeq(before.rows) })), view, builder.size);
-    }
-    if (!rows) {
-      const model = virtualModel(builder, log, range);
-      if (!model) return null;
-      rows = buildVirtualRows(shape(model), view);
-    }
-    if (rows.count === 0) return null;
-    let first = Number.POSITIVE_INFINITY;
-    let last = Number.NEGATIVE_INFINITY;
-    let guesses = 0;
-    for (let k = 0; k < rows.count; k += 1) {
-      if (rows.kind[k] === ROW_INFERRED) {
-        guesses += 1;
-        continue;
-      }
-      first = Math.min(first, rows.n[k]!);
-      last = Math.max(last, rows.n[k]!);
-    }
-    return { rows, first, last, guesses, total: builder.size };
-    // `rowsLength` stands for the records the builder has caught up with.
-  }, [log, rowsLength, range, view, ready, inferred, virtual]);
-  // What the next update may extend: the rows last drawn, and what they were built for.
-  useEffect(() => {
-    builtRows.current = scrolled && !range ? { rows: scrolled.rows, total: scrolled.total, log, view, inferred } : null;
-  }, [scrolled]);
+  // The virtual view: the whole run (or range), in rows (see useVirtualRows).
+  const scrolled = useVirtualRows({ enabled: ready && virtual, log, length, range, view, inferred, shape });
 
   const rendered = useMermaidSvgs(shown?.parts ?? [], theme, RENDER_INTERVAL_MS);
   const first = shown?.span.first ?? null;

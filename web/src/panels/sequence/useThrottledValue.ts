@@ -1,8 +1,8 @@
 /**
  * A value that follows its input at most once per `intervalMs` (the latest
  * value always lands, at the end of the interval). The virtual sequence view
- * rebuilds its rows from the whole model when records arrive — O(run), ~80 ms
- * for 100,000 — so a live stream must not rebuild them per batch.
+ * updates its rows from the model when records arrive (useVirtualRows), which
+ * a live stream must not make it do per batch.
  */
 import { useEffect, useRef, useState } from 'react';
 
