@@ -75,6 +75,7 @@ test('all (scroll) draws the whole run a screenful at a time, and scrolling or c
   await diagram(page).evaluate((box, top) => (box.scrollTop = top), 1000 * ROW);
   await expect(page.getByTestId('cursor-position')).toHaveText(shown(1001));
   await expect(diagram(page)).toHaveAttribute('data-current-row', '1000');
+  await expect(page.locator('[data-testid=log-row].current')).toContainText('step_1000()');
   const middle = await drawnNumbers(page);
   expectConsecutive(middle);
   expect(middle).toContain(1001);
@@ -91,6 +92,7 @@ test('all (scroll) draws the whole run a screenful at a time, and scrolling or c
   const target = wheeled - 4;
   await diagram(page).locator(`[data-n="${target}"] text.vseq-label`).click();
   await expect(page.getByTestId('cursor-position')).toHaveText(shown(target));
+  await expect(page.locator('[data-testid=log-row].current')).toContainText(`step_${target - 1}()`);
   await expect(diagram(page).locator('.vseq-row.current')).toHaveAttribute('data-n', String(target));
   await expect.poll(() => diagram(page).evaluate((box) => box.scrollTop)).toBe((target - 1) * ROW);
 
