@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- scale [--charts 10,100,500] [--seconds 30] [--rate 1000] [--workers 4] [--warmup 5] [--lockstep] [--profile DIR]`
+ * `npm run bench -- scale [--charts 10,100,500] [--seconds 30] [--rate 1000] [--workers 4] [--warmup 5] [--lockstep] [--profile DIR] [--trace]`
  *
  * Cost as charts grow. For each N: N networked ping charts in `--workers`
  * processes (one AMQP connection each, as a process hosting many charts
@@ -24,14 +24,18 @@
  *
  * Each chart sends on its own phase (see support/scaleWorker.ts);
  * `--lockstep` restores the old schedule in which all charts fell due
- * together. `--profile DIR` runs serve with --cpu-prof into DIR.
+ * together. `--profile DIR` runs serve with --cpu-prof into DIR. `--trace`
+ * records a Chromium trace of the page over the window, keeps it for
+ * DevTools, and prints the longest frame gaps with the tasks that filled
+ * them and what ran in those (support/traceSummary.ts). Tracing slows the
+ * page: read the frame gap from a run without it.
  *
  * Goals: CPU per record at the largest N within 1.5× of the smallest;
  * p99 < 50 ms; no frame gap over 100 ms. serve runs from a private copy of
  * the tree with its own built dashboard (others may rebuild web/dist).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
@@ -45,6 +49,7 @@ import { numberArg } from './support/numberArg.ts';
 import { percentile } from './support/percentile.ts';
 import { cpuMs, rssBytes } from './support/procStats.ts';
 import { privateTree } from './support/privateTree.ts';
+import { TRACE_CATEGORIES, summariseTrace, type FrameGap, type LongTask, type WindowTotals } from './support/traceSummary.ts';
 import { waitUntil } from './support/waitUntil.ts';
 import { PrivateVhost } from '../tests/support/PrivateVhost.ts';
 
@@ -61,6 +66,8 @@ interface Result {
   relayP50: number;
   relayP99: number;
   maxGap: number;
+  /** Frame gaps over 50 ms in the window: [start (ms into the window), length (ms)]. */
+  longGaps: [number, number][];
   /** The longest frame gap over 3 s before the charts start sending. */
   idleGap: number;
   listed: string;
@@ -77,6 +84,11 @@ interface Result {
   /** The chart's send → the server's receipt (worker + broker), p99 in ms. */
   toServerP99: number;
   batchesPerS: number;
+  /** With --trace: the page's longest main-thread tasks in the window. */
+  longTasks: LongTask[];
+  /** With --trace: the longest frame gaps and the tasks in them. */
+  gaps: FrameGap[];
+  totals: WindowTotals | null;
 }
 
 interface LoopDelay {
@@ -92,6 +104,7 @@ interface Options {
   warmup: number;
   lockstep: boolean;
   profile: string | null;
+  trace: boolean;
 }
 
 function stringArg(args: string[], name: string): string | null {
@@ -195,22 +208,31 @@ function relayClient(url: string) {
 async function installFrameGaps(page: Page): Promise<void> {
   // A string, not a function: tsx's name helper (__name) does not exist in the page.
   await page.evaluate(`(() => {
-    const g = (window.__gap = { max: 0, last: performance.now() });
+    const g = (window.__gap = { max: 0, last: performance.now(), since: performance.now(), long: [] });
     const frame = (t) => {
       g.max = Math.max(g.max, t - g.last);
+      if (t - g.last > 50) {
+        // A user-timing span a trace (--trace) lines up with the tasks that filled it.
+        performance.measure('miroscope:frame-gap', { start: g.last, end: t });
+        g.long.push([g.last - g.since, t - g.last]);
+      }
       g.last = t;
       requestAnimationFrame(frame);
     };
     requestAnimationFrame(frame);
   })()`);
 }
-const takeMaxGap = (page: Page) =>
+/** The longest frame gap since the last call, and the gaps over 50 ms: [start (ms after that call), length]. */
+const takeGaps = (page: Page) =>
   page.evaluate(() => {
-    const g = (window as unknown as { __gap: { max: number } }).__gap;
-    const max = g.max;
+    const g = (window as unknown as { __gap: { max: number; since: number; long: [number, number][] } }).__gap;
+    const got = { max: g.max, long: g.long };
     g.max = 0;
-    return max;
+    g.long = [];
+    g.since = performance.now();
+    return got;
   });
+const takeMaxGap = async (page: Page) => (await takeGaps(page)).max;
 
 /** serve's event-loop delay since the previous call (support/loopDelayProbe.ts answers SIGUSR2 in a file). */
 async function takeServeLoop(serve: ChildProcess, probe: string, reads: number): Promise<LoopDelay> {
@@ -269,6 +291,7 @@ async function runOne(tree: string, n: number, opts: Options, browser: Awaited<R
     const idleGap = await takeMaxGap(page);
     for (const c of workers) c.stdin!.write('go\n');
     await sleep(opts.warmup * 1000);
+    if (opts.trace) await browser.startTracing(page, { categories: TRACE_CATEGORIES });
     await takeMaxGap(page);
 
     await takeServeLoop(serve, probe, 1);
@@ -278,13 +301,20 @@ async function runOne(tree: string, n: number, opts: Options, browser: Awaited<R
     const records0 = client.state.records;
     client.state.measuring = true;
     await sleep(opts.seconds * 1000);
+    const { max: maxGap, long: longGaps } = await takeGaps(page);
+    const trace = opts.trace ? (await browser.stopTracing()).toString('utf8') : null;
+    if (trace) {
+      // Kept for DevTools' Performance panel (Load profile…).
+      const file = path.join(tmpdir(), `miroscope-scale-trace-${n}-${tag}.json`);
+      writeFileSync(file, trace);
+      console.log(`          trace of the page over the window: ${file}`);
+    }
     const cpu1 = cpuMs(serve.pid!);
     clientLoop.disable();
     const serveLoop = await takeServeLoop(serve, probe, 2);
     const msOf = (ns: number) => Math.round(ns / 1e5) / 10;
     const records = client.state.records - records0;
     client.state.measuring = false;
-    const maxGap = await takeMaxGap(page);
     const listed = (await page.getByTestId('charts-count').textContent({ timeout: 5000 }).catch(() => null)) ?? '?';
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Performance.enable');
@@ -311,6 +341,7 @@ async function runOne(tree: string, n: number, opts: Options, browser: Awaited<R
       relayP50: percentile(relay, 0.5),
       relayP99: percentile(relay, 0.99),
       maxGap,
+      longGaps,
       idleGap,
       listed,
       serverMB: serverRss / MB,
@@ -322,6 +353,7 @@ async function runOne(tree: string, n: number, opts: Options, browser: Awaited<R
       mean10ms: bursts.mean,
       toServerP99: percentile(toServer, 0.99),
       batchesPerS: client.state.batches / opts.seconds,
+      ...(trace ? await summariseTrace(trace, 50, path.join(tree, 'web/dist')) : { longTasks: [], gaps: [], totals: null }),
     };
   } finally {
     await page.close();
@@ -336,6 +368,29 @@ async function runOne(tree: string, n: number, opts: Options, browser: Awaited<R
   }
 }
 
+function printTask(t: LongTask, indent: string): void {
+  console.log(`${indent}${t.ms.toFixed(0)} ms task at +${(t.startMs / 1000).toFixed(2)} s: ${t.parts.map(([k, v]) => `${k} ${v}`).join('; ')}`);
+  if (t.files.length === 0) return;
+  console.log(`${indent}  by source file: ${t.files.map(([k, v]) => `${k} ${v}`).join('; ')}`);
+  console.log(`${indent}  top functions (self): ${t.functions.slice(0, 6).map(([k, v]) => `${k} ${v}`).join('; ')}`);
+}
+
+function printTrace(tasks: LongTask[], gaps: FrameGap[], totals: WindowTotals | null): void {
+  if (totals) {
+    console.log(`          traced ${totals.seconds.toFixed(1)} s: page main thread busy ${totals.busyMs.toFixed(0)} ms (${((totals.busyMs / totals.seconds) / 10).toFixed(0)}%), ${totals.frames} frames`);
+    console.log(`            script + GC by source file (ms): ${totals.files.map(([k, v]) => `${k} ${v.toFixed(0)}`).join('; ')}`);
+    console.log(`            layout forced inside scripts (ms): ${totals.forced.map(([k, v]) => `${k} ${v.toFixed(0)}`).join('; ')}`);
+  }
+  const total = tasks.reduce((s, t) => s + t.ms, 0);
+  console.log(`          traced: ${tasks.length} page tasks ≥ 50 ms in the window, ${total.toFixed(0)} ms in all. The longest frame gaps and the tasks (≥ 5 ms) in them:`);
+  for (const g of gaps.slice(0, 3)) {
+    console.log(`            gap ${g.ms.toFixed(0)} ms at +${(g.startMs / 1000).toFixed(2)} s:`);
+    for (const t of g.tasks) printTask(t, '              ');
+  }
+  console.log('          the longest tasks:');
+  for (const t of tasks.slice(0, 3)) printTask(t, '            ');
+}
+
 export async function main(args: string[]): Promise<void> {
   const chartCounts = chartsArg(args);
   const opts = {
@@ -345,6 +400,7 @@ export async function main(args: string[]): Promise<void> {
     warmup: numberArg(args, 'warmup', 5),
     lockstep: args.includes('--lockstep'),
     profile: stringArg(args, 'profile'),
+    trace: args.includes('--trace'),
   };
   if (opts.profile) opts.profile = path.resolve(opts.profile);
   console.log(
@@ -372,6 +428,9 @@ export async function main(args: string[]): Promise<void> {
         `          to tell causes apart: serve event-loop delay p99 ${r.serveLoop.p99} ms max ${r.serveLoop.max} ms; bench client's p99 ${r.clientLoop.p99} ms max ${r.clientLoop.max} ms; ` +
           `arrivals: busiest 10 ms ${r.busiest10ms} pings (mean ${r.mean10ms.toFixed(1)}); chart → server receipt p99 ${r.toServerP99} ms; ${r.batchesPerS.toFixed(0)} batches/s to the client (${(r.records / opts.seconds / Math.max(1, r.batchesPerS)).toFixed(1)} records each)`,
       );
+      const worst = [...r.longGaps].sort((a, b) => b[1] - a[1]).slice(0, 5);
+      console.log(`          frame gaps over 50 ms: ${r.longGaps.length} (${(r.longGaps.length / opts.seconds).toFixed(1)}/s); the longest at ${worst.map(([at, ms]) => `+${(at / 1000).toFixed(2)} s ${ms.toFixed(0)} ms`).join(', ')}`);
+      if (opts.trace) printTrace(r.longTasks, r.gaps, r.totals);
     }
   } finally {
     await browser.close();
