@@ -5,7 +5,7 @@
  * fight — also for runs taller than a browser can draw, which scroll scaled.
  */
 import { describe, expect, it } from 'vitest';
-import { MAX_BODY_PX, rowAtScroll, scrollGeometry, scrollTopOfRow } from '../../web/src/panels/sequence/readingLine.ts';
+import { handScroll, MAX_BODY_PX, rowAtScroll, scrollGeometry, scrollTopOfRow } from '../../web/src/panels/sequence/readingLine.ts';
 
 const ROW = 26;
 
@@ -34,5 +34,12 @@ describe('the reading line', () => {
   it('clamps scroll positions past either end to the first and last row', () => {
     const g = scrollGeometry(10, ROW, 400);
     expect([rowAtScroll(-50, 10, ROW, g), rowAtScroll(10_000, 10, ROW, g)]).toEqual([0, 9]);
+  });
+
+  it('a scroll by hand seeks to the row it brings to the line; on a live run the last row follows live again', () => {
+    // (middle, cursor's row, rows, live)
+    expect([handScroll(40, 40, 50, true), handScroll(49, 49, 50, true)]).toEqual(['stay', 'stay']);
+    expect([handScroll(37, 49, 50, true), handScroll(37, 20, 50, false)]).toEqual(['seek', 'seek']);
+    expect([handScroll(49, 37, 50, true), handScroll(49, 37, 50, false)]).toEqual(['follow', 'seek']);
   });
 });

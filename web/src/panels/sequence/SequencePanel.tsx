@@ -66,7 +66,7 @@ export default function SequencePanel() {
   const { log, end, length } = useRecordsView();
   const [range] = useRange();
   const [theme] = useTheme();
-  const { label } = useSourceStatus();
+  const { label, kind } = useSourceStatus();
   // In the store, so a shared URL carries it; parsed once per change (memos key on the object).
   const [viewText, setViewText] = useSequenceView();
   const chosenView = useMemo(() => parseView(viewText), [viewText]);
@@ -262,6 +262,7 @@ export default function SequencePanel() {
           cursorSeq={end > 0 ? log.seqAt(end - 1) : Number.NEGATIVE_INFINITY}
           positionOfRow={(row) => log.countThroughSeq(scrolled.rows.seq[row]!)}
           seek={cursor.seek}
+          followLive={kind === 'live' ? cursor.goLatest : undefined}
           colors={colors}
         />
       )}

@@ -8,7 +8,8 @@
  * of the view (half a view of padding above the first row and below the
  * last lets every row get there). Following the cursor scrolls it there; scrolling by hand
  * moves the cursor to whatever row reaches the middle (one seek per frame
- * at most), and a click on a row moves the cursor to it.
+ * at most; on a live run, reaching the last row follows live again), and a
+ * click on a row moves the cursor to it.
  *
  *   ┌ sticky header: chart groups, lane names ┐
  *   │  pad (half a view)                      │
@@ -29,7 +30,7 @@ import {
   visibleRows,
   type VirtualRows,
 } from './virtualRows.ts';
-import { rowAtScroll, scrollGeometry, scrollTopOfRow } from './readingLine.ts';
+import { handScroll, rowAtScroll, scrollGeometry, scrollTopOfRow } from './readingLine.ts';
 
 /** Row height and font size in px: text never below 11 px (issue 10). */
 export const ROW_HEIGHT = 26;
@@ -48,6 +49,8 @@ export interface VirtualSequenceProps {
   /** The cursor position that shows a row's record (and everything before it). */
   positionOfRow(row: number): number;
   seek(position: number): void;
+  /** On a live run: back to following it, when a scroll by hand reaches the last row (see handScroll). */
+  followLive?: () => void;
   colors: ReadonlyMap<string, string>;
 }
 
@@ -57,7 +60,7 @@ function fit(text: string, px: number): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
-export function VirtualSequence({ rows, position, cursorSeq, positionOfRow, seek, colors }: VirtualSequenceProps) {
+export function VirtualSequence({ rows, position, cursorSeq, positionOfRow, seek, followLive, colors }: VirtualSequenceProps) {
   const markerId = `vseq-head-${useId().replace(/:/g, '')}`;
   const boxRef = useRef<HTMLDivElement>(null);
   const headerRef = useRef<HTMLDivElement>(null);
@@ -113,7 +116,13 @@ export function VirtualSequence({ rows, position, cursorSeq, positionOfRow, seek
       programmatic.current = -1;
       if (ours || rows.count === 0) return;
       const middle = rowAtScroll(top, rows.count, ROW_HEIGHT, geometry);
-      if (middle === currentRef.current) return;
+      const intent = handScroll(middle, currentRef.current, rows.count, followLive !== undefined);
+      if (intent === 'stay') return;
+      if (intent === 'follow') {
+        own.current = null;
+        followLive!();
+        return;
+      }
       const at = positionOfRow(middle);
       own.current = { rows, row: middle, position: at, scroll: false };
       seek(at);

@@ -41,3 +41,18 @@ export function rowAtScroll(scrollTop: number, rows: number, rowHeight: number, 
 export function scrollTopOfRow(row: number, rowHeight: number, geometry: ScrollGeometry): number {
   return (Math.max(0, row) * rowHeight) / geometry.ratio;
 }
+
+/** What a scroll by hand does once it has brought a row to the reading line. */
+export type HandScroll = 'stay' | 'seek' | 'follow';
+
+/**
+ * Nothing when the row is the cursor's already; on a live run the last row
+ * means "follow live again" (new rows land below it, and a seek there would
+ * pin the view the moment the next record arrives — as the log's list, the
+ * view follows again once scrolled to its end); any other row takes the
+ * cursor, which on a live run stops following.
+ */
+export function handScroll(middle: number, current: number, rows: number, live: boolean): HandScroll {
+  if (middle === current) return 'stay';
+  return live && middle === rows - 1 ? 'follow' : 'seek';
+}
