@@ -49,8 +49,8 @@ export default defineConfig({
   // the mesh, after which the two charts swap states ~100 times a second
   // and stop once 500 timed posts are pending (see docs/dashboard.md).
   projects: [
-    { name: 'live', testMatch: ['live.spec.ts', 'recordings.spec.ts', 'sendEvent.spec.ts', 'systemView.spec.ts'] },
-    { name: 'replay', testIgnore: ['live.spec.ts', 'recordings.spec.ts', 'sendEvent.spec.ts', 'systemView.spec.ts'] },
+    { name: 'live', testMatch: ['live.spec.ts', 'recordings.spec.ts', 'sendEvent.spec.ts', 'systemView.spec.ts', 'virtualSequenceLive.spec.ts'] },
+    { name: 'replay', testIgnore: ['live.spec.ts', 'recordings.spec.ts', 'sendEvent.spec.ts', 'systemView.spec.ts', 'virtualSequenceLive.spec.ts'] },
   ],
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
