@@ -19,7 +19,7 @@ function manualRender() {
 }
 
 describe('SourceSession', () => {
-  it('applies records to the store and holds the source until the page rendered', async () => {
+  it('applies records to the store at the next frame and holds the source until then', async () => {
     const store = createDashboardStore();
     const render = manualRender();
     const session = new SourceSession(store, render.wait);
@@ -28,10 +28,48 @@ describe('SourceSession', () => {
     let taken = false;
     void source.pushRecords([trace(1, 'a', 'go', 'x', 'y'), trace(2, 'b', 'go', 'x', 'y')]).then(() => (taken = true));
     await settle();
-    expect([store.getState().length, render.waiting, taken]).toEqual([2, 1, false]);
+    expect([store.getState().length, render.waiting, taken]).toEqual([0, 1, false]);
     render.finishAll();
     await settle();
-    expect(taken).toBe(true);
+    expect([store.getState().length, taken]).toEqual([2, true]);
+  });
+
+  it('applies everything that arrived while waiting for a frame in one store update', async () => {
+    const store = createDashboardStore();
+    const render = manualRender();
+    const session = new SourceSession(store, render.wait);
+    const source = new FakeSource();
+    session.open(source);
+    let updates = 0;
+    store.subscribe((s, before) => void (s.length !== before.length && updates++));
+    void source.pushRecords([trace(1, 'a', 'go', 'x', 'y')]);
+    await settle();
+    // Three more batches arrive before the frame comes: held, not applied one by one.
+    void source.pushRecords([trace(2, 'a', 'go', 'y', 'x')]);
+    void source.pushRecords([trace(3, 'a', 'go', 'x', 'y')]);
+    void source.pushRecords([trace(4, 'a', 'go', 'y', 'x')]);
+    await settle();
+    expect([store.getState().length, updates]).toEqual([0, 0]);
+    render.finishAll();
+    await settle();
+    expect([store.getState().length, updates, render.waiting]).toEqual([1, 1, 1]);
+    render.finishAll();
+    await settle();
+    expect([store.getState().length, updates]).toEqual([4, 2]);
+  });
+
+  it('applies nothing from a source closed while it waited for a frame', async () => {
+    const store = createDashboardStore();
+    const render = manualRender();
+    const session = new SourceSession(store, render.wait);
+    const source = new FakeSource();
+    session.open(source);
+    void source.pushRecords([trace(1, 'a', 'go', 'x', 'y')]);
+    await settle();
+    session.close();
+    render.finishAll();
+    await settle();
+    expect(store.getState().length).toBe(0);
   });
 
   it('throws away everything on a discontinuity and keeps the selected chart', async () => {

@@ -6,7 +6,7 @@
  * returns (the store applied the batch and the page rendered) before pushing
  * the next one, so a fast source can never flood a slow page:
  *
- *   source ──update──▶ listener (store.apply; await next frame) ──resolve──▶ source
+ *   source ──update──▶ listener (await next frame; store.apply) ──resolve──▶ source
  *          ◀───────────────────────── next update only now ──────────────────┘
  *
  * Lifecycle of `presence`:

@@ -1,7 +1,15 @@
 /**
  * Owns the source that currently feeds the store: opening a new one closes
- * the old one, and every update is applied to the store and then held until
- * the page has rendered it (the backpressure promised by `Source`).
+ * the old one, and every update is applied to the store at the page's next
+ * animation frame, which then renders it (the backpressure promised by
+ * `Source`: the source hears back once it has been rendered).
+ *
+ * At the frame, not when it arrives: applied at once, an update that found
+ * the pump idle rendered the whole dashboard inside the socket's message
+ * task, and the frame right after rendered again with what came meanwhile —
+ * two renders back to back, the page's longest frame gaps in the scale bench
+ * (a 60 ms socket-task render + a 133 ms frame = a 183 ms gap). Applied in
+ * the frame, everything that arrived since the last one is one render.
  *
  * Playback commands go through here rather than to a source directly, so the
  * timeline, the keyboard and the log's "click = put the cursor there" work
@@ -11,7 +19,7 @@
 import type { DashboardStore } from '../store/createDashboardStore.ts';
 import type { Source, Speed } from './Source.ts';
 
-/** Resolves once the page has had a chance to paint what was just applied. */
+/** Resolves at the page's next animation frame (or after 250 ms in a background tab). */
 export type WaitForRender = () => Promise<void>;
 
 export function waitForAnimationFrame(): Promise<void> {
@@ -49,9 +57,12 @@ export class SourceSession {
     let first = true;
     const detachSource = source.setListener(async (update) => {
       if (!active) return;
+      // Updates that arrive while this waits merge into the next one (UpdatePump).
+      await this.waitForRender();
+      if (!active) return;
+      // Applied inside the frame's callback: React renders it in that task's microtasks, before the frame paints.
       this.store.getState().applyUpdate(first && !update.reset ? { ...update, reset: true } : update);
       first = false;
-      await this.waitForRender();
     });
     this.detach = () => {
       active = false;

@@ -6,9 +6,14 @@
  * last seen, grouping by node, and only the rows on screen are rendered
  * (fixed-height rows windowed like the log panel's), each with a sparkline
  * of its last minute computed for that row alone.
+ *
+ * Live, the table follows the records at most every LIVE_REFRESH_MS rather
+ * than every frame: summaries and sparklines re-read up to a minute of each
+ * chart's records, which at 1,000 records/s into 10 charts cost ~13% of the
+ * page's main thread when redone each frame (npm run bench -- scale --trace).
  */
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { useRecords, useRecordsView } from '../../panelApi/useRecords.ts';
+import { useRecordsView } from '../../panelApi/useRecords.ts';
 import { chartIndex } from '../../panelApi/recordIndexes.ts';
 import { useSelectedChart } from '../../panelApi/useSelection.ts';
 import { useSourceStatus } from '../../panelApi/useSourceStatus.ts';
@@ -18,10 +23,13 @@ import { referenceTime, summarizeCharts, type SummaryClock } from './summarizeCh
 import { chartListRows, type ChartSort } from './chartListView.ts';
 import { bucketCounts, recentTimes, SPARK_BUCKETS, SPARK_WINDOW_MS } from './activityBuckets.ts';
 import { Sparkline } from './Sparkline.tsx';
+import { useThrottledValue } from '../sequence/useThrottledValue.ts';
 import './ChartsPanel.css';
 
 const ROW_HEIGHT = 23;
 const COLUMNS = 7;
+/** How often a live table catches up with the records (rates are per 10 s, sparkline buckets 3 s). */
+const LIVE_REFRESH_MS = 250;
 
 /** Live liveness needs re-evaluating while nothing arrives (a chart going quiet is news). */
 function useWallClock(active: boolean, everyMs: number): number | null {
@@ -39,8 +47,12 @@ export default function ChartsPanel() {
   const live = kind === 'live';
   const now = useWallClock(live, 2000);
   const clock: SummaryClock = { field: live ? 'received' : 'time', now };
-  const { log, end } = useRecordsView();
-  const charts = useRecords(({ log: l, end }) => summarizeCharts(l, end, clock), [clock.field, now]);
+  const { log, end: shownEnd, epoch } = useRecordsView();
+  // A replay's table moves with its playhead exactly; a live one catches up a few times a second.
+  // min(): a discontinuity can shrink the log below the end last caught up with.
+  const throttledEnd = useThrottledValue(shownEnd, LIVE_REFRESH_MS);
+  const end = live ? Math.min(throttledEnd, shownEnd) : shownEnd;
+  const charts = useMemo(() => summarizeCharts(log, end, clock), [log, end, epoch, clock.field, now]);
   const [selected, select] = useSelectedChart();
   const colors = useChartColors();
   const [query, setQuery] = useState('');
@@ -70,11 +82,23 @@ export default function ChartsPanel() {
     if (selected === null || !chartIndex(log).byName.has(selected)) select(charts[0]!.name);
   }, [selected, charts, select, log]);
 
-  if (charts.length === 0) return <div className="empty">No charts heard yet.</div>;
   const sparkNow = clock.now ?? referenceTime(log, end, clock.field);
   const index = chartIndex(log);
-  const shownCharts = rows.reduce((n, r) => n + (r.kind === 'chart' ? 1 : 0), 0);
   const visible = rows.slice(window.first, window.last);
+  const sparks = useMemo(() => {
+    const out = new Map<string, number[]>();
+    if (sparkNow === null) return out;
+    for (const row of visible) {
+      if (row.kind !== 'chart') continue;
+      const entry = index.byName.get(row.chart.name);
+      if (entry) out.set(row.chart.name, bucketCounts(recentTimes(log, entry, row.chart.records, sparkNow, SPARK_WINDOW_MS, clock.field), sparkNow, SPARK_WINDOW_MS, SPARK_BUCKETS));
+    }
+    return out;
+    // `visible` is a new array each render; the rows and the window say what it holds.
+  }, [rows, window.first, window.last, index, log, end, sparkNow, clock.field]);
+
+  if (charts.length === 0) return <div className="empty">No charts heard yet.</div>;
+  const shownCharts = rows.reduce((n, r) => n + (r.kind === 'chart' ? 1 : 0), 0);
   return (
     <div className="panel-fill charts-panel">
       <div className="panel-toolbar charts-toolbar">
@@ -125,8 +149,7 @@ export default function ChartsPanel() {
                 );
               }
               const c = row.chart;
-              const entry = index.byName.get(c.name);
-              const counts = sparkNow !== null && entry ? bucketCounts(recentTimes(log, entry, c.records, sparkNow, SPARK_WINDOW_MS, clock.field), sparkNow, SPARK_WINDOW_MS, SPARK_BUCKETS) : null;
+              const counts = sparks.get(c.name) ?? null;
               return (
                 <tr
                   key={c.name}
