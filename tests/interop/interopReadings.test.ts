@@ -197,7 +197,7 @@ describe('the command line', () => {
 
   it('says what is missing or wrong in one sentence', () => {
     expect(() => parseInteropOptions([])).toThrow(new UsageError('the reference folder is missing'));
-    expect(() => parseInteropOptions([reference(), '--only', 'e'])).toThrow('--only takes a, b, c, d, not "e"');
+    expect(() => parseInteropOptions([reference(), '--only', 'f'])).toThrow('--only takes a, b, c, d, e, not "f"');
     expect(() => parseInteropOptions([reference(), '--scripts', '/nonexistent-interop'])).toThrow(/^not found: \/nonexistent-interop\/py_listen\.py/);
   });
 });
