@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { RecordLog } from '../../web/src/store/RecordLog.ts';
-import { summarizeCharts } from '../../web/src/panels/charts/summarizeCharts.ts';
+import { chartRate, summarizeCharts } from '../../web/src/panels/charts/summarizeCharts.ts';
+import { chartIndex } from '../../web/src/panelApi/recordIndexes.ts';
 import { statusCounts } from '../../web/src/store/statusCounts.ts';
 import type { MirosRecord } from '../../shared/records/MirosRecord.ts';
 import { fixtureRecords, trace } from './support/records.ts';
@@ -42,6 +43,18 @@ describe('summarizeCharts', () => {
       ['a', 'stale', 0],
       ['b', 'alive', 0.2],
     ]);
+  });
+
+  it('leaves rates at 0 when not asked for, and chartRate gives the same rate for one chart', () => {
+    const log = logOf([trace(1, 'a', 'go', 'x', 'y', 0), trace(2, 'b', 'go', 'x', 'y', 25_000), trace(3, 'b', 'go', 'y', 'x', 31_000), trace(4, 'b', 'go', 'x', 'y', 40_000)]);
+    const rows = summarizeCharts(log, log.length, { field: 'time', now: null }, { rates: false });
+    expect(rows.map((r) => [r.name, r.liveness, r.rate, r.records])).toEqual([
+      ['a', 'stale', 0, 1],
+      ['b', 'alive', 0, 3],
+    ]);
+    const b = chartIndex(log).byName.get('b')!;
+    expect(chartRate(log, b, 3, 40_000, 'time')).toBe(0.2);
+    expect(chartRate(log, b, 3, null, 'time')).toBe(0);
   });
 
   it('names the latest transition as the last event, not the spy bookkeeping after it', () => {

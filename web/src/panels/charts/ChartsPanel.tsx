@@ -11,6 +11,9 @@
  * than every frame: summaries and sparklines re-read up to a minute of each
  * chart's records, which at 1,000 records/s into 10 charts cost ~13% of the
  * page's main thread when redone each frame (npm run bench -- scale --trace).
+ * Rates, like sparklines, are computed for the rows on screen only (all of
+ * them only to sort by activity): at 500 charts the rate scans were most of
+ * the panel's script time.
  */
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useRecordsView } from '../../panelApi/useRecords.ts';
@@ -19,7 +22,7 @@ import { useSelectedChart } from '../../panelApi/useSelection.ts';
 import { useSourceStatus } from '../../panelApi/useSourceStatus.ts';
 import { useChartColors } from '../../panelApi/chartColor.ts';
 import { useRowWindow } from '../log/useRowWindow.ts';
-import { referenceTime, summarizeCharts, type SummaryClock } from './summarizeCharts.ts';
+import { chartRate, referenceTime, summarizeCharts, type SummaryClock } from './summarizeCharts.ts';
 import { chartListRows, type ChartSort } from './chartListView.ts';
 import { bucketCounts, recentTimes, SPARK_BUCKETS, SPARK_WINDOW_MS } from './activityBuckets.ts';
 import { Sparkline } from './Sparkline.tsx';
@@ -52,11 +55,13 @@ export default function ChartsPanel() {
   // min(): a discontinuity can shrink the log below the end last caught up with.
   const throttledEnd = useThrottledValue(shownEnd, LIVE_REFRESH_MS);
   const end = live ? Math.min(throttledEnd, shownEnd) : shownEnd;
-  const charts = useMemo(() => summarizeCharts(log, end, clock), [log, end, epoch, clock.field, now]);
+  const [sort, setSort] = useState<ChartSort>('name');
+  // Every chart's rate only to sort by it; else the rows on screen get theirs below.
+  const allRates = sort === 'activity';
+  const charts = useMemo(() => summarizeCharts(log, end, clock, { rates: allRates }), [log, end, epoch, clock.field, now, allRates]);
   const [selected, select] = useSelectedChart();
   const colors = useChartColors();
   const [query, setQuery] = useState('');
-  const [sort, setSort] = useState<ChartSort>('name');
   const [group, setGroup] = useState(false);
   const rows = useMemo(() => chartListRows(charts, query, sort, group), [charts, query, sort, group]);
   const scroller = useRef<HTMLDivElement>(null);
@@ -85,17 +90,19 @@ export default function ChartsPanel() {
   const sparkNow = clock.now ?? referenceTime(log, end, clock.field);
   const index = chartIndex(log);
   const visible = rows.slice(window.first, window.last);
-  const sparks = useMemo(() => {
-    const out = new Map<string, number[]>();
-    if (sparkNow === null) return out;
+  const { sparks, rates } = useMemo(() => {
+    const sparks = new Map<string, number[]>();
+    const rates = new Map<string, number>();
     for (const row of visible) {
       if (row.kind !== 'chart') continue;
       const entry = index.byName.get(row.chart.name);
-      if (entry) out.set(row.chart.name, bucketCounts(recentTimes(log, entry, row.chart.records, sparkNow, SPARK_WINDOW_MS, clock.field), sparkNow, SPARK_WINDOW_MS, SPARK_BUCKETS));
+      if (!entry) continue;
+      rates.set(row.chart.name, allRates ? row.chart.rate : chartRate(log, entry, row.chart.records, sparkNow, clock.field));
+      if (sparkNow !== null) sparks.set(row.chart.name, bucketCounts(recentTimes(log, entry, row.chart.records, sparkNow, SPARK_WINDOW_MS, clock.field), sparkNow, SPARK_WINDOW_MS, SPARK_BUCKETS));
     }
-    return out;
+    return { sparks, rates };
     // `visible` is a new array each render; the rows and the window say what it holds.
-  }, [rows, window.first, window.last, index, log, end, sparkNow, clock.field]);
+  }, [rows, window.first, window.last, index, log, end, sparkNow, clock.field, allRates]);
 
   if (charts.length === 0) return <div className="empty">No charts heard yet.</div>;
   const shownCharts = rows.reduce((n, r) => n + (r.kind === 'chart' ? 1 : 0), 0);
@@ -175,7 +182,7 @@ export default function ChartsPanel() {
                   <td className="last-event" title={c.lastEvent ?? ''}>
                     {c.lastEvent ?? '—'}
                   </td>
-                  <td className="num">{c.rate.toFixed(1)}/s</td>
+                  <td className="num">{(rates.get(c.name) ?? c.rate).toFixed(1)}/s</td>
                   <td className="spark">{counts && <Sparkline counts={counts} />}</td>
                   <td>
                     <span className={`liveness ${c.liveness}`}>{c.liveness}</span>

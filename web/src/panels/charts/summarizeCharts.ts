@@ -44,7 +44,18 @@ const RATE_SCAN_LIMIT = 5000;
 /** How far back to look for a timestamp when the record at hand has none (spy lines). */
 const TIME_LOOKBACK = 64;
 
-export function summarizeCharts(log: RecordLog, end: number, clock: SummaryClock): ChartSummary[] {
+export interface SummaryOptions {
+  /**
+   * Compute every chart's rate (default). The charts panel asks only when it
+   * sorts by activity and otherwise computes rates for the rows on screen
+   * (chartRate): at 500 live charts the per-chart 10 s scan was most of the
+   * panel's script time (npm run bench -- scale --trace). Not computed, `rate` is 0.
+   */
+  rates?: boolean;
+}
+
+export function summarizeCharts(log: RecordLog, end: number, clock: SummaryClock, options: SummaryOptions = {}): ChartSummary[] {
+  const withRates = options.rates ?? true;
   const index = chartIndex(log);
   const now = clock.now ?? referenceTime(log, end, clock.field);
   const summaries: ChartSummary[] = [];
@@ -52,12 +63,12 @@ export function summarizeCharts(log: RecordLog, end: number, clock: SummaryClock
     const entry = index.byName.get(name)!;
     const count = entry.all.countBefore(end);
     if (count === 0) continue;
-    summaries.push(summarize(log, entry, count, end, now, clock.field));
+    summaries.push(summarize(log, entry, count, end, now, clock.field, withRates));
   }
   return summaries;
 }
 
-function summarize(log: RecordLog, entry: ChartEntry, count: number, end: number, now: number | null, field: SummaryClock['field']): ChartSummary {
+function summarize(log: RecordLog, entry: ChartEntry, count: number, end: number, now: number | null, field: SummaryClock['field'], withRate: boolean): ChartSummary {
   const lastPosition = entry.all.get(count - 1);
   const last = log.at(lastPosition);
   // Trace lines, or the spy steps of a chart heard only on the spy network.
@@ -74,7 +85,7 @@ function summarize(log: RecordLog, entry: ChartEntry, count: number, end: number
     // A spy-only chart's latest move says more than its queue bookkeeping.
     lastEvent: move?.source === 'spy' && told.kind === 'spy' ? `${move.signal}() ${move.from}→${move.to}` : describe(told),
     lastSeq: last.seq,
-    rate: now === null ? 0 : rate(log, entry, count, now, field),
+    rate: withRate ? chartRate(log, entry, count, now, field) : 0,
     liveness,
     records: count,
     lastSeen,
@@ -133,7 +144,9 @@ export function referenceTime(log: RecordLog, end: number, field: SummaryClock['
   return null;
 }
 
-function rate(log: RecordLog, entry: ChartEntry, count: number, now: number, field: SummaryClock['field']): number {
+/** Records per second over the RATE_WINDOW_MS before `now`, of the chart's first `count` records; 0 without a now. */
+export function chartRate(log: RecordLog, entry: ChartEntry, count: number, now: number | null, field: SummaryClock['field']): number {
+  if (now === null) return 0;
   let n = 0;
   for (let k = count - 1; k >= 0 && count - k <= RATE_SCAN_LIMIT; k--) {
     const t = instantOf(log.at(entry.all.get(k)), field);
