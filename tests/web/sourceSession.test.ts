@@ -58,6 +58,22 @@ describe('SourceSession', () => {
     expect([store.getState().length, updates]).toEqual([4, 2]);
   });
 
+  it('applies a jump the user asked for (seeked) at once, and still holds the source until the frame', async () => {
+    const store = createDashboardStore();
+    const render = manualRender();
+    const session = new SourceSession(store, render.wait);
+    const source = new FakeSource();
+    session.open(source);
+    let taken = false;
+    void source.push({ records: [trace(1, 'a', 'go', 'x', 'y'), trace(2, 'a', 'go', 'y', 'x')], seeked: true }).then(() => (taken = true));
+    await settle();
+    // In the store before any frame: a panel that seeked reads the new cursor back in its next frame.
+    expect([store.getState().length, render.waiting, taken]).toEqual([2, 1, false]);
+    render.finishAll();
+    await settle();
+    expect(taken).toBe(true);
+  });
+
   it('applies nothing from a source closed while it waited for a frame', async () => {
     const store = createDashboardStore();
     const render = manualRender();

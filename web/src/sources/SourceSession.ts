@@ -57,12 +57,24 @@ export class SourceSession {
     let first = true;
     const detachSource = source.setListener(async (update) => {
       if (!active) return;
+      const apply = () => {
+        this.store.getState().applyUpdate(first && !update.reset ? { ...update, reset: true } : update);
+        first = false;
+      };
+      // A jump the user asked for (seek, step) is applied at once: the panel
+      // that asked — a hand scroll of the sequence view seeks once a frame and
+      // reads the cursor back — must see it before its next frame, or it
+      // takes the old cursor for a newer move and scrolls back to it.
+      if (update.seeked) {
+        apply();
+        await this.waitForRender();
+        return;
+      }
       // Updates that arrive while this waits merge into the next one (UpdatePump).
       await this.waitForRender();
       if (!active) return;
       // Applied inside the frame's callback: React renders it in that task's microtasks, before the frame paints.
-      this.store.getState().applyUpdate(first && !update.reset ? { ...update, reset: true } : update);
-      first = false;
+      apply();
     });
     this.detach = () => {
       active = false;
