@@ -23,7 +23,7 @@ import path from 'node:path';
 import * as amqp from 'amqplib';
 import { io } from 'socket.io-client';
 import type { Socket } from 'socket.io-client';
-import type { ClientToServerEvents, ServerToClientEvents } from '../shared/contract/socketContract.ts';
+import type { ClientToServerEvents, ServerToClientEvents } from './support/projectShared.ts';
 import { resolveServeConfig, SEED_DEMO_KEY } from '../server/config/serveConfig.ts';
 import { startServe } from '../server/cli/startServe.ts';
 import { Fernet } from '../server/net/fernet/Fernet.ts';

@@ -44,7 +44,7 @@ import { createInterface } from 'node:readline';
 import { chromium, type Page } from '@playwright/test';
 import { io } from 'socket.io-client';
 import { Fernet } from '../server/net/fernet/Fernet.ts';
-import type { MirosRecord } from '../shared/records/MirosRecord.ts';
+import type { MirosRecord } from './support/projectShared.ts';
 import { numberArg } from './support/numberArg.ts';
 import { percentile } from './support/percentile.ts';
 import { cpuMs, rssBytes } from './support/procStats.ts';

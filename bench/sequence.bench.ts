@@ -10,8 +10,8 @@
  *
  *   npm run bench -- sequence [--records N] [--order timestamp]
  */
-import type { MirosRecord } from '../shared/records/MirosRecord.ts';
-import { buildSequenceModel, SequenceBuilder } from '../shared/sequence/model/SequenceBuilder.ts';
+import type { MirosRecord } from './support/projectShared.ts';
+import { buildSequenceModel, SequenceBuilder } from './support/projectShared.ts';
 import { mesh, trace } from '../tests/sequence/recordFactory.ts';
 
 function makeRecords(count: number): MirosRecord[] {
