@@ -7,6 +7,8 @@
  * long texts are cut so that one step can never outgrow a diagram part.
  */
 
+import type { SystemStateNote } from '../SequenceModel.ts';
+
 const ENTITY: Record<string, string> = { '#': '#35;', ';': '#59;', '%': '#37;', '<': '#60;', '>': '#62;' };
 const CONTROL: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 
@@ -36,4 +38,21 @@ export function payloadText(payload: unknown): string {
   } catch {
     return String(payload);
   }
+}
+
+/**
+ * A system view's state note, without its number: the move, then what caused
+ * it (a received mesh message, an inferred send, or nothing seen). The Mermaid
+ * drawing and the panel's scrolling view word it alike.
+ */
+export function stateNoteText(item: SystemStateNote): string {
+  const after =
+    item.causedBy !== undefined
+      ? ` (received ${item.causedBy})`
+      : item.inferredFrom !== undefined
+        ? ` (inferred from ${item.inferredFrom})`
+        : item.noSendSeen
+          ? ' (no send seen)'
+          : '';
+  return `${item.signal}(${item.payload ?? ''}): ${item.from} → ${item.to}${after}`;
 }

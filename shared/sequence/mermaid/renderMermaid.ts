@@ -25,7 +25,7 @@
  * diagram rightwards and clips what passes the edge.)
  */
 import type { ChartDiagram, SequenceModel, SystemItem } from '../SequenceModel.ts';
-import { mermaidText, payloadText } from './mermaidText.ts';
+import { mermaidText, payloadText, stateNoteText } from './mermaidText.ts';
 import { mermaidTitle } from './mermaidTitle.ts';
 import { splitMermaidParts, type MermaidBlock } from './splitMermaidParts.ts';
 import { INFERENCE_NOTE } from '../model/inferReceptions.ts';
@@ -91,15 +91,7 @@ function chartParts(diagram: ChartDiagram, maxChars: number, source: string | un
 
 function systemBlock(item: SystemItem, id: (name: string) => string): MermaidBlock {
   if (item.type === 'state') {
-    const after =
-      item.causedBy !== undefined
-        ? ` (received ${item.causedBy})`
-        : item.inferredFrom !== undefined
-          ? ` (inferred from ${item.inferredFrom})`
-          : item.noSendSeen
-            ? ' (no send seen)'
-            : '';
-    const text = `${item.signal}(${item.payload ?? ''}): ${item.from} → ${item.to}${after}`;
+    const text = stateNoteText(item);
     return { lines: [`Note over ${id(item.chart)}: ${label(item.n, text)}`], uses: [id(item.chart)] };
   }
   const text = `${item.signal}(${payloadText(item.payload)})`;

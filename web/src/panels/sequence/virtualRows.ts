@@ -18,7 +18,9 @@
  * `system` the charts as lifelines, messages and state notes.
  */
 import type { ChartStep, SequenceModel, SystemItem } from '../../../../shared/sequence/SequenceModel.ts';
-import { payloadText } from '../../../../shared/sequence/mermaid/mermaidText.ts';
+import { payloadText, stateNoteText } from '../../../../shared/sequence/mermaid/mermaidText.ts';
+import { showControl } from '../../../../shared/records/escapeControl.ts';
+import { clipText } from '../../../../shared/sequence/ascii/renderAscii.ts';
 import type { SequenceView } from './sequenceWindow.ts';
 
 /** A step between two lifelines (or a message between two charts). */
@@ -222,27 +224,14 @@ export function visibleRows(scrollTop: number, viewHeight: number, rowHeight: nu
 
 /** Text that reads as written: control characters as escapes, long texts cut (as the Mermaid labels). */
 export function printableLabel(text: string, max = MAX_LABEL_CHARS): string {
-  // eslint-disable-next-line no-control-regex
-  const plain = text.replace(/[\x00-\x1f\x7f]/g, (ch) => (ch === '\n' ? '\\n' : ch === '\t' ? '\\t' : ch === '\r' ? '\\r' : `\\x${ch.charCodeAt(0).toString(16).padStart(2, '0')}`));
-  const points = Array.from(plain);
-  return points.length > max ? `${points.slice(0, max - 1).join('')}…` : plain;
+  return clipText(showControl(text), max);
 }
 
 /** A row's label, worded as the Mermaid drawing of the same item words it. */
 export function rowLabel(rows: VirtualRows, row: number): string {
   const item = rows.items[row]!;
   if (!('type' in item)) return printableLabel(`${item.n}: ${item.signal}(${item.payload ?? ''})`);
-  if (item.type === 'state') {
-    const after =
-      item.causedBy !== undefined
-        ? ` (received ${item.causedBy})`
-        : item.inferredFrom !== undefined
-          ? ` (inferred from ${item.inferredFrom})`
-          : item.noSendSeen
-            ? ' (no send seen)'
-            : '';
-    return printableLabel(`${item.n}: ${item.signal}(${item.payload ?? ''}): ${item.from} → ${item.to}${after}`);
-  }
+  if (item.type === 'state') return printableLabel(`${item.n}: ${stateNoteText(item)}`);
   const text = `${item.signal}(${payloadText(item.payload)})`;
   if (item.inferred) return printableLabel(`${text} (inferred, sent at ${item.n})`);
   if (item.to.length === 0) return printableLabel(`${item.n}: sent ${text}, no reception seen`);
