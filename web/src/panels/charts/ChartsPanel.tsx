@@ -26,7 +26,7 @@ import { chartRate, referenceTime, summarizeCharts, type SummaryClock } from './
 import { chartListRows, type ChartSort } from './chartListView.ts';
 import { bucketCounts, recentTimes, SPARK_BUCKETS, SPARK_WINDOW_MS } from './activityBuckets.ts';
 import { Sparkline } from './Sparkline.tsx';
-import { useThrottledValue } from '../sequence/useThrottledValue.ts';
+import { useThrottledValue } from '../../panelApi/useThrottledValue.ts';
 import './ChartsPanel.css';
 
 const ROW_HEIGHT = 23;

@@ -12,7 +12,7 @@ import type { PositionRange } from '../../store/createDashboardStore.ts';
 import { appendVirtualRows, tailFromSeq } from './appendVirtualRows.ts';
 import { sequenceBuilderFor } from './sequenceBuilderFor.ts';
 import { virtualModel, type SequenceView } from './sequenceWindow.ts';
-import { useThrottledValue } from './useThrottledValue.ts';
+import { useThrottledValue } from '../../panelApi/useThrottledValue.ts';
 import { buildVirtualRows, ROW_INFERRED, type VirtualRows } from './virtualRows.ts';
 
 /** Fewest ms between two updates of the rows while records stream in. */
